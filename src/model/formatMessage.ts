@@ -1,0 +1,33 @@
+import type { IssueCode } from "./issue.js";
+import type { Locale } from "./locale.js";
+import { en } from "./messages/en.js";
+import { zhCN } from "./messages/zh-CN.js";
+
+/**
+ * Renders a message code with its parameters in a locale. A placeholder `{name}` is replaced by
+ * `params.name`; a placeholder without a parameter is left as it is, so a missing value is visible rather than
+ * silently blank.
+ *
+ * @param code - The message code, e.g. an {@link Issue}'s `code`.
+ * @param params - The values for the placeholders.
+ * @param locale - `"en"` (default) or `"zh-CN"`.
+ * @returns The sentence.
+ *
+ * @example
+ * ```ts
+ * formatMessage("date.invalid", { value: "2024-13-01", expected: "YYYY-MM-DD" });
+ * // => "The date 2024-13-01 cannot be read (expected YYYY-MM-DD)."
+ * formatMessage("id.missing", {}, "zh-CN"); // => "客户编号为空。"
+ * ```
+ */
+export function formatMessage(
+  code: IssueCode,
+  params: Readonly<Record<string, string | number>> = {},
+  locale: Locale = "en",
+): string {
+  const template = (locale === "zh-CN" ? zhCN : en)[code];
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}

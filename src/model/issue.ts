@@ -1,0 +1,50 @@
+/**
+ * The codes of every problem keyaccount reports about data or options. Each code has a sentence in every
+ * message catalogue (see {@link formatMessage}).
+ */
+export type IssueCode =
+  | "field.missing"
+  | "field.invalid"
+  | "field.unknown"
+  | "id.missing"
+  | "id.duplicate"
+  | "date.missing"
+  | "date.invalid"
+  | "date.after-as-of"
+  | "date.order"
+  | "amount.missing"
+  | "amount.invalid"
+  | "amount.precision"
+  | "amount.nonpositive"
+  | "amount.zero"
+  | "currency.invalid"
+  | "currency.mixed"
+  | "quantity.invalid"
+  | "row.duplicate"
+  | "cancellation.matched"
+  | "cancellation.unmatched"
+  | "return.unmatched"
+  | "reference.unknown-customer"
+  | "rating.out-of-range"
+  | "option.invalid";
+
+/** A path into a row or a document: property names and array indexes, outermost first. */
+export type IssuePath = readonly (string | number)[];
+
+/**
+ * One problem with one row (or one option): what is wrong (`code`), where (`path`, `row`), the values that
+ * explain it (`params`) and a sentence in English for people (`message`; render `code` + `params` through
+ * {@link formatMessage} for another locale).
+ */
+export interface Issue {
+  /** What is wrong, as a stable code. */
+  code: IssueCode;
+  /** The field, e.g. `["amount"]` or `["contacts", 0, "email"]`. Empty for the row as a whole. */
+  path: IssuePath;
+  /** The English sentence for `code` and `params`. */
+  message: string;
+  /** The 1-based number of the input row (the header line of a CSV file is not counted). */
+  row?: number | undefined;
+  /** The values in the sentence: the offending value, the limit it crossed … */
+  params?: Readonly<Record<string, string | number>> | undefined;
+}

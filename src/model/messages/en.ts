@@ -1,0 +1,38 @@
+import type { IssueCode } from "../issue.js";
+
+/**
+ * The English message catalogue: one template per code, with `{name}` placeholders filled from the issue's
+ * params.
+ *
+ * @example
+ * ```ts
+ * en["date.invalid"]; // => "The date {value} cannot be read (expected {expected})."
+ * ```
+ */
+export const en: Readonly<Record<IssueCode, string>> = {
+  "field.missing": "The field {field} is required but empty.",
+  "field.invalid": "The field {field} has the value {value}, which is not valid: {reason}.",
+  "field.unknown": "The field {field} is not known.",
+  "id.missing": "The customer id is empty.",
+  "id.duplicate": "The id {value} was already used on row {firstRow}.",
+  "date.missing": "The date is empty.",
+  "date.invalid": "The date {value} cannot be read (expected {expected}).",
+  "date.after-as-of": "The date {value} is after the as-of date {asOf}.",
+  "date.order": "The date {field} ({value}) is before {otherField} ({otherValue}).",
+  "amount.missing": "The amount is empty.",
+  "amount.invalid": "The amount {value} is not a number.",
+  "amount.precision": "The amount {value} has more decimals than {currency} allows ({digits}).",
+  "amount.nonpositive": "The price {value} is zero or negative on a sale that is not a return.",
+  "amount.zero": "The amount is zero.",
+  "currency.invalid": "The currency {value} is not a three-letter ISO 4217 code.",
+  "currency.mixed": "The currency {value} differs from {expected}, the currency of this run.",
+  "quantity.invalid": "The quantity {value} is not a number.",
+  "row.duplicate": "This row repeats row {firstRow} exactly.",
+  "cancellation.matched": "This cancellation reverses the sale on row {originalRow}.",
+  "cancellation.unmatched":
+    "This cancellation has no earlier sale of {product} to customer {customerId} to reverse.",
+  "return.unmatched": "This return refers to transaction {value}, which is not in the data.",
+  "reference.unknown-customer": "The customer {value} is not in the customer list.",
+  "rating.out-of-range": "The {field} {value} is outside {min}..{max}.",
+  "option.invalid": "The option {field} is not valid: {reason}.",
+};

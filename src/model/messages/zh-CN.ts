@@ -1,0 +1,37 @@
+import type { IssueCode } from "../issue.js";
+
+/**
+ * The Simplified Chinese (zh-CN) message catalogue, written for people who run key-account management in
+ * Chinese.
+ *
+ * @example
+ * ```ts
+ * zhCN["id.missing"]; // => "客户编号为空。"
+ * ```
+ */
+export const zhCN: Readonly<Record<IssueCode, string>> = {
+  "field.missing": "必填字段 {field} 为空。",
+  "field.invalid": "字段 {field} 的值 {value} 无效：{reason}。",
+  "field.unknown": "无法识别的字段 {field}。",
+  "id.missing": "客户编号为空。",
+  "id.duplicate": "编号 {value} 已在第 {firstRow} 行使用过。",
+  "date.missing": "日期为空。",
+  "date.invalid": "无法识别日期 {value}（应为 {expected}）。",
+  "date.after-as-of": "日期 {value} 晚于统计截止日 {asOf}。",
+  "date.order": "{field}（{value}）早于 {otherField}（{otherValue}）。",
+  "amount.missing": "金额为空。",
+  "amount.invalid": "金额 {value} 不是有效数字。",
+  "amount.precision": "金额 {value} 的小数位超过 {currency} 允许的 {digits} 位。",
+  "amount.nonpositive": "非退货交易的单价 {value} 为零或负数。",
+  "amount.zero": "金额为零。",
+  "currency.invalid": "币种 {value} 不是三位 ISO 4217 代码。",
+  "currency.mixed": "币种 {value} 与本次运行的币种 {expected} 不一致。",
+  "quantity.invalid": "数量 {value} 不是有效数字。",
+  "row.duplicate": "本行与第 {firstRow} 行完全重复。",
+  "cancellation.matched": "本条取消冲销了第 {originalRow} 行的销售。",
+  "cancellation.unmatched": "本条取消找不到客户 {customerId} 此前购买 {product} 的记录，无法冲销。",
+  "return.unmatched": "本条退货关联的交易 {value} 不在数据中。",
+  "reference.unknown-customer": "客户 {value} 不在客户名单中。",
+  "rating.out-of-range": "{field} 的值 {value} 超出 {min}..{max} 的范围。",
+  "option.invalid": "参数 {field} 无效：{reason}。",
+};
