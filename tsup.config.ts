@@ -1,16 +1,27 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig([
+  // ESM: one output file per module, so a consumer's bundler keeps only the modules (and dependencies) it uses:
+  // `import { parseDay } from "keyaccount"` must not drag decimal.js or zod along.
+  {
+    entry: ["src/**/*.ts", "!src/cli/**"],
+    bundle: false,
+    format: ["esm"],
+    platform: "neutral",
+    target: "es2022",
+    dts: { entry: "src/index.ts" },
+    sourcemap: true,
+    clean: true,
+  },
+  // CJS: one bundled file for require() users (tree-shaking is an ESM matter).
   {
     entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
+    format: ["cjs"],
     platform: "neutral",
     target: "es2022",
     dts: true,
     sourcemap: true,
-    clean: true,
     treeshake: true,
-    splitting: false,
   },
   {
     entry: { cli: "src/cli/main.ts" },

@@ -40,5 +40,42 @@ export { daysPerUnit, TIME_UNITS, type TimeUnit } from "./model/timeUnit.js";
 export { type Transaction, type TransactionKind, transactionSchema } from "./model/transaction.js";
 
 // ingest
+export {
+  createTransactionIngest,
+  type TransactionColumn,
+  type TransactionIngest,
+  type TransactionIngestOptions,
+  type TransactionSink,
+} from "./ingest/createTransactionIngest.js";
+export type { IngestOptions } from "./ingest/IngestOptions.js";
+export type { IngestReport, IngestResult } from "./ingest/IngestReport.js";
+export {
+  type CustomerColumn,
+  type CustomerIngestOptions,
+  ingestCustomers,
+} from "./ingest/ingestCustomers.js";
+export {
+  type InteractionColumn,
+  type InteractionIngestOptions,
+  ingestInteractions,
+} from "./ingest/ingestInteractions.js";
+export { type InvoiceColumn, type InvoiceIngestOptions, ingestInvoices } from "./ingest/ingestInvoices.js";
+export {
+  ingestQualifications,
+  type QualificationColumn,
+  type QualificationIngestOptions,
+} from "./ingest/ingestQualifications.js";
+export { ingestTransactions } from "./ingest/ingestTransactions.js";
 
 // features
+export {
+  type CustomerFeatures,
+  type DaysSinceLastInteraction,
+  type NpsClass,
+} from "./features/CustomerFeatures.js";
+export { createFeatureAccumulator, type FeatureAccumulator } from "./features/createFeatureAccumulator.js";
+export type { FeatureOptions } from "./features/FeatureOptions.js";
+export type { FeatureCounts, FeatureSummary } from "./features/FeatureSummary.js";
+export { type FeatureCell, type FeatureTable, featureTable } from "./features/featureTable.js";
+export { npsClass } from "./features/npsClass.js";
+export { type SummarizeInput, summarize } from "./features/summarize.js";

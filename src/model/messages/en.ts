@@ -22,16 +22,21 @@ export const en: Readonly<Record<IssueCode, string>> = {
   "amount.missing": "The amount is empty.",
   "amount.invalid": "The amount {value} is not a number.",
   "amount.precision": "The amount {value} has more decimals than {currency} allows ({digits}).",
-  "amount.nonpositive": "The price {value} is zero or negative on a sale that is not a return.",
+  "amount.nonpositive":
+    "The price or amount {value} is zero or negative, but the row is a sale, not a cancellation or a return.",
   "amount.zero": "The amount is zero.",
+  "amount.rounded": "The amount {value} was rounded half-to-even to {rounded} ({currency} has {digits} decimals).",
   "currency.invalid": "The currency {value} is not a three-letter ISO 4217 code.",
   "currency.mixed": "The currency {value} differs from {expected}, the currency of this run.",
   "quantity.invalid": "The quantity {value} is not a number.",
+  "quantity.negative":
+    "The quantity {value} is negative, but the row is not marked as a cancellation or a return and names no transaction it reverses.",
   "row.duplicate": "This row repeats row {firstRow} exactly.",
-  "cancellation.matched": "This cancellation reverses the sale on row {originalRow}.",
+  "cancellation.matched": "This cancellation or return reverses the sale on row {originalRow}.",
   "cancellation.unmatched":
-    "This cancellation has no earlier sale of {product} to customer {customerId} to reverse.",
-  "return.unmatched": "This return refers to transaction {value}, which is not in the data.",
+    "This cancellation or return finds no earlier sale of {product} to customer {customerId} large enough to reverse.",
+  "return.unmatched":
+    "This cancellation or return refers to transaction {value}, which is not among the accepted sales of customer {customerId}.",
   "reference.unknown-customer": "The customer {value} is not in the customer list.",
   "rating.out-of-range": "The {field} {value} is outside {min}..{max}.",
   "option.invalid": "The option {field} is not valid: {reason}.",

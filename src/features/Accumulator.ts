@@ -1,0 +1,299 @@
+import type { Customer } from "../model/customer.js";
+import { formatDay } from "../model/formatDay.js";
+import type { Interaction } from "../model/interaction.js";
+import { INTERACTION_KINDS } from "../model/interaction.js";
+import type { Invoice } from "../model/invoice.js";
+import { KeyAccountError } from "../model/KeyAccountError.js";
+import { makeIssue } from "../model/makeIssue.js";
+import { parseDay } from "../model/parseDay.js";
+import type { Transaction } from "../model/transaction.js";
+import type { CustomerFeatures } from "./CustomerFeatures.js";
+import { CustomerExtra } from "./CustomerExtra.js";
+import { CustomerIndex } from "./CustomerIndex.js";
+import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
+import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
+import { CustomerFinisher } from "./finishCustomers.js";
+import { groupRows } from "./groupRows.js";
+import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
+import { TransactionRows } from "./TransactionRows.js";
+
+type RowCounts = Pick<FeatureCounts, "rowsAfterAsOf" | "rowsInvalid" | "rowsOtherCurrency">;
+
+const KIND_COUNT = INTERACTION_KINDS.length;
+
+/**
+ * The {@link FeatureAccumulator} behind {@link createFeatureAccumulator} and {@link summarize}: transaction lines
+ * go into typed-array columns (no object per line), everything else into a small per-customer state. Internal.
+ */
+export class Accumulator implements FeatureAccumulator {
+  readonly options: ResolvedFeatureOptions;
+  /** Customer id → index; `extras[index]` is the customer's non-transaction state. */
+  readonly customers: CustomerIndex;
+  readonly extras: (CustomerExtra | undefined)[] = [];
+  readonly transactions: TransactionRows;
+  /** Currency code → index in the rows' currency column. */
+  readonly currencyIndexes: Map<string, number> = new Map();
+  readonly currencies: string[] = [];
+  readonly rows: RowCounts = { rowsAfterAsOf: 0, rowsInvalid: 0, rowsOtherCurrency: 0 };
+  private lastDate: string | undefined = undefined;
+  private lastDay: number | undefined = undefined;
+  private lastCurrency: string | undefined = undefined;
+  private lastCurrencyIndex = 0;
+
+  /**
+   * @param options - Checked options.
+   * @param expectedLines - How many transaction lines to make room for (0 when unknown).
+   */
+  constructor(options: ResolvedFeatureOptions, expectedLines = 0) {
+    this.options = options;
+    this.transactions = new TransactionRows(expectedLines);
+    this.customers = new CustomerIndex(expectedLines);
+  }
+
+  private index(id: string): number {
+    return this.customers.indexOf(id);
+  }
+
+  private extra(id: string): CustomerExtra {
+    const index = this.customers.indexOf(id);
+    while (this.extras.length <= index) this.extras.push(undefined);
+    let extra = this.extras[index];
+    if (extra === undefined) {
+      extra = new CustomerExtra();
+      this.extras[index] = extra;
+    }
+    return extra;
+  }
+
+  private currencyIndex(currency: string): number {
+    if (currency === this.lastCurrency) return this.lastCurrencyIndex;
+    let index = this.currencyIndexes.get(currency);
+    if (index === undefined) {
+      index = this.currencies.length;
+      this.currencyIndexes.set(currency, index);
+      this.currencies.push(currency);
+    }
+    this.lastCurrency = currency;
+    this.lastCurrencyIndex = index;
+    return index;
+  }
+
+  private day(date: string): number | undefined {
+    if (date === this.lastDate) return this.lastDay;
+    const day = parseDay(date, "YYYY-MM-DD");
+    this.lastDate = date;
+    this.lastDay = day;
+    return day;
+  }
+
+  addTransaction(transaction: Transaction): void {
+    const options = this.options;
+    const day = this.day(transaction.date);
+    const amount = transaction.amountMinor;
+    if (day === undefined || !Number.isFinite(amount)) {
+      this.rows.rowsInvalid++;
+      return;
+    }
+    if (day > options.asOf) {
+      this.rows.rowsAfterAsOf++;
+      return;
+    }
+    const currency = transaction.currency;
+    if (options.currency !== undefined && currency !== options.currency) {
+      this.rows.rowsOtherCurrency++;
+      return;
+    }
+    const sale = transaction.kind === "sale";
+    const rows = this.transactions;
+    const row = rows.push(
+      this.index(transaction.customerId),
+      sale ? day * 2 + 1 : day * 2,
+      amount,
+      this.currencyIndex(currency),
+    );
+    const cost = transaction.costMinor;
+    if (cost !== undefined && Number.isFinite(cost)) rows.setCost(row, cost);
+    if (sale && transaction.orderId !== undefined) rows.setText("orderId", row, transaction.orderId);
+    if (transaction.product !== undefined) rows.setText("product", row, transaction.product);
+    if (transaction.category !== undefined) rows.setText("category", row, transaction.category);
+  }
+
+  addInteraction(interaction: Interaction): void {
+    const asOf = this.options.asOf;
+    const day = parseDay(interaction.date, "YYYY-MM-DD");
+    if (day === undefined) {
+      this.rows.rowsInvalid++;
+      return;
+    }
+    if (day > asOf) {
+      this.rows.rowsAfterAsOf++;
+      return;
+    }
+    const extra = this.extra(interaction.customerId);
+    extra.interactions++;
+    if (day > extra.lastInteraction) extra.lastInteraction = day;
+    const kind = INTERACTION_KINDS.indexOf(interaction.kind);
+    if (kind >= 0) {
+      const last = (extra.lastByKind ??= new Array<number>(KIND_COUNT).fill(Number.NEGATIVE_INFINITY));
+      if (day > (last[kind] ?? Number.NEGATIVE_INFINITY)) last[kind] = day;
+    }
+    if (interaction.kind === "complaint") {
+      extra.complaints++;
+      // An unreadable resolution time counts as not resolved.
+      const resolved =
+        interaction.resolvedAt === undefined ? undefined : parseDay(interaction.resolvedAt, "YYYY-MM-DD");
+      if (resolved === undefined || resolved > asOf) extra.openComplaints++;
+    }
+    const satisfaction = interaction.satisfaction;
+    if (typeof satisfaction === "number" && Number.isFinite(satisfaction)) {
+      extra.satisfactionSum += satisfaction;
+      extra.satisfactionCount++;
+    }
+    const nps = interaction.nps;
+    if (typeof nps === "number" && Number.isFinite(nps)) extra.noteNps(day, nps);
+  }
+
+  addInvoice(invoice: Invoice): void {
+    const options = this.options;
+    const asOf = options.asOf;
+    const issued = parseDay(invoice.issueDate, "YYYY-MM-DD");
+    const due = parseDay(invoice.dueDate, "YYYY-MM-DD");
+    const amount = invoice.amountMinor;
+    if (issued === undefined || due === undefined || !Number.isFinite(amount)) {
+      this.rows.rowsInvalid++;
+      return;
+    }
+    if (issued > asOf) {
+      this.rows.rowsAfterAsOf++;
+      return;
+    }
+    if (options.currency !== undefined && invoice.currency !== options.currency) {
+      this.rows.rowsOtherCurrency++;
+      return;
+    }
+    const extra = this.extra(invoice.customerId);
+    extra.noteCurrency(invoice.currency);
+    extra.invoices++;
+    // Payments received by asOf, in date order; an unreadable payment date counts as not received.
+    const received: { day: number; amount: number }[] = [];
+    for (const payment of invoice.payments ?? []) {
+      const day = parseDay(payment.date, "YYYY-MM-DD");
+      if (day !== undefined && day <= asOf && Number.isFinite(payment.amountMinor))
+        received.push({ day, amount: payment.amountMinor });
+    }
+    received.sort((a, b) => a.day - b.day);
+    let paid = 0;
+    let paidInFull: number | undefined;
+    for (const payment of received) {
+      paid += payment.amount;
+      if (paidInFull === undefined && paid >= amount) paidInFull = payment.day;
+    }
+    const open = amount - paid;
+    if (open > 0) {
+      extra.openReceivables += open;
+      const daysPastDue = asOf - due;
+      if (daysPastDue > 0) {
+        extra.overdueInvoices++;
+        extra.overdueAmount += open;
+      }
+      extra.maxDaysPastDue = Math.max(extra.maxDaysPastDue, daysPastDue, 0);
+    } else if (amount > 0 && paidInFull !== undefined) {
+      extra.paidInvoices++;
+      extra.daysToPaySum += Math.max(0, paidInFull - issued);
+    }
+  }
+
+  addCustomer(customer: Customer): void {
+    const options = this.options;
+    const extra = this.extra(customer.id);
+    if (customer.createdDate !== undefined) {
+      const created = parseDay(customer.createdDate, "YYYY-MM-DD");
+      if (created === undefined) this.rows.rowsInvalid++;
+      else extra.createdDay = Math.min(extra.createdDay, created);
+    }
+    const currency = customer.currency;
+    if (options.currency !== undefined && currency !== undefined && currency !== options.currency) {
+      if (customer.creditLimitMinor !== undefined) this.rows.rowsOtherCurrency++;
+      return;
+    }
+    if (currency !== undefined) extra.noteCurrency(currency);
+    const limit = customer.creditLimitMinor;
+    if (limit !== undefined && Number.isFinite(limit)) extra.creditLimit = Math.max(extra.creditLimit, limit);
+  }
+
+  merge(other: FeatureAccumulator): FeatureAccumulator {
+    if (!(other instanceof Accumulator) || other === this || !sameOptions(this.options, other.options)) {
+      const reason =
+        other === this
+          ? "an accumulator cannot be merged into itself"
+          : "the accumulators were not created with the same options";
+      throw new KeyAccountError([makeIssue("option.invalid", ["merge"], { field: "merge", reason })]);
+    }
+    const customerMap = other.customers.names.map((id, index) => {
+      const theirs = other.extras[index];
+      if (theirs) this.extra(id).merge(theirs);
+      return this.index(id);
+    });
+    const currencyMap = other.currencies.map((currency) => this.currencyIndex(currency));
+    const from = other.transactions;
+    const rows = this.transactions;
+    for (let i = 0; i < from.length; i++) {
+      const row = rows.push(
+        customerMap[from.customer[i] ?? 0] ?? 0,
+        from.key[i] ?? 0,
+        from.amount[i] ?? 0,
+        currencyMap[from.currency?.[i] ?? 0] ?? 0,
+      );
+      const cost = from.cost?.[i] ?? Number.NaN;
+      if (cost === cost) rows.setCost(row, cost);
+      const orderId = from.orderId?.[i];
+      if (orderId !== undefined) rows.setText("orderId", row, orderId);
+      const product = from.product?.[i];
+      if (product !== undefined) rows.setText("product", row, product);
+      const category = from.category?.[i];
+      if (category !== undefined) rows.setText("category", row, category);
+    }
+    this.rows.rowsAfterAsOf += other.rows.rowsAfterAsOf;
+    this.rows.rowsInvalid += other.rows.rowsInvalid;
+    this.rows.rowsOtherCurrency += other.rows.rowsOtherCurrency;
+    return this;
+  }
+
+  result(): CustomerFeatures[] {
+    return this.summary().features;
+  }
+
+  summary(): FeatureSummary {
+    const options = this.options;
+    const names = this.customers.names;
+    const count = names.length;
+    const finisher = new CustomerFinisher(options, this.currencies, groupRows(this.transactions, count));
+    const byIndex: CustomerFeatures[] = new Array(count);
+    for (let index = 0; index < count; index++)
+      byIndex[index] = finisher.finish(names[index] ?? "", index, this.extras[index]);
+    const order = this.customers.sortedIndexes();
+    const features: CustomerFeatures[] = new Array(count);
+    for (let i = 0; i < count; i++) features[i] = byIndex[order[i] ?? 0] as CustomerFeatures;
+    return {
+      features,
+      asOf: formatDay(options.asOf),
+      calibrationEnd: options.calibrationEnd === undefined ? undefined : formatDay(options.calibrationEnd),
+      period: options.period,
+      timeUnit: options.timeUnit,
+      recentDays: options.recentDays,
+      currency: options.currency,
+      counts: { customers: count, ...finisher.counts, ...this.rows },
+    };
+  }
+}
+
+function sameOptions(a: ResolvedFeatureOptions, b: ResolvedFeatureOptions): boolean {
+  return (
+    a.asOf === b.asOf &&
+    a.calibrationEnd === b.calibrationEnd &&
+    a.period === b.period &&
+    a.timeUnit === b.timeUnit &&
+    a.recentDays === b.recentDays &&
+    a.currency === b.currency
+  );
+}

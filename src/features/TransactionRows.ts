@@ -1,0 +1,81 @@
+// Transaction lines kept as growable typed-array columns (one entry per line, in arrival order), so adding a line
+// allocates nothing and the summary groups all lines by customer with one counting sort. Internal to features.
+
+const MINIMUM_CAPACITY = 1024;
+
+function grown<T extends Int32Array | Uint16Array | Float64Array>(column: T, capacity: number): T {
+  const next = new (column.constructor as new (length: number) => T)(capacity);
+  next.set(column);
+  return next;
+}
+
+export class TransactionRows {
+  length = 0;
+  capacity: number;
+  /** The customer's index in the accumulator. */
+  customer: Int32Array;
+  /** day·2 + 1 for a sale, day·2 for a return or cancellation: sorting by key sorts by day. */
+  key: Int32Array;
+  /** Net amount in minor units. */
+  amount: Float64Array;
+  /**
+   * The index of the line's currency in the accumulator's currency list; allocated when a second currency
+   * appears (until then every line has currency 0).
+   */
+  currency: Uint16Array | undefined = undefined;
+  /** Cost in minor units, NaN where the line has none; allocated with the first cost. */
+  cost: Float64Array | undefined = undefined;
+  /** The order id of sale lines (undefined for a sale without one and for returns); allocated with the first. */
+  orderId: (string | undefined)[] | undefined = undefined;
+  /** Product per line; allocated with the first. */
+  product: (string | undefined)[] | undefined = undefined;
+  /** Category per line; allocated with the first. */
+  category: (string | undefined)[] | undefined = undefined;
+
+  /** @param capacity - The expected number of lines (the columns grow when it is exceeded). */
+  constructor(capacity = 0) {
+    this.capacity = Math.max(MINIMUM_CAPACITY, capacity);
+    this.customer = new Int32Array(this.capacity);
+    this.key = new Int32Array(this.capacity);
+    this.amount = new Float64Array(this.capacity);
+  }
+
+  /** Appends a line; returns its row index. */
+  push(customer: number, key: number, amount: number, currency: number): number {
+    const row = this.length;
+    if (row === this.capacity) this.grow();
+    this.customer[row] = customer;
+    this.key[row] = key;
+    this.amount[row] = amount;
+    if (currency !== 0 || this.currency) (this.currency ??= new Uint16Array(this.capacity))[row] = currency;
+    this.length = row + 1;
+    return row;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.customer = grown(this.customer, capacity);
+    this.key = grown(this.key, capacity);
+    this.amount = grown(this.amount, capacity);
+    if (this.currency) this.currency = grown(this.currency, capacity);
+    if (this.cost) this.cost = grown(this.cost, capacity).fill(Number.NaN, this.capacity);
+    this.capacity = capacity;
+  }
+
+  /** Sets the cost of a row, creating the column on first use. */
+  setCost(row: number, cost: number): void {
+    if (!this.cost) this.cost = new Float64Array(this.capacity).fill(Number.NaN);
+    this.cost[row] = cost;
+  }
+
+  /** Sets an optional text column's value of the last row (`row` must be `length - 1`). */
+  setText(column: "orderId" | "product" | "category", row: number, value: string): void {
+    let values = this[column];
+    if (!values) {
+      values = [];
+      this[column] = values;
+    }
+    while (values.length < row) values.push(undefined);
+    values[row] = value;
+  }
+}

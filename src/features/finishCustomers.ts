@@ -1,0 +1,348 @@
+import { formatDay } from "../model/formatDay.js";
+import { INTERACTION_KINDS } from "../model/interaction.js";
+import { periodStart } from "../model/period.js";
+import type { CustomerExtra } from "./CustomerExtra.js";
+import type {
+  CustomerFeatures,
+  DaysSinceLastInteraction,
+  InteractionFeatures,
+  ReceivableFeatures,
+} from "./CustomerFeatures.js";
+import { durationKey } from "./durationScale.js";
+import type { FeatureCounts } from "./FeatureSummary.js";
+import type { GroupedRows } from "./groupRows.js";
+import { median } from "./median.js";
+import { npsClass } from "./npsClass.js";
+import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
+
+type CustomerCounts = Pick<
+  FeatureCounts,
+  "withBtydSummary" | "excludedFromCalibration" | "withoutPurchase" | "mixedCurrencies"
+>;
+
+/** How many days around the first one `dayText` caches. */
+const DAY_CACHE = 40_000;
+
+/** Divides, giving `undefined` instead of a non-finite quotient. */
+function ratio(numerator: number, denominator: number): number | undefined {
+  return denominator === 0 ? undefined : numerator / denominator;
+}
+
+function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
+  return {
+    invoiceCount: extra.invoices,
+    openReceivablesMinor: extra.openReceivables,
+    overdueInvoices: extra.overdueInvoices,
+    overdueAmountMinor: extra.overdueAmount,
+    maxDaysPastDue: extra.maxDaysPastDue >= 0 ? extra.maxDaysPastDue : undefined,
+    averageDaysToPay: ratio(extra.daysToPaySum, extra.paidInvoices),
+  };
+}
+
+/**
+ * Turns each customer's grouped lines and extra state into its {@link CustomerFeatures}: one pass over the
+ * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
+ * the money. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
+ * Internal to features.
+ */
+export class CustomerFinisher {
+  readonly counts: CustomerCounts = {
+    withBtydSummary: 0,
+    excludedFromCalibration: 0,
+    withoutPurchase: 0,
+    mixedCurrencies: 0,
+  };
+  private readonly options: ResolvedFeatureOptions;
+  private readonly currencies: readonly string[];
+  private readonly rows: GroupedRows;
+  /** `formatDay` results by day − `dayBase`, for the few thousand days a log spans. */
+  private readonly dayTexts: (string | undefined)[] = [];
+  private dayBase = Number.NaN;
+  private intervals = new Float64Array(64);
+  private readonly orders = new Set<string>();
+  private readonly products = new Set<string>();
+  private readonly categories = new Set<string>();
+
+  constructor(options: ResolvedFeatureOptions, currencies: readonly string[], rows: GroupedRows) {
+    this.options = options;
+    this.currencies = currencies;
+    this.rows = rows;
+  }
+
+  private dayText(day: number): string {
+    if (this.dayBase !== this.dayBase) this.dayBase = day - DAY_CACHE / 2;
+    const slot = day - this.dayBase;
+    if (slot < 0 || slot >= DAY_CACHE) return formatDay(day);
+    let text = this.dayTexts[slot];
+    if (text === undefined) {
+      while (this.dayTexts.length < slot) this.dayTexts.push(undefined);
+      text = formatDay(day);
+      this.dayTexts[slot] = text;
+    }
+    return text;
+  }
+
+  private periodOf(day: number): number {
+    const period = this.options.period;
+    return period === "day" ? day : periodStart(day, period);
+  }
+
+  private interactionFeatures(extra: CustomerExtra): InteractionFeatures {
+    const asOf = this.options.asOf;
+    const byKind: DaysSinceLastInteraction = {};
+    const lastByKind = extra.lastByKind;
+    if (lastByKind) {
+      for (let k = 0; k < INTERACTION_KINDS.length; k++) {
+        const day = lastByKind[k] ?? Number.NEGATIVE_INFINITY;
+        const kind = INTERACTION_KINDS[k];
+        if (kind !== undefined && day !== Number.NEGATIVE_INFINITY) byKind[kind] = asOf - day;
+      }
+    }
+    const answered = extra.nps >= 0;
+    return {
+      interactionCount: extra.interactions,
+      daysSinceLastInteraction: asOf - extra.lastInteraction,
+      daysSinceLastByKind: byKind,
+      complaintCount: extra.complaints,
+      openComplaints: extra.openComplaints,
+      averageSatisfaction: ratio(extra.satisfactionSum, extra.satisfactionCount),
+      latestNps: answered ? extra.nps : undefined,
+      latestNpsDate: answered ? this.dayText(extra.npsDay) : undefined,
+      npsClass: answered ? npsClass(extra.nps) : undefined,
+    };
+  }
+
+  /** The features of customer `index` (with id `id` and its extra state, if any). */
+  finish(id: string, index: number, extra: CustomerExtra | undefined): CustomerFeatures {
+    const { asOf, calibrationEnd, recentDays, scale } = this.options;
+    const rows = this.rows;
+    const { key, amount, currency, cost, orderId, product, category } = rows;
+    const from = rows.start[index] ?? 0;
+    const to = rows.start[index + 1] ?? 0;
+    const recentFrom = asOf - recentDays;
+    const previousFrom = recentFrom - recentDays;
+    const orders = this.orders;
+
+    let revenue = 0;
+    let grossSales = 0;
+    let returns = 0;
+    let recent = 0;
+    let previous = 0;
+    let costedLines = 0;
+    let costedRevenue = 0;
+    let costSum = 0;
+    let salesWithoutOrder = 0;
+    let firstSale = Number.POSITIVE_INFINITY;
+    let lastSale = Number.NEGATIVE_INFINITY;
+    const firstCurrency = from < to ? (currency?.[from] ?? 0) : -1;
+    let mixedRows = false;
+    // Purchase periods: calibration side (all of them without a split) and holdout side.
+    let calibrationCount = 0;
+    let calibrationFirst = 0;
+    let calibrationLast = 0;
+    let repeatTotal = 0;
+    let holdoutCount = 0;
+    let holdoutTotal = 0;
+    let purchasePeriods = 0;
+    let previousStart = 0;
+    let intervalCount = 0;
+    let intervalSum = 0;
+
+    let i = from;
+    let cachedDay = Number.NaN;
+    let cachedStart = 0;
+    while (i < to) {
+      // One group: the lines of one period on one side of the calibration end.
+      const groupDay = (key[i] ?? 0) >> 1;
+      const groupStart = this.periodOf(groupDay);
+      const groupHoldout = calibrationEnd !== undefined && groupDay > calibrationEnd;
+      cachedDay = groupDay;
+      cachedStart = groupStart;
+      let groupTotal = 0;
+      let groupSale = false;
+      for (; i < to; i++) {
+        const packed = key[i] ?? 0;
+        const day = packed >> 1;
+        if (day !== cachedDay) {
+          cachedDay = day;
+          cachedStart = this.periodOf(day);
+          if (cachedStart !== groupStart || (calibrationEnd !== undefined && day > calibrationEnd) !== groupHoldout)
+            break;
+        }
+        const value = amount[i] ?? 0;
+        revenue += value;
+        groupTotal += value;
+        if ((packed & 1) === 1) {
+          groupSale = true;
+          grossSales += value;
+          if (day < firstSale) firstSale = day;
+          lastSale = day;
+          if (orderId) {
+            const order = orderId[i];
+            if (order === undefined) salesWithoutOrder++;
+            else orders.add(order);
+          } else salesWithoutOrder++;
+        } else returns -= value;
+        if (day > recentFrom) recent += value;
+        else if (day > previousFrom) previous += value;
+        if (currency && currency[i] !== firstCurrency) mixedRows = true;
+        if (cost) {
+          const lineCost = cost[i] ?? Number.NaN;
+          if (lineCost === lineCost) {
+            costedLines++;
+            costedRevenue += value;
+            costSum += lineCost;
+          }
+        }
+        if (product) {
+          const name = product[i];
+          if (name !== undefined) this.products.add(name);
+        }
+        if (category) {
+          const name = category[i];
+          if (name !== undefined) this.categories.add(name);
+        }
+      }
+      if (!groupSale) continue;
+      if (purchasePeriods === 0 || groupStart !== previousStart) {
+        if (purchasePeriods > 0) {
+          const interval = groupStart - previousStart;
+          if (intervalCount === this.intervals.length) {
+            const larger = new Float64Array(intervalCount * 2);
+            larger.set(this.intervals);
+            this.intervals = larger;
+          }
+          this.intervals[intervalCount++] = interval;
+          intervalSum += interval;
+        }
+        purchasePeriods++;
+        previousStart = groupStart;
+      }
+      if (groupHoldout) {
+        holdoutCount++;
+        holdoutTotal += groupTotal;
+      } else {
+        const periodKey = durationKey(scale, groupStart);
+        if (calibrationCount === 0) calibrationFirst = periodKey;
+        else repeatTotal += groupTotal;
+        calibrationLast = periodKey;
+        calibrationCount++;
+      }
+    }
+
+    // BTYD summary.
+    const hasSale = purchasePeriods > 0;
+    let frequency: number | undefined;
+    let recency: number | undefined;
+    let T: number | undefined;
+    let monetaryValue: number | undefined;
+    let frequencyHoldout: number | undefined;
+    let monetaryValueHoldout: number | undefined;
+    let durationHoldout: number | undefined;
+    if (calibrationCount > 0) {
+      this.counts.withBtydSummary++;
+      const endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));
+      frequency = calibrationCount - 1;
+      recency = (calibrationLast - calibrationFirst) / scale.divisor;
+      T = (endKey - calibrationFirst) / scale.divisor;
+      monetaryValue = frequency > 0 ? repeatTotal / frequency : 0;
+      if (calibrationEnd !== undefined) {
+        frequencyHoldout = holdoutCount;
+        monetaryValueHoldout = holdoutCount > 0 ? holdoutTotal / holdoutCount : 0;
+        durationHoldout = (durationKey(scale, this.periodOf(asOf)) - endKey) / scale.divisor;
+      }
+    } else if (hasSale) this.counts.excludedFromCalibration++;
+    else this.counts.withoutPurchase++;
+
+    // Cadence: median, mean and coefficient of variation of the intervals.
+    let medianInterval: number | undefined;
+    let meanInterval: number | undefined;
+    let cv: number | undefined;
+    if (intervalCount > 0) {
+      const mean = intervalSum / intervalCount;
+      let squares = 0;
+      for (let k = 0; k < intervalCount; k++) {
+        const deviation = (this.intervals[k] ?? 0) - mean;
+        squares += deviation * deviation;
+      }
+      medianInterval = median(this.intervals, intervalCount);
+      meanInterval = mean;
+      if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
+    }
+
+    // Currency of the rows and of the extra state.
+    let currencyCode = firstCurrency >= 0 ? this.currencies[firstCurrency] : undefined;
+    let mixed = mixedRows;
+    if (extra) {
+      if (extra.mixedCurrencies) mixed = true;
+      else if (extra.currency !== undefined) {
+        if (currencyCode === undefined) currencyCode = extra.currency;
+        else if (currencyCode !== extra.currency) mixed = true;
+      }
+    }
+    if (mixed) this.counts.mixedCurrencies++;
+
+    const lines = to - from;
+    const orderCount = orders.size + salesWithoutOrder;
+    const distinctProducts = this.products.size;
+    const distinctCategories = this.categories.size;
+    // Set.clear() allocates a new table even for an empty set.
+    if (orders.size > 0) orders.clear();
+    if (distinctProducts > 0) this.products.clear();
+    if (distinctCategories > 0) this.categories.clear();
+    const margin = costedRevenue - costSum;
+    const createdDay = extra ? extra.createdDay : Number.POSITIVE_INFINITY;
+    const relationStart = Math.min(createdDay, firstSale);
+
+    let interactions: InteractionFeatures | undefined;
+    let receivables: ReceivableFeatures | undefined;
+    let creditLimit: number | undefined;
+    if (extra) {
+      if (extra.interactions > 0) interactions = this.interactionFeatures(extra);
+      if (extra.invoices > 0) receivables = receivableFeatures(extra);
+      if (extra.creditLimit >= 0) creditLimit = extra.creditLimit;
+    }
+    const openReceivables = receivables ? receivables.openReceivablesMinor : 0;
+
+    return {
+      id,
+      currency: mixed ? undefined : currencyCode,
+      mixedCurrencies: mixed,
+      frequency,
+      recency,
+      T,
+      monetaryValue,
+      frequencyHoldout,
+      monetaryValueHoldout,
+      durationHoldout,
+      revenueMinor: revenue,
+      grossSalesMinor: grossSales,
+      returnsMinor: returns,
+      returnRate: ratio(returns, grossSales),
+      grossMarginMinor: costedLines > 0 ? margin : undefined,
+      grossMarginRate: costedLines > 0 ? ratio(margin, costedRevenue) : undefined,
+      linesWithoutCost: lines - costedLines,
+      transactionCount: lines,
+      orderCount,
+      averageOrderValueMinor: ratio(revenue, orderCount),
+      firstPurchaseDate: hasSale ? this.dayText(firstSale) : undefined,
+      lastPurchaseDate: hasSale ? this.dayText(lastSale) : undefined,
+      daysSinceLastPurchase: hasSale ? asOf - lastSale : undefined,
+      purchasePeriods,
+      interPurchaseMedianDays: medianInterval,
+      interPurchaseMeanDays: meanInterval,
+      interPurchaseCv: cv,
+      recentRevenueMinor: recent,
+      previousRevenueMinor: previous,
+      revenueTrendMinor: recent - previous,
+      revenueTrendRatio: previous > 0 ? recent / previous : undefined,
+      distinctProducts,
+      distinctCategories,
+      tenureDays: relationStart <= asOf ? asOf - relationStart : undefined,
+      interactions,
+      receivables,
+      creditLimitMinor: creditLimit,
+      creditUtilisation: creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : undefined,
+    };
+  }
+}

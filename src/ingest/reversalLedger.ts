@@ -1,0 +1,143 @@
+// The state that matches cancellations and returns to the sales they reverse, kept compact for streaming:
+// per accepted sale its day, the quantity (or amount) not yet reversed, its row, currency and references, in
+// typed arrays (about 40 bytes a sale) chained per customer and product; never the rows themselves. The index
+// of references (id or order id → sale) is built only once a reversal names one.
+
+/** The accepted sales that a cancellation or a return may reverse. */
+export class ReversalLedger {
+  private readonly heads = new Map<string, Map<string, number>>();
+  private size = 0;
+  private next = new Int32Array(1024);
+  private days = new Int32Array(1024);
+  private rows = new Int32Array(1024);
+  // The currency's index in `currencyList`, negative (−index − 1) when the size is an amount, not a quantity.
+  private groups = new Int32Array(1024);
+  private left = new Float64Array(1024);
+  private readonly ids: (string | undefined)[] = [];
+  private readonly orderIds: (string | undefined)[] = [];
+  private lastCustomer = "";
+  private lastProducts: Map<string, number> | undefined;
+  private indexed = false;
+  private readonly currencyList: string[] = [];
+  private readonly references = new Map<string, { row: number; customerId: string }>();
+  private readonly otherReferences = new Map<string, number>();
+
+  private group(currency: string, byAmount: boolean): number {
+    let index = this.currencyList.indexOf(currency);
+    if (index < 0) index = this.currencyList.push(currency) - 1;
+    return byAmount ? -index - 1 : index;
+  }
+
+  private grow(): void {
+    const capacity = this.next.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
+      const wider = make(capacity);
+      wider.set(array);
+      return wider;
+    };
+    this.next = widen(this.next, (n) => new Int32Array(n));
+    this.days = widen(this.days, (n) => new Int32Array(n));
+    this.rows = widen(this.rows, (n) => new Int32Array(n));
+    this.groups = widen(this.groups, (n) => new Int32Array(n));
+    this.left = widen(this.left, (n) => new Float64Array(n));
+  }
+
+  /**
+   * Remembers an accepted sale with its `size` — the quantity, or the amount when `byAmount` (no quantity) —
+   * and the ids a reversal may name it by.
+   */
+  addSale(
+    customerId: string,
+    product: string,
+    currency: string,
+    byAmount: boolean,
+    day: number,
+    size: number,
+    row: number,
+    id: string | undefined,
+    orderId: string | undefined,
+  ): void {
+    // Rows of one order or customer usually follow each other: skip the customer lookup then.
+    let products = customerId === this.lastCustomer ? this.lastProducts : this.heads.get(customerId);
+    if (products === undefined) {
+      products = new Map();
+      this.heads.set(customerId, products);
+    }
+    this.lastCustomer = customerId;
+    this.lastProducts = products;
+    if (this.size === this.next.length) this.grow();
+    const index = this.size++;
+    this.next[index] = products.get(product) ?? -1;
+    products.set(product, index);
+    this.days[index] = day;
+    this.rows[index] = row;
+    this.groups[index] = this.group(currency, byAmount);
+    this.left[index] = size;
+    this.ids.push(id);
+    this.orderIds.push(orderId);
+    if (this.indexed) this.index(customerId, index);
+  }
+
+  // Adds a sale's id and order id to the index of references (the first sale of each wins).
+  private index(customerId: string, sale: number): void {
+    const row = this.rows[sale] ?? 0;
+    const id = this.ids[sale];
+    const orderId = this.orderIds[sale];
+    if (id !== undefined) this.remember(customerId, id, row);
+    if (orderId !== undefined) this.remember(customerId, orderId, row);
+  }
+
+  private remember(customerId: string, reference: string, row: number): void {
+    const known = this.references.get(reference);
+    if (known === undefined) this.references.set(reference, { row, customerId });
+    else if (known.customerId !== customerId) {
+      const key = `${customerId}\u0000${reference}`;
+      const other = this.otherReferences.get(key);
+      if (other === undefined || row < other) this.otherReferences.set(key, row);
+    } else if (row < known.row) known.row = row;
+  }
+
+  /** The first row of an accepted sale of the customer whose id or order id is `reference`. */
+  referencedRow(customerId: string, reference: string): number | undefined {
+    if (!this.indexed) {
+      this.indexed = true;
+      for (const [customer, products] of this.heads)
+        for (const head of products.values())
+          for (let i = head; i >= 0; i = this.next[i] ?? -1) this.index(customer, i);
+    }
+    const known = this.references.get(reference);
+    if (known?.customerId === customerId) return known.row;
+    return this.otherReferences.get(`${customerId}\u0000${reference}`);
+  }
+
+  /**
+   * Reverses `size` of the best sale of the customer and product in the currency: the latest one dated on or
+   * before `day` with at least `size` left (the first row among sales of that day). Returns its row and
+   * reference, or `undefined` when none has enough left.
+   */
+  take(
+    customerId: string,
+    product: string,
+    currency: string,
+    byAmount: boolean,
+    day: number,
+    size: number,
+  ): { row: number; reference: string | undefined } | undefined {
+    const group = this.group(currency, byAmount);
+    let best = -1;
+    let bestDay = Number.NEGATIVE_INFINITY;
+    let bestRow = 0;
+    for (let i = this.heads.get(customerId)?.get(product) ?? -1; i >= 0; i = this.next[i] ?? -1) {
+      const saleDay = this.days[i] ?? 0;
+      const row = this.rows[i] ?? 0;
+      if (saleDay > day || saleDay < bestDay || (saleDay === bestDay && row > bestRow)) continue;
+      if ((this.left[i] ?? 0) < size || this.groups[i] !== group) continue;
+      best = i;
+      bestDay = saleDay;
+      bestRow = row;
+    }
+    if (best < 0) return undefined;
+    this.left[best] = (this.left[best] ?? 0) - size;
+    return { row: bestRow, reference: this.ids[best] ?? this.orderIds[best] };
+  }
+}
