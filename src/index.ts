@@ -68,10 +68,12 @@ export {
 export { ingestTransactions } from "./ingest/ingestTransactions.js";
 
 // features
-export {
-  type CustomerFeatures,
-  type DaysSinceLastInteraction,
-  type NpsClass,
+export type {
+  CustomerFeatures,
+  DaysSinceLastInteraction,
+  InteractionFeatures,
+  NpsClass,
+  ReceivableFeatures,
 } from "./features/CustomerFeatures.js";
 export { createFeatureAccumulator, type FeatureAccumulator } from "./features/createFeatureAccumulator.js";
 export type { FeatureOptions } from "./features/FeatureOptions.js";

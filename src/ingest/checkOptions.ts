@@ -101,6 +101,12 @@ function readColumns(
 /**
  * Checks the options shared by all ingest functions plus the names in `extraKeys` (checked by the caller),
  * rejecting unknown option names. Problems are added to `problems`; the caller throws.
+ *
+ * @param problems - Collects the problems.
+ * @param options - The options as given.
+ * @param fields - The fields the `columns` option may map.
+ * @param extraKeys - The other option names the caller accepts.
+ * @returns The shared options with their defaults.
  */
 export function checkCommonOptions(
   problems: OptionProblems,
@@ -143,7 +149,16 @@ export function checkCommonOptions(
   };
 }
 
-/** Checks an optional choice option. */
+/**
+ * Checks an optional choice option.
+ *
+ * @param problems - Collects the problems.
+ * @param options - The options as given.
+ * @param name - The option's name.
+ * @param choices - The allowed values.
+ * @param fallback - The default.
+ * @returns The value, or the default.
+ */
 export function checkChoice<T extends string>(
   problems: OptionProblems,
   options: unknown,
@@ -154,7 +169,14 @@ export function checkChoice<T extends string>(
   return choice(problems, name, isRecord(options) ? options[name] : undefined, choices, fallback);
 }
 
-/** Checks an optional `YYYY-MM-DD` option; returns its day number. */
+/**
+ * Checks an optional `YYYY-MM-DD` option.
+ *
+ * @param problems - Collects the problems.
+ * @param options - The options as given.
+ * @param name - The option's name.
+ * @returns Its day number, or `undefined`.
+ */
 export function checkDay(problems: OptionProblems, options: unknown, name: string): number | undefined {
   const value = isRecord(options) ? options[name] : undefined;
   if (value === undefined) return undefined;
@@ -163,7 +185,16 @@ export function checkDay(problems: OptionProblems, options: unknown, name: strin
   return day;
 }
 
-/** Checks an optional option of a given primitive type. */
+/**
+ * Checks an optional option of a given primitive type.
+ *
+ * @param problems - Collects the problems.
+ * @param options - The options as given.
+ * @param name - The option's name.
+ * @param type - `"string"` or `"boolean"`.
+ * @param nonEmpty - Whether an empty string is a problem.
+ * @returns The value, or `undefined`.
+ */
 export function checkType<T extends "string" | "boolean">(
   problems: OptionProblems,
   options: unknown,
@@ -180,7 +211,14 @@ export function checkType<T extends "string" | "boolean">(
   return value as T extends "string" ? string : boolean;
 }
 
-/** Checks an optional list of column names. */
+/**
+ * Checks an optional list of column names.
+ *
+ * @param problems - Collects the problems.
+ * @param options - The options as given.
+ * @param name - The option's name.
+ * @returns The names (none when absent or wrong).
+ */
 export function checkColumnList(problems: OptionProblems, options: unknown, name: string): string[] {
   const value = isRecord(options) ? options[name] : undefined;
   if (value === undefined) return [];

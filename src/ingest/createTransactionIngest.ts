@@ -3,8 +3,7 @@ import type { DecimalRounding } from "../model/decimalText.js";
 import { formatDay } from "../model/formatDay.js";
 import { formatMoney } from "../model/formatMoney.js";
 import { isCurrencyCode } from "../model/isCurrencyCode.js";
-import type { Issue, IssueCode } from "../model/issue.js";
-import { makeIssue } from "../model/makeIssue.js";
+import type { IssueCode } from "../model/issue.js";
 import type { Transaction, TransactionKind } from "../model/transaction.js";
 import {
   type CommonOptions,
@@ -16,10 +15,20 @@ import {
 } from "./checkOptions.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestReport } from "./IngestReport.js";
-import { ReportTally } from "./reportTally.js";
+import { draftIssue, type IssueDraft, ReportTally } from "./reportTally.js";
 import { ReversalLedger } from "./reversalLedger.js";
 import { RowFingerprints } from "./rowFingerprints.js";
-import { DayReader, DecimalReader, describeValue, isBlank, RowCells, readId, readText } from "./rowReader.js";
+import {
+  DayReader,
+  DecimalReader,
+  describeValue,
+  isBlank,
+  type MoneyComplaint,
+  RowCells,
+  readId,
+  readMoney,
+  readText,
+} from "./rowReader.js";
 
 /**
  * The fields a transaction row is read into (keys of the `columns` option). `amount` is the line's net amount;
@@ -97,7 +106,7 @@ export interface TransactionIngestOptions extends IngestOptions<TransactionColum
   /**
    * Rows that repeat an earlier row exactly (every column, not only the mapped ones): `"reject"` (default,
    * `row.duplicate` naming the first row), `"notice"` (accept with a `row.duplicate` notice) or `"keep"`
-   * (accept without checking, which also saves the 12 bytes per row the check remembers).
+   * (accept without checking, which also saves the memory the check needs: about 30 bytes per row).
    */
   duplicateRows?: "reject" | "notice" | "keep" | undefined;
   /**
@@ -172,12 +181,12 @@ interface Pending {
   day: number;
   size: number;
   reference: string | undefined;
-  notices: Issue[] | undefined;
+  notices: IssueDraft[] | undefined;
 }
 
 const MICRO = 1_000_000;
 
-function append(list: Issue[] | undefined, issue: Issue): Issue[] {
+function append(list: IssueDraft[] | undefined, issue: IssueDraft): IssueDraft[] {
   if (list === undefined) return [issue];
   list.push(issue);
   return list;
@@ -190,6 +199,13 @@ class TransactionRun implements TransactionIngest {
   private readonly tally: ReportTally;
   private readonly days: DayReader;
   private readonly decimals = new DecimalReader();
+  // The quantity and unit price of the row being read, as integers of 10^-scale.
+  private readonly units = { value: 0, scale: 0 };
+  private readonly price = { value: 0, scale: 0 };
+  private readonly moneyComplaint: MoneyComplaint = (code, field, params) => {
+    if (code === "amount.rounded") this.notice(code, [field], params);
+    else this.problem(code, field as TransactionColumn, params);
+  };
   private readonly fingerprints = new RowFingerprints();
   private readonly ids = new Map<string, number>();
   private readonly ledger = new ReversalLedger();
@@ -200,8 +216,8 @@ class TransactionRun implements TransactionIngest {
   private done = false;
   // The row being read.
   private row = 0;
-  private issues: Issue[] | undefined;
-  private notices: Issue[] | undefined;
+  private issues: IssueDraft[] | undefined;
+  private notices: IssueDraft[] | undefined;
 
   constructor(settings: Settings, onRecord: TransactionSink | undefined) {
     this.settings = settings;
@@ -221,11 +237,11 @@ class TransactionRun implements TransactionIngest {
 
   private problem(code: IssueCode, field: TransactionColumn, params: Record<string, string | number>): void {
     const column = this.settings.columns[field] ?? field;
-    this.issues = append(this.issues, makeIssue(code, [field], { ...params, column }, this.row));
+    this.issues = append(this.issues, draftIssue(code, [field], { ...params, column }, this.row));
   }
 
   private notice(code: IssueCode, path: string[], params: Record<string, string | number>): void {
-    this.notices = append(this.notices, makeIssue(code, path, params, this.row));
+    this.notices = append(this.notices, draftIssue(code, path, params, this.row));
   }
 
   private invalidText(field: TransactionColumn, value: unknown): void {
@@ -261,19 +277,24 @@ class TransactionRun implements TransactionIngest {
     return undefined;
   }
 
-  // A quantity as an integer of 10^-scale: whole units, or millionths when it has decimals.
-  private quantity(): { value: number; scale: number } | undefined {
+  // Reads the quantity into `units` (an integer of 10^-scale: whole units, or millionths when it has
+  // decimals); false when the row has none or it cannot be read.
+  private quantity(): boolean {
     const value = this.cell(SLOT.quantity);
     if (isBlank(value)) {
       if (this.settings.priceMode) this.problem("field.missing", "quantity", { field: "quantity" });
-      return undefined;
+      return false;
     }
     const decimals = this.decimals;
-    if (decimals.read(value, 0, "reject")) return { value: decimals.value, scale: 0 };
-    if (decimals.failure === "precision" && decimals.read(value, 6, "reject"))
-      return { value: decimals.value, scale: 6 };
-    this.problem("quantity.invalid", "quantity", { value: describeValue(value) });
-    return undefined;
+    const units = this.units;
+    if (decimals.read(value, 0, "reject")) units.scale = 0;
+    else if (decimals.failure === "precision" && decimals.read(value, 6, "reject")) units.scale = 6;
+    else {
+      this.problem("quantity.invalid", "quantity", { value: describeValue(value) });
+      return false;
+    }
+    units.value = decimals.value;
+    return true;
   }
 
   // Reads a money cell at the currency's scale; undefined when absent or wrong (then an issue is recorded).
@@ -288,46 +309,38 @@ class TransactionRun implements TransactionIngest {
       if (field === "amount") this.problem("amount.missing", field, { field });
       return undefined;
     }
-    const decimals = this.decimals;
-    if (decimals.read(value, digits, this.settings.rounding)) {
-      if (decimals.rounded) {
-        const params = { value: describeValue(value), rounded: formatMoney(decimals.value, currency) };
-        this.notice("amount.rounded", [field], { ...params, currency, digits });
-      }
-      return decimals.value;
-    }
-    const text = describeValue(value);
-    if (decimals.failure === "precision")
-      this.problem("amount.precision", field, { value: text, currency, digits });
-    else this.problem("amount.invalid", field, { field, value: text });
-    return undefined;
+    const { decimals, settings, moneyComplaint } = this;
+    return readMoney(decimals, value, field, currency, digits, settings.rounding, moneyComplaint);
   }
 
-  // The unit price as an integer of 10^-scale: at the currency's scale, or 9 decimals finer when needed.
-  private unitPrice(currency: string, digits: number): { value: number; scale: number } | undefined {
+  // Reads the unit price into `price` (an integer of 10^-scale: at the currency's scale, or 9 decimals finer
+  // when needed); false when it is absent or cannot be read.
+  private unitPrice(currency: string, digits: number): boolean {
     const value = this.cell(SLOT.unitPrice);
     if (isBlank(value)) {
       this.problem("amount.missing", "unitPrice", { field: "unitPrice" });
-      return undefined;
+      return false;
     }
     const decimals = this.decimals;
-    if (decimals.read(value, digits, "reject")) return { value: decimals.value, scale: digits };
-    if (decimals.failure === "precision" && decimals.read(value, digits + 9, "reject"))
-      return { value: decimals.value, scale: digits + 9 };
-    const text = describeValue(value);
-    if (decimals.failure === "precision")
-      this.problem("amount.precision", "unitPrice", { value: text, currency, digits });
-    else this.problem("amount.invalid", "unitPrice", { field: "unitPrice", value: text });
-    return undefined;
+    const price = this.price;
+    if (decimals.read(value, digits, "reject")) price.scale = digits;
+    else if (decimals.failure === "precision" && decimals.read(value, digits + 9, "reject"))
+      price.scale = digits + 9;
+    else {
+      const text = describeValue(value);
+      if (decimals.failure === "precision")
+        this.problem("amount.precision", "unitPrice", { value: text, currency, digits });
+      else this.problem("amount.invalid", "unitPrice", { field: "unitPrice", value: text });
+      return false;
+    }
+    price.value = decimals.value;
+    return true;
   }
 
   // quantity × unit price in minor units, exactly (integer arithmetic); undefined when it cannot be had.
-  private lineAmount(
-    quantity: { value: number; scale: number },
-    price: { value: number; scale: number },
-    currency: string,
-    digits: number,
-  ): number | undefined {
+  private lineAmount(currency: string, digits: number): number | undefined {
+    const quantity = this.units;
+    const price = this.price;
     const shift = quantity.scale + price.scale - digits;
     const exact = quantity.value * price.value;
     if (shift === 0 && Number.isSafeInteger(exact)) return exact === 0 ? 0 : exact;
@@ -395,14 +408,14 @@ class TransactionRun implements TransactionIngest {
     const digits = currency === undefined ? 2 : this.lastDigits;
     const money = currency ?? "XXX";
     // Quantity and amount (the price, to check its sign).
-    const quantity = this.quantity();
+    const hasQuantity = this.quantity();
     let amount: number | undefined;
     let price: number | undefined;
     if (settings.priceMode) {
-      const unit = this.unitPrice(money, digits);
-      price = unit?.value;
-      if (unit !== undefined && quantity !== undefined)
-        amount = this.lineAmount(quantity, unit, money, digits);
+      if (this.unitPrice(money, digits)) {
+        price = this.price.value;
+        if (hasQuantity) amount = this.lineAmount(money, digits);
+      }
     } else {
       amount = this.money("amount", SLOT.amount, money, digits);
       price = amount;
@@ -431,7 +444,8 @@ class TransactionRun implements TransactionIngest {
       if (prefix !== undefined && orderId?.startsWith(prefix)) kind = "cancellation";
       else kind = reverses !== undefined ? "return" : "sale";
     }
-    let units = quantity === undefined ? undefined : quantity.value;
+    let units = hasQuantity ? this.units.value : undefined;
+    const fractional = this.units.scale === 6;
     // Signs: a sale is positive throughout; a reversal is stored negative whatever signs the source writes.
     const amountField = settings.priceMode ? "unitPrice" : "amount";
     if (kind === "sale") {
@@ -459,17 +473,17 @@ class TransactionRun implements TransactionIngest {
     }
     if (extra !== undefined)
       for (const name of extra)
-        this.issues = append(this.issues, makeIssue("field.unknown", [name], { field: name }, this.row));
+        this.issues = append(this.issues, draftIssue("field.unknown", [name], { field: name }, this.row));
 
     if (this.issues !== undefined || customerId == null || amount === undefined || currency === undefined) {
-      this.tally.reject(this.issues ?? [makeIssue("field.invalid", [], {}, this.row)]);
+      this.tally.reject(this.issues ?? [draftIssue("field.invalid", [], {}, this.row)]);
       return;
     }
     // Whole-row checks.
     if (settings.duplicates !== "keep") {
       const firstRow = this.fingerprints.firstRow(row, this.row);
       if (firstRow !== 0) {
-        const duplicate = makeIssue("row.duplicate", [], { firstRow }, this.row);
+        const duplicate = draftIssue("row.duplicate", [], { firstRow }, this.row);
         if (settings.duplicates === "reject") {
           this.tally.reject([duplicate]);
           return;
@@ -480,7 +494,7 @@ class TransactionRun implements TransactionIngest {
     if (id !== undefined) {
       const firstRow = this.ids.get(id);
       if (firstRow !== undefined) {
-        this.tally.reject([makeIssue("id.duplicate", ["id"], { value: id, firstRow }, this.row)]);
+        this.tally.reject([draftIssue("id.duplicate", ["id"], { value: id, firstRow }, this.row)]);
         return;
       }
       this.ids.set(id, this.row);
@@ -496,7 +510,7 @@ class TransactionRun implements TransactionIngest {
     };
     if (id !== undefined) record.id = id;
     if (orderId !== undefined) record.orderId = orderId;
-    if (units !== undefined) record.quantity = quantity?.scale === 6 ? units / MICRO : units;
+    if (units !== undefined) record.quantity = fractional ? units / MICRO : units;
     if (cost !== undefined) record.costMinor = cost;
     if (discount !== undefined) record.discountMinor = discount;
     if (product !== undefined) record.product = product;
@@ -505,8 +519,7 @@ class TransactionRun implements TransactionIngest {
     if (reverses !== undefined) record.reverses = reverses;
 
     // What a reversal takes from a sale: millionths of units, or minor units when there is no quantity.
-    const size =
-      units === undefined ? Math.abs(amount) : Math.abs(units) * (quantity?.scale === 6 ? 1 : MICRO);
+    const size = units === undefined ? Math.abs(amount) : Math.abs(units) * (fractional ? 1 : MICRO);
     if (kind === "sale") {
       this.ledger.addSale(
         customerId,
@@ -533,7 +546,7 @@ class TransactionRun implements TransactionIngest {
     this.pending.push({ record, row: this.row, day, size, reference: reverses, notices: this.notices });
   }
 
-  private emit(record: Transaction, row: number, notices: Issue[] | undefined): void {
+  private emit(record: Transaction, row: number, notices: IssueDraft[] | undefined): void {
     this.tally.accept(notices);
     this.onRecord?.(record, row);
   }
@@ -552,23 +565,23 @@ class TransactionRun implements TransactionIngest {
         const originalRow = this.ledger.referencedRow(customerId, entry.reference);
         if (originalRow === undefined) {
           const params = { value: entry.reference, customerId };
-          this.tally.reject([makeIssue("return.unmatched", ["reverses"], params, row)]);
+          this.tally.reject([draftIssue("return.unmatched", ["reverses"], params, row)]);
           continue;
         }
         const params = { originalRow, value: entry.reference };
-        entry.notices = append(entry.notices, makeIssue("cancellation.matched", [], params, row));
+        entry.notices = append(entry.notices, draftIssue("cancellation.matched", [], params, row));
       } else {
         const product = record.product ?? "";
         const byAmount = record.quantity === undefined;
         const sale = this.ledger.take(customerId, product, record.currency, byAmount, entry.day, entry.size);
         if (sale === undefined) {
           const params = { product: record.product ?? "(none)", customerId };
-          this.tally.reject([makeIssue("cancellation.unmatched", [], params, row)]);
+          this.tally.reject([draftIssue("cancellation.unmatched", [], params, row)]);
           continue;
         }
         if (sale.reference !== undefined) record.reverses = sale.reference;
         const params = { originalRow: sale.row, value: sale.reference ?? "" };
-        entry.notices = append(entry.notices, makeIssue("cancellation.matched", [], params, row));
+        entry.notices = append(entry.notices, draftIssue("cancellation.matched", [], params, row));
       }
       matched.push(entry);
     }
@@ -603,9 +616,9 @@ function scaleDown(
 
 /**
  * Starts a streaming ingest of transaction rows: each pushed row is checked at once, and an accepted sale is
- * handed to `onRecord` immediately, so a file of any size streams through without being held in memory (the
- * state kept is about 60 bytes per accepted sale, for matching reversals, and 12 bytes per row, for duplicate
- * detection).
+ * handed to `onRecord` immediately, so a file of any size streams through without being held in memory: the
+ * state kept is a few tens of bytes per accepted sale (to match reversals) and per row (to find exact
+ * duplicates), never the rows.
  *
  * Rules, in the order a row is checked (a rejected row's first issue is its reason in the report):
  * - `customerId` must be present (`id.missing`); ids are trimmed, and a whole number written with a zero

@@ -4,7 +4,6 @@
 import * as z from "zod/mini";
 import { currencyDigits } from "../model/currencyDigits.js";
 import { formatDay } from "../model/formatDay.js";
-import { formatMoney } from "../model/formatMoney.js";
 import { isCurrencyCode } from "../model/isCurrencyCode.js";
 import type { Issue, IssueCode } from "../model/issue.js";
 import { makeIssue } from "../model/makeIssue.js";
@@ -12,7 +11,17 @@ import { parseDay } from "../model/parseDay.js";
 import { type CommonOptions, checkColumnList, checkCommonOptions, OptionProblems } from "./checkOptions.js";
 import type { IngestReport, IngestResult } from "./IngestReport.js";
 import { ReportTally } from "./reportTally.js";
-import { DecimalReader, describeValue, isBlank, type Row, RowCells, readId, readText } from "./rowReader.js";
+import {
+  DecimalReader,
+  describeValue,
+  isBlank,
+  type MoneyComplaint,
+  type Row,
+  RowCells,
+  readId,
+  readMoney,
+  readText,
+} from "./rowReader.js";
 import { type IssueContext, issuesFromZod } from "./zodIssues.js";
 
 /**
@@ -132,6 +141,10 @@ class RecordReader<R> {
   private issues: Issue[] = [];
   private notices: Issue[] = [];
   private failed = new Set<string>();
+  private readonly moneyComplaint: MoneyComplaint = (code, field, params) => {
+    if (code === "amount.rounded") this.notices.push(makeIssue(code, [field], params, this.row));
+    else this.complain(code, field, params);
+  };
 
   constructor(plan: RecordPlan<R>, settings: CommonOptions, attributeColumns: readonly string[]) {
     this.plan = plan;
@@ -154,29 +167,26 @@ class RecordReader<R> {
     const own = draft.currency;
     const currency = typeof own === "string" ? own : this.settings.currency;
     if (currency === undefined) {
-      this.complain("field.missing", "currency", { field: "currency" });
+      if (!this.failed.has("currency")) this.complain("field.missing", "currency", { field: "currency" });
+      this.failed.add(field);
       return FAILED;
     }
     if (!isCurrencyCode(currency)) {
       this.failed.add(field); // the schema reports the currency
       return FAILED;
     }
-    const digits = currencyDigits(currency);
-    const decimals = this.decimals;
-    if (decimals.read(value, digits, this.settings.rounding)) {
-      if (decimals.rounded) {
-        const rounded = formatMoney(decimals.value, currency);
-        const params = { value: describeValue(value), rounded, currency, digits };
-        this.notices.push(makeIssue("amount.rounded", [field], params, this.row));
-      }
-      if (draft.currency === undefined) draft.currency = currency;
-      return decimals.value;
-    }
-    const shown = describeValue(value);
-    if (decimals.failure === "precision")
-      this.complain("amount.precision", field, { value: shown, currency, digits });
-    else this.complain("amount.invalid", field, { field, value: shown });
-    return FAILED;
+    const minor = readMoney(
+      this.decimals,
+      value,
+      field,
+      currency,
+      currencyDigits(currency),
+      this.settings.rounding,
+      this.moneyComplaint,
+    );
+    if (minor === undefined) return FAILED;
+    if (draft.currency === undefined) draft.currency = currency;
+    return minor;
   }
 
   private read(kind: CellKind, value: unknown, field: string, draft: Draft): unknown {
@@ -277,6 +287,12 @@ class RecordReader<R> {
 /**
  * Checks the options, reads every row into a record or a rejection, and rejects repeated ids and (when
  * `knownCustomers` is given) rows of unknown customers.
+ *
+ * @param rows - The rows.
+ * @param options - The options as given.
+ * @param plan - The record type.
+ * @returns The records and the report.
+ * @throws {@link KeyAccountError} listing every problem with the options.
  */
 export function ingestRecords<R extends { id?: string | undefined }>(
   rows: Iterable<Row>,

@@ -1,6 +1,42 @@
 // The running accounting of an ingest: counts are exact; issue and notice objects are capped at maxIssues.
-import type { Issue, IssueCode } from "../model/issue.js";
+import type { Issue, IssueCode, IssuePath } from "../model/issue.js";
+import { makeIssue } from "../model/makeIssue.js";
 import type { IngestReport } from "./IngestReport.js";
+
+/**
+ * An issue whose sentence is rendered only if the report keeps it (most rows of a large file are only
+ * counted), or a complete issue.
+ */
+export interface IssueDraft {
+  code: IssueCode;
+  path: IssuePath;
+  params?: Readonly<Record<string, string | number>> | undefined;
+  row?: number | undefined;
+  message?: string | undefined;
+}
+
+/**
+ * Makes an {@link IssueDraft}.
+ *
+ * @param code - What is wrong.
+ * @param path - Where.
+ * @param params - The values the sentence names.
+ * @param row - The 1-based input row.
+ * @returns The draft.
+ */
+export function draftIssue(
+  code: IssueCode,
+  path: IssuePath,
+  params: Readonly<Record<string, string | number>>,
+  row: number,
+): IssueDraft {
+  return { code, path, params, row };
+}
+
+function complete(draft: IssueDraft): Issue {
+  if (draft.message !== undefined) return draft as Issue;
+  return makeIssue(draft.code, draft.path, draft.params, draft.row);
+}
 
 function byRow(a: Issue, b: Issue): number {
   return (a.row ?? 0) - (b.row ?? 0);
@@ -29,17 +65,17 @@ export class ReportTally {
   }
 
   /** Counts a rejected row; its first issue is its reason in `rejectedByCode`. */
-  reject(issues: readonly Issue[]): void {
+  reject(issues: readonly IssueDraft[]): void {
     this.rejected++;
     const code = issues[0]?.code ?? "field.invalid";
     this.rejectedByCode[code] = (this.rejectedByCode[code] ?? 0) + 1;
     this.issuesFound += issues.length;
     for (const issue of issues)
-      if (this.keepAll || this.issues.length < this.maxIssues) this.issues.push(issue);
+      if (this.keepAll || this.issues.length < this.maxIssues) this.issues.push(complete(issue));
   }
 
   /** Counts an accepted row and its notices. */
-  accept(notices?: readonly Issue[]): void {
+  accept(notices?: readonly IssueDraft[]): void {
     this.accepted++;
     if (notices === undefined) return;
     let previous: IssueCode | undefined;
@@ -48,7 +84,7 @@ export class ReportTally {
         this.noticesByCode[notice.code] = (this.noticesByCode[notice.code] ?? 0) + 1;
       previous = notice.code;
       this.noticesFound++;
-      if (this.keepAll || this.notices.length < this.maxIssues) this.notices.push(notice);
+      if (this.keepAll || this.notices.length < this.maxIssues) this.notices.push(complete(notice));
     }
   }
 

@@ -1,5 +1,5 @@
-// Exact-duplicate row detection in compact memory: each remembered row costs 12 bytes of typed arrays (a
-// 64-bit fingerprint and its row number), never the row itself, so a file of millions of rows streams through.
+// Exact-duplicate row detection in compact memory: each remembered row costs a 64-bit fingerprint and its row
+// number (12 bytes, in typed arrays at most half full), never the row, so millions of rows stream through.
 
 function fmix(hash: number): number {
   let h = hash ^ (hash >>> 16);

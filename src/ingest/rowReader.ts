@@ -4,12 +4,23 @@ import { daysFromCivil, daysInMonth } from "../model/calendar.js";
 import type { DateFormat } from "../model/dateFormat.js";
 import { type DecimalRounding, parseScaled } from "../model/decimalText.js";
 import { formatDay } from "../model/formatDay.js";
+import { formatMoney } from "../model/formatMoney.js";
 import { parseDay } from "../model/parseDay.js";
 
 /** One input row: column name → cell value, as a CSV parser or a CRM API gives it. */
 export type Row = Readonly<Record<string, unknown>>;
 
-/** Whether a cell is absent: `undefined`, `null`, or a string that is empty or only white space. */
+/**
+ * Whether a cell is absent: `undefined`, `null`, or a string that is empty or only white space.
+ *
+ * @param value - The cell.
+ * @returns True when the cell holds nothing.
+ *
+ * @example
+ * ```ts
+ * [isBlank(" "), isBlank(0)]; // => [true, false]
+ * ```
+ */
 export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   return typeof value === "string" && readText(value) === undefined;
@@ -18,6 +29,14 @@ export function isBlank(value: unknown): boolean {
 /**
  * A cell read as text: trimmed, `undefined` when blank, a finite number in its shortest form, `null` when the
  * value is not text (a boolean, an object …).
+ *
+ * @param value - The cell.
+ * @returns The text, `undefined` or `null`.
+ *
+ * @example
+ * ```ts
+ * [readText(" P1 "), readText(12.5), readText(""), readText(true)]; // => ["P1", "12.5", undefined, null]
+ * ```
  */
 export function readText(value: unknown): string | undefined | null {
   if (typeof value === "string") {
@@ -38,6 +57,14 @@ export function readText(value: unknown): string | undefined | null {
 /**
  * A cell read as an id: like {@link readText}, and a whole number written with a zero fraction (`12345.0`, as
  * spreadsheets export numeric ids) is read as `12345`.
+ *
+ * @param value - The cell.
+ * @returns The id, `undefined` when blank, `null` when not text.
+ *
+ * @example
+ * ```ts
+ * [readId("12345.0"), readId("A-1.0"), readId(17850)]; // => ["12345", "A-1.0", "17850"]
+ * ```
  */
 export function readId(value: unknown): string | undefined | null {
   const text = readText(value);
@@ -54,7 +81,18 @@ export function readId(value: unknown): string | undefined | null {
   return text.slice(0, point);
 }
 
-/** A short, safe text for any cell value, for the `value` parameter of an issue. */
+/**
+ * A short, safe text for any cell value, for the `value` parameter of an issue (never throws, whatever the
+ * value).
+ *
+ * @param value - The cell.
+ * @returns At most 80 characters.
+ *
+ * @example
+ * ```ts
+ * [describeValue(undefined), describeValue({ a: 1 }), describeValue(7)]; // => ["(empty)", "(object)", "7"]
+ * ```
+ */
 export function describeValue(value: unknown): string {
   switch (typeof value) {
     case "string":
@@ -78,7 +116,7 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** Powers of ten that are exact in float64. */
+/** Powers of ten that are exact in float64: `POW10[i]` is 10^i for i ≤ 22. */
 export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // A plain decimal (`-12.50`, `3`, `.5`) as an integer count of 10^-scale, or NaN when the text is not in the
@@ -200,6 +238,49 @@ function simpleIsoDay(text: string): number {
   const day = digitsAt(text, 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   return daysFromCivil(year, month, day);
+}
+
+/** Receives a problem (or an `amount.rounded` notice) found while reading a money cell. */
+export type MoneyComplaint = (
+  code: "amount.invalid" | "amount.precision" | "amount.rounded",
+  field: string,
+  params: Record<string, string | number>,
+) => void;
+
+/**
+ * Reads a money cell (not blank) as integer minor units of `currency`, reporting an unreadable amount, too
+ * many decimals, or (with `"half-even"`) the rounding done.
+ *
+ * @param decimals - The reader to use.
+ * @param value - The cell.
+ * @param field - The field, for the issue.
+ * @param currency - The ISO 4217 code, for the issue.
+ * @param digits - The currency's decimals.
+ * @param rounding - What to do with surplus decimals.
+ * @param complain - Receives a problem or the rounding notice.
+ * @returns The minor units, or `undefined` after a complaint.
+ */
+export function readMoney(
+  decimals: DecimalReader,
+  value: unknown,
+  field: string,
+  currency: string,
+  digits: number,
+  rounding: DecimalRounding,
+  complain: MoneyComplaint,
+): number | undefined {
+  if (decimals.read(value, digits, rounding)) {
+    if (decimals.rounded) {
+      const rounded = formatMoney(decimals.value, currency);
+      complain("amount.rounded", field, { value: describeValue(value), rounded, currency, digits });
+    }
+    return decimals.value;
+  }
+  const shown = describeValue(value);
+  if (decimals.failure === "precision")
+    complain("amount.precision", field, { value: shown, currency, digits });
+  else complain("amount.invalid", field, { field, value: shown });
+  return undefined;
 }
 
 /**

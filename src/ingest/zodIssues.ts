@@ -47,6 +47,12 @@ function isBlankText(value: unknown): boolean {
 /**
  * The keyaccount issues for one zod issue about a draft record: missing fields, values of the wrong type or
  * form, ratings out of range, dates out of order, unknown keys.
+ *
+ * @param issue - The zod issue.
+ * @param draft - The record zod checked (for the offending values).
+ * @param row - The 1-based input row.
+ * @param context - What the record type's fields mean.
+ * @returns One issue, or one per unknown key.
  */
 export function issuesFromZod(
   issue: z.core.$ZodIssue,
