@@ -56,7 +56,12 @@ function trackProgress(stream: NodeJS.ReadableStream, total: number, options: Re
   });
 }
 
-async function readDelimited(path: string, total: number, options: ReadRowsOptions, onRow: RowHandler): Promise<void> {
+async function readDelimited(
+  path: string,
+  total: number,
+  options: ReadRowsOptions,
+  onRow: RowHandler,
+): Promise<void> {
   const stream = createReadStream(path, { encoding: "utf8" });
   trackProgress(stream, total, options);
   let header: readonly string[] | undefined = options.columns;
@@ -67,13 +72,17 @@ async function readDelimited(path: string, total: number, options: ReadRowsOptio
       skipEmptyLines: true,
       chunk(results) {
         const problems = new Map<number, string>();
-        for (const error of results.errors) if (error.row !== undefined) problems.set(error.row, error.message);
+        for (const error of results.errors)
+          if (error.row !== undefined) problems.set(error.row, error.message);
         results.data.forEach((values, index) => {
           if (header === undefined) {
             header = values.map((name) => name.trim());
             return;
           }
-          onRow(zipRow(header, values), problems.get(index) ?? fieldCountProblem(header.length, values.length));
+          onRow(
+            zipRow(header, values),
+            problems.get(index) ?? fieldCountProblem(header.length, values.length),
+          );
         });
       },
       complete: () => resolve(),
@@ -82,7 +91,12 @@ async function readDelimited(path: string, total: number, options: ReadRowsOptio
   });
 }
 
-async function readLines(path: string, total: number, options: ReadRowsOptions, onRow: RowHandler): Promise<void> {
+async function readLines(
+  path: string,
+  total: number,
+  options: ReadRowsOptions,
+  onRow: RowHandler,
+): Promise<void> {
   const stream = createReadStream(path, { encoding: "utf8" });
   trackProgress(stream, total, options);
   let header: readonly string[] | undefined = options.columns;
@@ -98,7 +112,10 @@ async function readLines(path: string, total: number, options: ReadRowsOptions, 
         continue;
       }
       const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
-      onRow(isObject ? (value as Record<string, unknown>) : {}, isObject ? undefined : "the line is not a JSON object");
+      onRow(
+        isObject ? (value as Record<string, unknown>) : {},
+        isObject ? undefined : "the line is not a JSON object",
+      );
       continue;
     }
     const values = text.split(/\s+/);

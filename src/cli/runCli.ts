@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { summarizeCommand, SUMMARIZE_HELP, SUMMARIZE_OPTIONS } from "./summarizeCommand.js";
+import { SUMMARIZE_HELP, SUMMARIZE_OPTIONS, summarizeCommand } from "./summarizeCommand.js";
 import { UsageError } from "./UsageError.js";
 
 const VERSION = "0.1.0";
@@ -58,7 +58,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`keyaccount: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`keyaccount: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `keyaccount: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

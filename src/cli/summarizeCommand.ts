@@ -1,15 +1,14 @@
-import { writeFile } from "node:fs/promises";
-import { access } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import { createFeatureAccumulator } from "../features/createFeatureAccumulator.js";
-import { featureTable } from "../features/featureTable.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
+import { featureTable } from "../features/featureTable.js";
 import { createTransactionIngest, type TransactionColumn } from "../ingest/createTransactionIngest.js";
 import { DATE_FORMATS, type DateFormat } from "../model/dateFormat.js";
 import { PERIODS, type Period } from "../model/period.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
+import { describeIngestReport } from "./describeIngestReport.js";
 import { createProgress } from "./progress.js";
 import { INPUT_FORMATS, type InputFormat, inputFormatOf, readRows } from "./readRows.js";
-import { describeIngestReport } from "./describeIngestReport.js";
 import type { CliIo } from "./runCli.js";
 import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
@@ -33,6 +32,8 @@ export const SUMMARIZE_OPTIONS = {
   columns: { type: "string" },
   currency: { type: "string" },
   "cancellation-prefix": { type: "string" },
+  "duplicate-rows": { type: "string" },
+  "zero-amounts": { type: "string" },
   "as-of": { type: "string" },
   "calibration-end": { type: "string" },
   period: { type: "string" },
@@ -69,6 +70,8 @@ Input
   --currency CODE        currency when there is no currency column (ISO 4217, default USD)
   --date-format F        ${DATE_FORMATS.join(" | ")} (default auto)
   --cancellation-prefix P  an order number starting with P is a cancellation (UCI Online Retail: C)
+  --duplicate-rows D     a line repeating an earlier line exactly: reject (default) | notice | keep
+  --zero-amounts Z       sales of 0.00: reject (default) | accept (free items are purchases, as in CDNOW)
 
 Summary
   --as-of DATE           the day the summary is made (required); later rows are rejected
@@ -84,12 +87,18 @@ Output
 
 Example
   keyaccount summarize CDNOW_sample.txt --columns master_id,id,date,cds,spent --customer-col id \\
-    --amount-col spent --as-of 1998-06-30 --calibration-end 1997-09-30 --time-unit week
+    --amount-col spent --duplicate-rows keep --zero-amounts accept \\
+    --as-of 1998-06-30 --calibration-end 1997-09-30 --time-unit week
 `;
 
 type Values = { [K in keyof typeof SUMMARIZE_OPTIONS]?: string | undefined };
 
-function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function choice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}; got "${value}"`);
@@ -109,12 +118,15 @@ function columnMapping(values: Values): Partial<Record<TransactionColumn, string
     ["id", values["id-col"]],
     ["currency", values["currency-col"]],
   ];
-  return Object.fromEntries(flags.filter((entry): entry is [TransactionColumn, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    flags.filter((entry): entry is [TransactionColumn, string] => entry[1] !== undefined),
+  );
 }
 
 function featureOptions(values: Values): FeatureOptions {
   const asOf = values["as-of"];
-  if (asOf === undefined) throw new UsageError("--as-of is required: the day the summary is made, e.g. --as-of 2014-12-31");
+  if (asOf === undefined)
+    throw new UsageError("--as-of is required: the day the summary is made, e.g. --as-of 2014-12-31");
   const recentDays = values["recent-days"];
   if (recentDays !== undefined && !/^\d+$/.test(recentDays)) {
     throw new UsageError(`--recent-days must be a whole number of days; got "${recentDays}"`);
@@ -130,14 +142,20 @@ function featureOptions(values: Values): FeatureOptions {
 
 /** Checks that the mapped columns exist in the file's header, before any row is judged. */
 function checkColumns(header: readonly string[], mapping: Partial<Record<TransactionColumn, string>>): void {
-  const wanted: Partial<Record<TransactionColumn, string>> = { customerId: "customerId", date: "date", ...mapping };
+  const wanted: Partial<Record<TransactionColumn, string>> = {
+    customerId: "customerId",
+    date: "date",
+    ...mapping,
+  };
   if (mapping.unitPrice === undefined) wanted.amount = mapping.amount ?? "amount";
   const names = new Set(header);
   const missing = Object.entries(wanted)
     .filter(([, column]) => !names.has(column))
     .map(([field, column]) => `"${column}" (for ${field})`);
   if (missing.length > 0) {
-    throw new UsageError(`the file has no column ${missing.join(", ")}; its columns are: ${header.join(", ")}`);
+    throw new UsageError(
+      `the file has no column ${missing.join(", ")}; its columns are: ${header.join(", ")}`,
+    );
   }
 }
 
@@ -145,16 +163,26 @@ function checkColumns(header: readonly string[], mapping: Partial<Record<Transac
  * `keyaccount summarize`: streams a transaction file through ingest into a feature accumulator and writes one
  * row per customer.
  */
-export async function summarizeCommand(positionals: readonly string[], values: Values, io: CliIo): Promise<number> {
+export async function summarizeCommand(
+  positionals: readonly string[],
+  values: Values,
+  io: CliIo,
+): Promise<number> {
   const [path, ...extra] = positionals;
-  if (path === undefined) throw new UsageError("summarize needs a file: keyaccount summarize <file> [options]");
+  if (path === undefined)
+    throw new UsageError("summarize needs a file: keyaccount summarize <file> [options]");
   if (extra.length > 0) throw new UsageError(`summarize takes one file; also got: ${extra.join(" ")}`);
   try {
     await access(path);
   } catch {
     throw new UsageError(`cannot read the file "${path}"`);
   }
-  const inputFormat = choice<InputFormat>("input-format", values["input-format"], INPUT_FORMATS, inputFormatOf(path));
+  const inputFormat = choice<InputFormat>(
+    "input-format",
+    values["input-format"],
+    INPUT_FORMATS,
+    inputFormatOf(path),
+  );
   const outputFormat = choice<OutputFormat>("format", values.format, OUTPUT_FORMATS, "csv");
   const dateFormat = choice<DateFormat>("date-format", values["date-format"], DATE_FORMATS, "auto");
   const options = featureOptions(values);
@@ -167,6 +195,18 @@ export async function summarizeCommand(positionals: readonly string[], values: V
       dateFormat,
       asOf: options.asOf,
       cancellationPrefix: values["cancellation-prefix"],
+      duplicateRows: choice<"reject" | "notice" | "keep">(
+        "duplicate-rows",
+        values["duplicate-rows"],
+        ["reject", "notice", "keep"],
+        "reject",
+      ),
+      zeroAmounts: choice<"reject" | "accept">(
+        "zero-amounts",
+        values["zero-amounts"],
+        ["reject", "accept"],
+        "reject",
+      ),
     },
     (record) => accumulator.addTransaction(record),
   );

@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import Papa from "papaparse";
 
 /** The output formats of the command line: CSV with a header, one JSON array, or JSON Lines. */
@@ -13,9 +13,17 @@ export type Cell = string | number | boolean | null | undefined;
 
 const BATCH = 10_000;
 
-function serialise(columns: readonly string[], rows: readonly (readonly Cell[])[], format: OutputFormat, first: boolean): string {
+function serialise(
+  columns: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  format: OutputFormat,
+  first: boolean,
+): string {
   if (format === "csv") {
-    const text = Papa.unparse({ fields: [...columns], data: rows.map((row) => [...row]) }, { header: first, newline: "\n" });
+    const text = Papa.unparse(
+      { fields: [...columns], data: rows.map((row) => [...row]) },
+      { header: first, newline: "\n" },
+    );
     return rows.length === 0 && !first ? "" : `${text}\n`;
   }
   const objects = rows.map((row) => {

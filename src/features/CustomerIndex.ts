@@ -6,11 +6,15 @@
 
 /** Ids of up to this many characters can be coded. */
 const CODED_LENGTH = 8;
-/** Each character is a digit 1..64 in base 65; 0 pads a shorter id (so a prefix sorts first). */
+/** Each character is a digit 1..64 in base 65; 0 pads a shorter id (so that a prefix sorts first). */
 const BASE = 65;
+/** A code is two halves of 4 digits each (below 65^4 < 2^31, so plain integers), high half first. */
+const HALF = BASE ** 4;
 const MINIMUM_BITS = 10;
 /** The table is sized for at most this many customers up front (it grows beyond). */
 const MAXIMUM_INITIAL_BITS = 17;
+/** Int32 entries per slot: high half + 1 (0 marks an empty slot), low half, customer index, unused. */
+const SLOT = 4;
 
 /** The base-65 digit of a character code (ASCII order: -, 0-9, A-Z, _, a-z), or 0 when it has none. */
 function digit(c: number): number {
@@ -20,38 +24,17 @@ function digit(c: number): number {
   return c === 45 ? 1 : 0; // - → 1
 }
 
-/**
- * The number of an id: its characters as base-65 digits, left-aligned in 8 places, so that numbers compare
- * like the ids (code-unit order). -1 when the id cannot be coded. At most 65^8 ≈ 3.2e14, an exact double.
- */
-function idCode(id: string): number {
-  const length = id.length;
-  if (length > CODED_LENGTH) return -1;
-  let code = 0;
-  for (let k = 0; k < CODED_LENGTH; k++) {
-    let d = 0;
-    if (k < length) {
-      d = digit(id.charCodeAt(k));
-      if (d === 0) return -1;
-    }
-    code = code * BASE + d;
-  }
-  return code;
-}
-
-function slotOf(code: number, bits: number): number {
-  const high = Math.floor(code / 4294967296);
-  const mixed = Math.imul((code >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1);
-  return mixed >>> (32 - bits);
+function slotOf(high: number, low: number, bits: number): number {
+  return Math.imul(high ^ Math.imul(low, 0x85ebca6b), 0x9e3779b1) >>> (32 - bits);
 }
 
 export class CustomerIndex {
   /** The ids, by index. */
   readonly names: string[] = [];
-  /** The code of each index's id, -1 for an id that cannot be coded. */
-  private codes: Float64Array;
-  /** Pairs (code + 1, index) per slot; code + 1 = 0 marks an empty slot. */
-  private slots: Float64Array;
+  /** The code halves of each index's id; high is -1 for an id that cannot be coded. */
+  private highs: Int32Array;
+  private lows: Int32Array;
+  private slots: Int32Array;
   private bits: number;
   private codedCount = 0;
   private others: Map<string, number> | undefined = undefined;
@@ -62,8 +45,9 @@ export class CustomerIndex {
   constructor(expectedLines = 0) {
     const bits = Math.ceil(Math.log2(Math.max(expectedLines, 1)));
     this.bits = Math.min(MAXIMUM_INITIAL_BITS, Math.max(MINIMUM_BITS, bits));
-    this.codes = new Float64Array(1 << this.bits);
-    this.slots = new Float64Array(2 << this.bits);
+    this.highs = new Int32Array(1 << this.bits);
+    this.lows = new Int32Array(1 << this.bits);
+    this.slots = new Int32Array(SLOT << this.bits);
   }
 
   /** The number of customers. */
@@ -71,25 +55,44 @@ export class CustomerIndex {
     return this.names.length;
   }
 
-  /** The index of an id, adding the id when it is new. */
+  /**
+   * The index of an id, adding the id when it is new. The code is computed here, in integers: a double passed to
+   * or returned from a call that is not inlined would be boxed, one allocation per line.
+   */
   indexOf(id: string): number {
     if (id === this.lastId) return this.lastIndex;
-    const code = idCode(id);
-    const index = code < 0 ? this.other(id) : this.coded(id, code);
+    const length = id.length;
+    let high = 0;
+    let low = 0;
+    let coded = length <= CODED_LENGTH;
+    for (let k = 0; coded && k < CODED_LENGTH; k++) {
+      let d = 0;
+      if (k < length) {
+        d = digit(id.charCodeAt(k));
+        if (d === 0) coded = false;
+      }
+      if (k < 4) high = high * BASE + d;
+      else low = low * BASE + d;
+    }
+    const index = coded ? this.coded(id, high, low) : this.other(id);
     this.lastId = id;
     this.lastIndex = index;
     return index;
   }
 
-  private add(id: string, code: number): number {
+  private add(id: string, high: number, low: number): number {
     const index = this.names.length;
     this.names.push(id);
-    if (index === this.codes.length) {
-      const codes = new Float64Array(index * 2);
-      codes.set(this.codes);
-      this.codes = codes;
+    if (index === this.highs.length) {
+      const highs = new Int32Array(index * 2);
+      highs.set(this.highs);
+      this.highs = highs;
+      const lows = new Int32Array(index * 2);
+      lows.set(this.lows);
+      this.lows = lows;
     }
-    this.codes[index] = code;
+    this.highs[index] = high;
+    this.lows[index] = low;
     return index;
   }
 
@@ -97,26 +100,32 @@ export class CustomerIndex {
     const others = (this.others ??= new Map());
     let index = others.get(id);
     if (index === undefined) {
-      index = this.add(id, -1);
+      index = this.add(id, -1, 0);
       others.set(id, index);
     }
     return index;
   }
 
-  private coded(id: string, code: number): number {
-    const key = code + 1;
+  /** The slot holding a code, or the empty slot where it would go. */
+  private find(high: number, low: number): number {
     const slots = this.slots;
     const mask = (1 << this.bits) - 1;
-    let slot = slotOf(code, this.bits);
+    let slot = slotOf(high, low, this.bits);
     for (;;) {
-      const stored = slots[slot * 2] ?? 0;
-      if (stored === key) return slots[slot * 2 + 1] ?? 0;
-      if (stored === 0) break;
+      const stored = slots[slot * SLOT] ?? 0;
+      if (stored === 0 || (stored === high + 1 && slots[slot * SLOT + 1] === low)) return slot;
       slot = (slot + 1) & mask;
     }
-    const index = this.add(id, code);
-    slots[slot * 2] = key;
-    slots[slot * 2 + 1] = index;
+  }
+
+  private coded(id: string, high: number, low: number): number {
+    const slot = this.find(high, low);
+    const slots = this.slots;
+    if (slots[slot * SLOT] !== 0) return slots[slot * SLOT + 2] ?? 0;
+    const index = this.add(id, high, low);
+    slots[slot * SLOT] = high + 1;
+    slots[slot * SLOT + 1] = low;
+    slots[slot * SLOT + 2] = index;
     this.codedCount++;
     if (this.codedCount * 2 > 1 << this.bits) this.rehash();
     return index;
@@ -125,17 +134,15 @@ export class CustomerIndex {
   private rehash(): void {
     const old = this.slots;
     this.bits++;
-    const mask = (1 << this.bits) - 1;
-    const slots = new Float64Array(2 << this.bits);
-    for (let s = 0; s < old.length; s += 2) {
-      const key = old[s] ?? 0;
-      if (key === 0) continue;
-      let slot = slotOf(key - 1, this.bits);
-      while ((slots[slot * 2] ?? 0) !== 0) slot = (slot + 1) & mask;
-      slots[slot * 2] = key;
-      slots[slot * 2 + 1] = old[s + 1] ?? 0;
+    this.slots = new Int32Array(SLOT << this.bits);
+    for (let s = 0; s < old.length; s += SLOT) {
+      const stored = old[s] ?? 0;
+      if (stored === 0) continue;
+      const slot = this.find(stored - 1, old[s + 1] ?? 0);
+      this.slots[slot * SLOT] = stored;
+      this.slots[slot * SLOT + 1] = old[s + 1] ?? 0;
+      this.slots[slot * SLOT + 2] = old[s + 2] ?? 0;
     }
-    this.slots = slots;
   }
 
   /** The indexes ordered by id, in code-unit order (the order of `Array.prototype.sort` on strings). */
@@ -144,14 +151,15 @@ export class CustomerIndex {
     const order = new Int32Array(count);
     const names = this.names;
     if (this.others === undefined) {
-      // All ids are coded: sort the numbers, then find each number's index.
-      const codes = this.codes.slice(0, count).sort();
-      const mask = (1 << this.bits) - 1;
+      // All ids are coded: sort the codes as numbers (exact below 65^8 < 2^53), then find each one's index.
+      const codes = new Float64Array(count);
+      for (let i = 0; i < count; i++) codes[i] = (this.highs[i] ?? 0) * HALF + (this.lows[i] ?? 0);
+      codes.sort();
       for (let i = 0; i < count; i++) {
-        const key = (codes[i] ?? 0) + 1;
-        let slot = slotOf(key - 1, this.bits);
-        while ((this.slots[slot * 2] ?? 0) !== key) slot = (slot + 1) & mask;
-        order[i] = this.slots[slot * 2 + 1] ?? 0;
+        const code = codes[i] ?? 0;
+        const high = Math.floor(code / HALF);
+        const slot = this.find(high, code - high * HALF);
+        order[i] = this.slots[slot * SLOT + 2] ?? 0;
       }
       return order;
     }

@@ -15,7 +15,8 @@ export interface DurationScale {
 
 /** The scale of a period and a unit; see {@link FeatureOptions} for the rule. */
 export function durationScale(period: Period, unit: TimeUnit): DurationScale {
-  const monthly = (period === "month" || period === "quarter" || period === "year") && unit !== "day" && unit !== "week";
+  const monthly =
+    (period === "month" || period === "quarter" || period === "year") && unit !== "day" && unit !== "week";
   if (monthly) return { monthly, divisor: unit === "year" ? 12 : 1 };
   return { monthly, divisor: daysPerUnit(unit) };
 }

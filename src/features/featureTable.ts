@@ -119,7 +119,7 @@ const FACTS: Column[] = [
  * );
  * const table = featureTable(summary);
  * table.columns.slice(0, 6); // => ["id", "frequency", "recency", "T", "monetary_value", "currency"]
- * table.rows[0]?.slice(0, 6); // => ["C1", 1, 2, 8.714285714285714, 20, "USD"]
+ * table.rows[0]?.slice(0, 6); // => ["C1", 1, 2, 8.571428571428571, 20, "USD"]
  * table.meta.timeUnit; // => "week"
  * ```
  */

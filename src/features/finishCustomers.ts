@@ -166,7 +166,10 @@ export class CustomerFinisher {
         if (day !== cachedDay) {
           cachedDay = day;
           cachedStart = this.periodOf(day);
-          if (cachedStart !== groupStart || (calibrationEnd !== undefined && day > calibrationEnd) !== groupHoldout)
+          if (
+            cachedStart !== groupStart ||
+            (calibrationEnd !== undefined && day > calibrationEnd) !== groupHoldout
+          )
             break;
         }
         const value = amount[i] ?? 0;
@@ -342,7 +345,8 @@ export class CustomerFinisher {
       interactions,
       receivables,
       creditLimitMinor: creditLimit,
-      creditUtilisation: creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : undefined,
+      creditUtilisation:
+        creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : undefined,
     };
   }
 }

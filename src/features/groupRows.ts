@@ -26,7 +26,12 @@ interface Scratch {
   numbers: Float64Array;
 }
 
-function reorderNumbers(column: Int32Array | Float64Array | Uint16Array, from: number, n: number, scratch: Scratch) {
+function reorderNumbers(
+  column: Int32Array | Float64Array | Uint16Array,
+  from: number,
+  n: number,
+  scratch: Scratch,
+) {
   const { order, numbers } = scratch;
   for (let i = 0; i < n; i++) numbers[i] = column[from + (order[i] ?? 0)] ?? 0;
   for (let i = 0; i < n; i++) column[from + i] = numbers[i] ?? 0;
@@ -135,7 +140,10 @@ export function groupRows(rows: TransactionRows, customers: number): GroupedRows
     product: text(rows.product),
     category: text(rows.category),
   };
-  const scratch: Scratch = { order: new Int32Array(INSERTION_LIMIT), numbers: new Float64Array(INSERTION_LIMIT) };
+  const scratch: Scratch = {
+    order: new Int32Array(INSERTION_LIMIT),
+    numbers: new Float64Array(INSERTION_LIMIT),
+  };
   for (let c = 0; c < customers; c++) sortSegment(grouped, start[c] ?? 0, start[c + 1] ?? 0, scratch);
   return grouped;
 }

@@ -25,7 +25,7 @@ export class OptionProblems {
 /** The options every ingest function shares, checked and with their defaults filled in. */
 export interface CommonOptions {
   /** Field → source column name, for every field (defaults filled in). */
-  columns: Readonly<Record<string, string>>;
+  columns: Readonly<Record<string, string | undefined>>;
   /** The fields whose column was given explicitly. */
   explicit: ReadonlySet<string>;
   currency: string | undefined;
@@ -76,8 +76,8 @@ function readColumns(
   problems: OptionProblems,
   value: unknown,
   fields: readonly string[],
-): { columns: Record<string, string>; explicit: Set<string> } {
-  const columns: Record<string, string> = {};
+): { columns: Record<string, string | undefined>; explicit: Set<string> } {
+  const columns: Record<string, string | undefined> = {};
   const explicit = new Set<string>();
   const given = value === undefined ? {} : value;
   if (!isRecord(given)) problems.add("columns", "expected an object mapping fields to column names");
@@ -92,8 +92,12 @@ function readColumns(
       else explicit.add(field);
     }
   }
+  // A field not mapped reads the column of its own name, unless that column is mapped to another field:
+  // with `customerId: "id"`, the column "id" is the customer's, not also the transaction's id.
+  const mapped = new Set([...explicit].map((field) => (given as Record<string, unknown>)[field]));
   for (const field of fields) {
-    columns[field] = isRecord(given) && explicit.has(field) ? (given[field] as string) : field;
+    if (explicit.has(field)) columns[field] = (given as Record<string, string>)[field];
+    else columns[field] = mapped.has(field) ? undefined : field;
   }
   return { columns, explicit };
 }

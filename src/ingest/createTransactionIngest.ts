@@ -115,6 +115,12 @@ export interface TransactionIngestOptions extends IngestOptions<TransactionColum
    * of the first accepted row, and rows in another currency are rejected with `currency.mixed`.
    */
   mixedCurrencies?: boolean | undefined;
+  /**
+   * Sales of zero: `"reject"` (default, `amount.zero`: in most CRMs a zero line is an error or a placeholder)
+   * or `"accept"` (a free item or a promotional order is still a purchase, as the CDNOW data's $0.00 purchases
+   * are, and BTYD counts it). Zero prices are then accepted too. A negative price is always rejected.
+   */
+  zeroAmounts?: "reject" | "accept" | undefined;
 }
 
 /**
@@ -130,6 +136,11 @@ export interface TransactionIngestOptions extends IngestOptions<TransactionColum
 export interface TransactionIngest {
   /** Reads the next row (rows are numbered from 1 in push order). */
   push(row: Readonly<Record<string, unknown>>): void;
+  /**
+   * Counts a line the file reader could not turn into a row (a CSV line with the wrong number of fields, a JSON
+   * Lines line that is not an object) as the next row, rejected with `row.unreadable` and the reader's reason.
+   */
+  pushUnreadable(reason: string): void;
   /** Decides the rows still open (cancellations and returns), hands their records over, and reports. */
   finish(): IngestReport;
 }
@@ -150,6 +161,7 @@ interface Settings extends CommonOptions {
   prefix: string | undefined;
   duplicates: "reject" | "notice" | "keep";
   mixedCurrencies: boolean;
+  acceptZero: boolean;
 }
 
 function settle(options: TransactionIngestOptions): Settings {
@@ -159,6 +171,7 @@ function settle(options: TransactionIngestOptions): Settings {
     "cancellationPrefix",
     "duplicateRows",
     "mixedCurrencies",
+    "zeroAmounts",
   ]);
   const settings: Settings = {
     ...common,
@@ -167,6 +180,7 @@ function settle(options: TransactionIngestOptions): Settings {
     prefix: checkType(problems, options, "cancellationPrefix", "string", true),
     duplicates: checkChoice(problems, options, "duplicateRows", ["reject", "notice", "keep"], "reject"),
     mixedCurrencies: checkType(problems, options, "mixedCurrencies", "boolean") ?? false,
+    acceptZero: checkChoice(problems, options, "zeroAmounts", ["reject", "accept"], "reject") === "accept",
   };
   if (common.explicit.has("amount") && common.explicit.has("unitPrice"))
     problems.add("columns.unitPrice", "map either amount or unitPrice (with quantity), not both");
@@ -370,6 +384,13 @@ class TransactionRun implements TransactionIngest {
       });
   }
 
+  pushUnreadable(reason: string): void {
+    if (this.done)
+      throw new Error("This transaction ingest is finished: pushUnreadable() was called after finish().");
+    this.tally.input++;
+    this.tally.reject([draftIssue("row.unreadable", [], { reason }, this.tally.input)]);
+  }
+
   push(row: Readonly<Record<string, unknown>>): void {
     if (this.done) throw new Error("This transaction ingest is finished: push() was called after finish().");
     const settings = this.settings;
@@ -457,11 +478,11 @@ class TransactionRun implements TransactionIngest {
         });
       if (units !== undefined && units < 0)
         this.problem("quantity.negative", "quantity", { value: describeValue(this.cell(SLOT.quantity)) });
-      else if (price !== undefined && price <= 0)
+      else if (price !== undefined && (price < 0 || (price === 0 && !settings.acceptZero)))
         this.problem("amount.nonpositive", amountField, {
           value: describeValue(this.cell(SLOT[amountField])),
         });
-      else if (amount === 0) this.problem("amount.zero", amountField, {});
+      else if (amount === 0 && !settings.acceptZero) this.problem("amount.zero", amountField, {});
       this.notNegative("cost", cost);
       this.notNegative("discount", discount);
     } else {

@@ -129,9 +129,6 @@ export function ingestCustomers(
     schema: customerSchema(),
     fields: FIELDS,
     customerField: "id",
-    dateOrder: {},
-    ranges: {},
-    currencyRequired: false,
     checksCustomers: false,
     attributes: true,
     assemble(draft, values, complain) {

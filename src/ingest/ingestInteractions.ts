@@ -71,11 +71,7 @@ export function ingestInteractions(
     kind: "interactions",
     schema: interactionSchema(),
     fields: FIELDS,
-    customerField: "customerId",
     dateOrder: { firstResponseAt: "openedAt", resolvedAt: "openedAt" },
     ranges: { satisfaction: [1, 5], nps: [0, 10] },
-    currencyRequired: false,
-    checksCustomers: true,
-    attributes: false,
   });
 }

@@ -83,12 +83,8 @@ export function ingestInvoices(
     kind: "invoices",
     schema: invoiceSchema(),
     fields: FIELDS,
-    customerField: "customerId",
     dateOrder: { dueDate: "issueDate" },
-    ranges: {},
     currencyRequired: true,
-    checksCustomers: true,
-    attributes: false,
     assemble(draft, values, complain, failed) {
       const { paidAmount: amountMinor, paidDate: date } = values;
       if (

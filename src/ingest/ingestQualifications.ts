@@ -68,11 +68,6 @@ export function ingestQualifications(
     kind: "qualifications",
     schema: qualificationSchema(),
     fields: FIELDS,
-    customerField: "customerId",
     dateOrder: { expires: "issued" },
-    ranges: {},
-    currencyRequired: false,
-    checksCustomers: true,
-    attributes: false,
   });
 }

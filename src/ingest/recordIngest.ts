@@ -62,18 +62,18 @@ export interface Draft {
 /** Reports a problem with a field while assembling a draft. */
 export type Complain = (code: IssueCode, field: string, params: Record<string, string | number>) => void;
 
-/** Everything the engine needs to know about one record type. */
-export interface RecordPlan<R> extends IssueContext {
+/** Everything the engine needs to know about one record type; the optional parts have defaults. */
+export interface RecordPlan<R> extends Partial<IssueContext> {
   readonly kind: IngestReport["kind"];
   readonly schema: z.ZodMiniType<R>;
   /** The readable fields, in the order they are read and reported (`currency` before money fields). */
   readonly fields: readonly FieldPlan[];
-  /** Whether every record has a currency (the `currency` option fills it in). */
-  readonly currencyRequired: boolean;
-  /** Whether `knownCustomers` applies (not for customers themselves). */
-  readonly checksCustomers: boolean;
-  /** Whether `attributeColumns` applies: columns copied as text into `attributes`. */
-  readonly attributes: boolean;
+  /** Whether every record has a currency (the `currency` option fills it in); default false. */
+  readonly currencyRequired?: boolean;
+  /** Whether `knownCustomers` applies (not for customers themselves); default true. */
+  readonly checksCustomers?: boolean;
+  /** Whether `attributeColumns` applies: columns copied as text into `attributes`; default false. */
+  readonly attributes?: boolean;
   /**
    * Builds the fields made of several columns: `values` holds every cell read without problems by column key;
    * `failed` names the fields already reported.
@@ -85,6 +85,8 @@ export interface RecordPlan<R> extends IssueContext {
     failed: ReadonlySet<string>,
   ) => void;
 }
+
+type ResolvedPlan<R> = Required<Omit<RecordPlan<R>, "assemble">> & Pick<RecordPlan<R>, "assemble">;
 
 // A cell that could not be read (an issue has been recorded).
 const FAILED: unique symbol = Symbol("failed");
@@ -132,7 +134,7 @@ function readList(value: unknown): unknown {
 }
 
 class RecordReader<R> {
-  private readonly plan: RecordPlan<R>;
+  private readonly plan: ResolvedPlan<R>;
   private readonly settings: CommonOptions;
   private readonly attributeColumns: readonly string[];
   private readonly order: ReadonlyMap<string, number>;
@@ -146,7 +148,7 @@ class RecordReader<R> {
     else this.complain(code, field, params);
   };
 
-  constructor(plan: RecordPlan<R>, settings: CommonOptions, attributeColumns: readonly string[]) {
+  constructor(plan: ResolvedPlan<R>, settings: CommonOptions, attributeColumns: readonly string[]) {
     this.plan = plan;
     this.settings = settings;
     this.attributeColumns = attributeColumns;
@@ -290,15 +292,24 @@ class RecordReader<R> {
  *
  * @param rows - The rows.
  * @param options - The options as given.
- * @param plan - The record type.
+ * @param recordPlan - The record type.
  * @returns The records and the report.
  * @throws {@link KeyAccountError} listing every problem with the options.
  */
 export function ingestRecords<R extends { id?: string | undefined }>(
   rows: Iterable<Row>,
   options: unknown,
-  plan: RecordPlan<R>,
+  recordPlan: RecordPlan<R>,
 ): IngestResult<R> {
+  const plan: ResolvedPlan<R> = {
+    customerField: "customerId",
+    dateOrder: {},
+    ranges: {},
+    currencyRequired: false,
+    checksCustomers: true,
+    attributes: false,
+    ...recordPlan,
+  };
   const problems = new OptionProblems();
   const extraKeys = plan.attributes ? ["attributeColumns"] : [];
   const settings = checkCommonOptions(
@@ -313,7 +324,9 @@ export function ingestRecords<R extends { id?: string | undefined }>(
   problems.throwIfAny();
 
   const tally = new ReportTally(plan.kind, settings.maxIssues);
-  const names = plan.fields.map((field) => settings.columns[field.column] ?? field.column);
+  const names = plan.fields.map((field) =>
+    field.column in settings.columns ? settings.columns[field.column] : field.column,
+  );
   const cells = new RowCells([...names, ...attributeColumns]);
   const reader = new RecordReader(plan, settings, attributeColumns);
   const ids = new Map<string, number>();

@@ -23,6 +23,7 @@ export type IssueCode =
   | "quantity.invalid"
   | "quantity.negative"
   | "row.duplicate"
+  | "row.unreadable"
   | "cancellation.matched"
   | "cancellation.unmatched"
   | "return.unmatched"

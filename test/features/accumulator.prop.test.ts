@@ -22,7 +22,19 @@ import {
 
 // Ids that take both lookup paths: short ones made of [-0-9A-Z_a-z] are coded as numbers, the others (long, a
 // space, non-ASCII, empty) go through a Map; the mix must still come out sorted in code-unit order.
-const IDS = ["C001", "C002", "7", "07", "a-b_Z", "Z", "customer-0000000001", "with space", "Ünïcode", "", "zz9"];
+const IDS = [
+  "C001",
+  "C002",
+  "7",
+  "07",
+  "a-b_Z",
+  "Z",
+  "customer-0000000001",
+  "with space",
+  "Ünïcode",
+  "",
+  "zz9",
+];
 const FIRST_DAY = parseDay("2023-01-01") as number;
 const day = fc.integer({ min: 0, max: 600 }).map((offset) => formatDay(FIRST_DAY + offset));
 // Most rows go to a few customers, so that customers have many purchase periods.
@@ -74,7 +86,9 @@ const invoice: fc.Arbitrary<Invoice> = fc
     term: fc.integer({ min: 0, max: 60 }),
     amountMinor: fc.integer({ min: 0, max: 100_000 }),
     currency,
-    payments: fc.array(fc.record({ date: day, amountMinor: fc.integer({ min: 0, max: 60_000 }) }), { maxLength: 3 }),
+    payments: fc.array(fc.record({ date: day, amountMinor: fc.integer({ min: 0, max: 60_000 }) }), {
+      maxLength: 3,
+    }),
   })
   .map(({ issue, term, ...rest }) => ({
     ...rest,
@@ -119,9 +133,15 @@ type Records = {
 };
 
 /** Summarises records split into parts (part[i] says which part record i goes to), merging the parts. */
-function summarizeInParts(input: Records, featureOptions: FeatureOptions, part: (record: unknown, index: number) => number, parts: number): FeatureSummary {
+function summarizeInParts(
+  input: Records,
+  featureOptions: FeatureOptions,
+  part: (record: unknown, index: number) => number,
+  parts: number,
+): FeatureSummary {
   const accumulators = Array.from({ length: parts }, () => createFeatureAccumulator(featureOptions));
-  const pick = (record: unknown, index: number) => accumulators[part(record, index) % parts] ?? accumulators[0];
+  const pick = (record: unknown, index: number) =>
+    accumulators[part(record, index) % parts] ?? accumulators[0];
   input.transactions.forEach((t, i) => pick(t, i)?.addTransaction(t));
   input.interactions.forEach((t, i) => pick(t, i + 1000)?.addInteraction(t));
   input.invoices.forEach((t, i) => pick(t, i + 2000)?.addInvoice(t));
@@ -183,28 +203,46 @@ describe("feature accumulators", () => {
     },
   );
 
-  test.prop([records, options])("never gives NaN or Infinity, and sorts customers by id", (input, featureOptions) => {
-    const summary = summarize(input, featureOptions);
-    for (const [path, value] of numbers(summary)) expect(Number.isFinite(value), path).toBe(true);
-    const ids = summary.features.map((features) => features.id);
-    expect(ids).toEqual([...new Set(ids)].sort());
-  });
+  test.prop([records, options])(
+    "never gives NaN or Infinity, and sorts customers by id",
+    (input, featureOptions) => {
+      const summary = summarize(input, featureOptions);
+      for (const [path, value] of numbers(summary)) expect(Number.isFinite(value), path).toBe(true);
+      const ids = summary.features.map((features) => features.id);
+      expect(ids).toEqual([...new Set(ids)].sort());
+    },
+  );
 
-  test.prop([records, options], { numRuns: 300 })("agrees with a plain re-computation of the BTYD summary and the facts", (input, featureOptions) => {
-    const summary = summarize(input, featureOptions);
-    for (const features of summary.features) expect(features).toMatchObject(reference(input.transactions, features.id, featureOptions));
-  });
+  test.prop([records, options], { numRuns: 300 })(
+    "agrees with a plain re-computation of the BTYD summary and the facts",
+    (input, featureOptions) => {
+      const summary = summarize(input, featureOptions);
+      for (const features of summary.features)
+        expect(features).toMatchObject(reference(input.transactions, features.id, featureOptions));
+    },
+  );
 });
 
 /** The same numbers computed the slow, obvious way, for one customer. */
-function reference(transactions: Transaction[], id: string, featureOptions: FeatureOptions): Partial<CustomerFeatures> {
+function reference(
+  transactions: Transaction[],
+  id: string,
+  featureOptions: FeatureOptions,
+): Partial<CustomerFeatures> {
   const asOf = parseDay(featureOptions.asOf) as number;
-  const calibrationEnd = featureOptions.calibrationEnd === undefined ? undefined : (parseDay(featureOptions.calibrationEnd) as number);
+  const calibrationEnd =
+    featureOptions.calibrationEnd === undefined
+      ? undefined
+      : (parseDay(featureOptions.calibrationEnd) as number);
   const period: Period = featureOptions.period ?? "day";
   const unit: TimeUnit = featureOptions.timeUnit ?? "day";
   const recentDays = featureOptions.recentDays ?? 90;
   const lines = transactions
-    .filter((t) => t.customerId === id && (featureOptions.currency === undefined || t.currency === featureOptions.currency))
+    .filter(
+      (t) =>
+        t.customerId === id &&
+        (featureOptions.currency === undefined || t.currency === featureOptions.currency),
+    )
     .map((t) => ({ ...t, day: parseDay(t.date) as number }))
     .filter((t) => t.day <= asOf);
   // Durations: calendar-month indexes when period and unit are both month-based, else days ÷ days per unit.
@@ -228,7 +266,8 @@ function reference(transactions: Transaction[], id: string, featureOptions: Feat
   const purchases = [...groups.values()].filter((g) => g.sale).sort((a, b) => a.start - b.start);
   const calibration = purchases.filter((g) => !g.holdout);
   const holdout = purchases.filter((g) => g.holdout);
-  const mean = (values: number[]): number => (values.length === 0 ? 0 : values.reduce((x, y) => x + y, 0) / values.length);
+  const mean = (values: number[]): number =>
+    values.length === 0 ? 0 : values.reduce((x, y) => x + y, 0) / values.length;
   const expected: Partial<CustomerFeatures> = {};
   const first = calibration[0];
   const last = calibration[calibration.length - 1];
@@ -256,11 +295,15 @@ function reference(transactions: Transaction[], id: string, featureOptions: Feat
         ? sorted[middle]
         : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   expected.revenueMinor = lines.reduce((sum, t) => sum + t.amountMinor, 0);
-  expected.recentRevenueMinor = lines.filter((t) => t.day > asOf - recentDays).reduce((sum, t) => sum + t.amountMinor, 0);
+  expected.recentRevenueMinor = lines
+    .filter((t) => t.day > asOf - recentDays)
+    .reduce((sum, t) => sum + t.amountMinor, 0);
   expected.transactionCount = lines.length;
   expected.orderCount =
     new Set(lines.filter((t) => t.kind === "sale" && t.orderId !== undefined).map((t) => t.orderId)).size +
     lines.filter((t) => t.kind === "sale" && t.orderId === undefined).length;
-  expected.distinctProducts = new Set(lines.flatMap((t) => (t.product === undefined ? [] : [t.product]))).size;
+  expected.distinctProducts = new Set(
+    lines.flatMap((t) => (t.product === undefined ? [] : [t.product])),
+  ).size;
   return expected;
 }

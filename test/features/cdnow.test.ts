@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { featureTable, parseMoney, summarize, type Transaction } from "../../src/index.js";
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 
 /** The sample's lines: master id, sample id, date YYYYMMDD, number of CDs, dollars (whitespace-separated). */
 function cdnowTransactions(): Transaction[] {
@@ -94,7 +95,11 @@ describe("CDNOW: the lifetimes calibration summary", () => {
 
   it("gives the holdout counts of lifetimes' calibration_and_holdout_data", () => {
     // Customer 1 bought on 1997-01-01, 01-18, 08-02 and 12-12: one holdout day of $26.48, 39 holdout weeks.
-    expect(byId.get("1")).toMatchObject({ frequencyHoldout: 1, monetaryValueHoldout: 2648, durationHoldout: 39 });
+    expect(byId.get("1")).toMatchObject({
+      frequencyHoldout: 1,
+      monetaryValueHoldout: 2648,
+      durationHoldout: 39,
+    });
     const holdoutPurchases = summary.features.reduce((sum, f) => sum + (f.frequencyHoldout ?? 0), 0);
     // Purchase days after 1997-09-30 in the sample (same-day rows merged).
     const days = new Set(

@@ -49,7 +49,13 @@ const interactions: Interaction[] = [
   { customerId: "B", kind: "feedback", date: "2024-06-10", nps: 8 },
   { customerId: "B", kind: "visit", date: "2024-07-10" },
 ];
-const invoice = (id: string, issueDate: string, dueDate: string, amountMinor: number, payments: [string, number][]) =>
+const invoice = (
+  id: string,
+  issueDate: string,
+  dueDate: string,
+  amountMinor: number,
+  payments: [string, number][],
+) =>
   ({
     id,
     customerId: "B",
@@ -118,7 +124,12 @@ describe("summarize: the BTYD summary", () => {
     expect(a).toMatchObject({ frequencyHoldout: 2, monetaryValueHoldout: 9000, durationHoldout: 91 });
     expect(b?.frequency).toBeUndefined();
     // C's first purchase is after the calibration end: no BTYD summary, counted, and its other facts are kept.
-    expect(c).toMatchObject({ id: "C", frequency: undefined, revenueMinor: 3000, firstPurchaseDate: "2024-05-05" });
+    expect(c).toMatchObject({
+      id: "C",
+      frequency: undefined,
+      revenueMinor: 3000,
+      firstPurchaseDate: "2024-05-05",
+    });
     expect(summary.counts).toMatchObject({
       customers: 3,
       withBtydSummary: 1,
@@ -184,7 +195,8 @@ describe("summarize: account facts", () => {
   it("has no trend ratio when the previous window had no revenue", () => {
     const c = summary.features[2];
     expect(c).toMatchObject({ recentRevenueMinor: 0, previousRevenueMinor: 3000, revenueTrendRatio: 0 });
-    const fresh = summarize({ transactions: [sale("N", "2024-06-29", 500)] }, { asOf: "2024-06-30" }).features[0];
+    const fresh = summarize({ transactions: [sale("N", "2024-06-29", 500)] }, { asOf: "2024-06-30" })
+      .features[0];
     expect(fresh).toMatchObject({ revenueTrendMinor: 500, revenueTrendRatio: undefined, tenureDays: 1 });
   });
 
@@ -260,7 +272,13 @@ describe("summarize: currencies and bad rows", () => {
 
   it("counts rows with unreadable dates or amounts instead of producing NaN", () => {
     const summary = summarize(
-      { transactions: [sale("X", "2024-02-30", 100), sale("X", "2024-01-01", Number.NaN), sale("Y", "2024-01-01", 5)] },
+      {
+        transactions: [
+          sale("X", "2024-02-30", 100),
+          sale("X", "2024-01-01", Number.NaN),
+          sale("Y", "2024-01-01", 5),
+        ],
+      },
       { asOf: "2024-06-30" },
     );
     expect(summary.counts.rowsInvalid).toBe(2);
@@ -337,7 +355,8 @@ describe("many customers", () => {
   it("sorts thousands of ids of every kind in code-unit order and keeps them apart", () => {
     // Short [-0-9A-Z_a-z] ids are looked up as numbers, the others through a Map; enough of them to grow the table.
     const ids: string[] = [];
-    for (let i = 0; i < 3000; i++) ids.push(i.toString(36), `C${String(i).padStart(6, "0")}`, `customer-${i}-long-id`);
+    for (let i = 0; i < 3000; i++)
+      ids.push(i.toString(36), `C${String(i).padStart(6, "0")}`, `customer-${i}-long-id`);
     ids.push("", "é", "a b", "ZZZZZZZZ", "zzzzzzzz", "-", "_", "A-", "A");
     const transactions = ids.flatMap((customerId, i) => [
       sale(customerId, "2024-01-01", i),

@@ -75,11 +75,14 @@ function expectedOutcome(): Expected {
   outcome.sales = sales.map((sale) => sale.row);
   outcome.cancellations = cancellations.length;
   cancellations.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.row - b.row));
+  const byItem = new Map<string, typeof sales>();
+  for (const sale of sales) {
+    const item = `${sale.customer} ${sale.product}`;
+    byItem.set(item, [...(byItem.get(item) ?? []), sale]);
+  }
   for (const c of cancellations) {
-    const candidates = sales
-      .filter(
-        (s) => s.customer === c.customer && s.product === c.product && s.day <= c.day && s.left >= c.quantity,
-      )
+    const candidates = (byItem.get(`${c.customer} ${c.product}`) ?? [])
+      .filter((s) => s.day <= c.day && s.left >= c.quantity)
       .sort((a, b) => (a.day > b.day ? -1 : a.day < b.day ? 1 : a.row - b.row));
     const original = candidates[0];
     if (original === undefined) outcome.unmatched++;

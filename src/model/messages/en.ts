@@ -25,13 +25,15 @@ export const en: Readonly<Record<IssueCode, string>> = {
   "amount.nonpositive":
     "The price or amount {value} is zero or negative, but the row is a sale, not a cancellation or a return.",
   "amount.zero": "The amount is zero.",
-  "amount.rounded": "The amount {value} was rounded half-to-even to {rounded} ({currency} has {digits} decimals).",
+  "amount.rounded":
+    "The amount {value} was rounded half-to-even to {rounded} ({currency} has {digits} decimals).",
   "currency.invalid": "The currency {value} is not a three-letter ISO 4217 code.",
   "currency.mixed": "The currency {value} differs from {expected}, the currency of this run.",
   "quantity.invalid": "The quantity {value} is not a number.",
   "quantity.negative":
     "The quantity {value} is negative, but the row is not marked as a cancellation or a return and names no transaction it reverses.",
   "row.duplicate": "This row repeats row {firstRow} exactly.",
+  "row.unreadable": "This line cannot be read as a row: {reason}.",
   "cancellation.matched": "This cancellation or return reverses the sale on row {originalRow}.",
   "cancellation.unmatched":
     "This cancellation or return finds no earlier sale of {product} to customer {customerId} large enough to reverse.",

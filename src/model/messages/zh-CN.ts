@@ -30,8 +30,10 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "quantity.invalid": "数量 {value} 不是有效数字。",
   "quantity.negative": "数量 {value} 为负数，但该行既未标记为取消或退货，也未注明冲销哪笔交易。",
   "row.duplicate": "本行与第 {firstRow} 行完全重复。",
+  "row.unreadable": "本行无法解析为数据行：{reason}。",
   "cancellation.matched": "本条取消或退货冲销了第 {originalRow} 行的销售。",
-  "cancellation.unmatched": "本条取消或退货找不到客户 {customerId} 此前购买 {product} 且数量足以冲销的销售记录。",
+  "cancellation.unmatched":
+    "本条取消或退货找不到客户 {customerId} 此前购买 {product} 且数量足以冲销的销售记录。",
   "return.unmatched": "本条取消或退货关联的交易 {value} 不在客户 {customerId} 已导入的销售记录中。",
   "reference.unknown-customer": "客户 {value} 不在客户名单中。",
   "rating.out-of-range": "{field} 的值 {value} 超出 {min}..{max} 的范围。",
