@@ -9,12 +9,12 @@ import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import { createProgress } from "./progress.js";
 import { INPUT_FORMATS, type InputFormat, inputFormatOf, readRows } from "./readRows.js";
-import type { CliIo } from "./runCli.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
 import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 /** The flags of `keyaccount summarize`, for node:util parseArgs. */
-export const SUMMARIZE_OPTIONS = {
+const SUMMARIZE_OPTIONS = {
   "customer-col": { type: "string" },
   "date-col": { type: "string" },
   "amount-col": { type: "string" },
@@ -45,7 +45,7 @@ export const SUMMARIZE_OPTIONS = {
 } as const;
 
 /** The help text of `keyaccount summarize`. */
-export const SUMMARIZE_HELP = `keyaccount summarize <file> [options]
+const SUMMARIZE_HELP = `keyaccount summarize <file> [options]
 
 Reads a transaction file (CSV, TSV, whitespace-separated or JSON Lines; streamed, any size), checks every row,
 and writes one row per customer: the BTYD summary (id, frequency, recency, T, monetary_value — lifetimes'
@@ -159,15 +159,9 @@ function checkColumns(header: readonly string[], mapping: Partial<Record<Transac
   }
 }
 
-/**
- * `keyaccount summarize`: streams a transaction file through ingest into a feature accumulator and writes one
- * row per customer.
- */
-export async function summarizeCommand(
-  positionals: readonly string[],
-  values: Values,
-  io: CliIo,
-): Promise<number> {
+/** Streams a transaction file through ingest into a feature accumulator and writes one row per customer. */
+async function summarize(positionals: readonly string[], flags: FlagValues, io: CliIo): Promise<number> {
+  const values = flags as Values;
   const [path, ...extra] = positionals;
   if (path === undefined)
     throw new UsageError("summarize needs a file: keyaccount summarize <file> [options]");
@@ -238,3 +232,11 @@ export async function summarizeCommand(
   io.stderr.write(describeIngestReport(report, table.meta, Date.now() - started));
   return 0;
 }
+
+/** `keyaccount summarize <file>`: the per-customer summary of a transaction file. */
+export const summarizeCommand: Command = {
+  summary: "per-customer summary: BTYD x, t_x, T, spend and key-account facts",
+  help: SUMMARIZE_HELP,
+  options: SUMMARIZE_OPTIONS,
+  run: summarize,
+};

@@ -159,7 +159,7 @@ describe("keyaccount summarize", () => {
   });
 
   it("prints help and the version", async () => {
-    expect((await run("--help")).stdout).toContain("keyaccount summarize <file>");
+    expect((await run("--help")).stdout).toContain("keyaccount summarize  per-customer summary");
     expect((await run("summarize", "--help")).stdout).toContain("--calibration-end");
     expect((await run("--version")).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
