@@ -134,7 +134,8 @@ export class Accumulator implements FeatureAccumulator {
     if (day > extra.lastInteraction) extra.lastInteraction = day;
     const kind = INTERACTION_KINDS.indexOf(interaction.kind);
     if (kind >= 0) {
-      const last = (extra.lastByKind ??= new Array<number>(KIND_COUNT).fill(Number.NEGATIVE_INFINITY));
+      extra.lastByKind ??= new Array<number>(KIND_COUNT).fill(Number.NEGATIVE_INFINITY);
+      const last = extra.lastByKind;
       if (day > (last[kind] ?? Number.NEGATIVE_INFINITY)) last[kind] = day;
     }
     if (interaction.kind === "complaint") {
@@ -245,7 +246,7 @@ export class Accumulator implements FeatureAccumulator {
         currencyMap[from.currency?.[i] ?? 0] ?? 0,
       );
       const cost = from.cost?.[i] ?? Number.NaN;
-      if (cost === cost) rows.setCost(row, cost);
+      if (!Number.isNaN(cost)) rows.setCost(row, cost);
       const orderId = from.orderId?.[i];
       if (orderId !== undefined) rows.setText("orderId", row, orderId);
       const product = from.product?.[i];
@@ -267,13 +268,20 @@ export class Accumulator implements FeatureAccumulator {
     const options = this.options;
     const names = this.customers.names;
     const count = names.length;
-    const finisher = new CustomerFinisher(options, this.currencies, groupRows(this.transactions, count));
-    const byIndex: CustomerFeatures[] = new Array(count);
-    for (let index = 0; index < count; index++)
-      byIndex[index] = finisher.finish(names[index] ?? "", index, this.extras[index]);
+    // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
     const order = this.customers.sortedIndexes();
+    const rank = new Int32Array(count);
+    for (let i = 0; i < count; i++) rank[order[i] ?? 0] = i;
+    const finisher = new CustomerFinisher(
+      options,
+      this.currencies,
+      groupRows(this.transactions, count, rank),
+    );
     const features: CustomerFeatures[] = new Array(count);
-    for (let i = 0; i < count; i++) features[i] = byIndex[order[i] ?? 0] as CustomerFeatures;
+    for (let i = 0; i < count; i++) {
+      const index = order[i] ?? 0;
+      features[i] = finisher.finish(names[index] ?? "", i, this.extras[index]);
+    }
     return {
       features,
       asOf: formatDay(options.asOf),

@@ -49,7 +49,8 @@ export class CustomerExtra {
     this.interactions += other.interactions;
     this.lastInteraction = Math.max(this.lastInteraction, other.lastInteraction);
     if (other.lastByKind) {
-      const mine = (this.lastByKind ??= other.lastByKind.map(() => Number.NEGATIVE_INFINITY));
+      this.lastByKind ??= other.lastByKind.map(() => Number.NEGATIVE_INFINITY);
+      const mine = this.lastByKind;
       other.lastByKind.forEach((day, k) => {
         mine[k] = Math.max(mine[k] ?? Number.NEGATIVE_INFINITY, day);
       });

@@ -10,7 +10,14 @@ import type { InteractionKind } from "../model/interaction.js";
  */
 export type NpsClass = "promoter" | "passive" | "detractor";
 
-/** Days since the last interaction of each kind, for the kinds the customer has had (as of the summary date). */
+/**
+ * Days since the last interaction of each kind, for the kinds the customer has had (as of the summary date).
+ *
+ * @example
+ * ```ts
+ * const recency: DaysSinceLastInteraction = { visit: 29, call: 5 }; // no complaint, care or feedback yet
+ * ```
+ */
 export type DaysSinceLastInteraction = { [K in InteractionKind]?: number | undefined };
 
 /**

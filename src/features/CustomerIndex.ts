@@ -1,28 +1,26 @@
 // Customer id → dense index (0, 1, 2 … in order of first appearance). Looking a customer up is the one random
-// memory access per transaction line, so short ids — up to 8 characters from [-0-9A-Z_a-z], which covers
-// numeric ids, zero-padded ids and most CRM codes — are turned into a number, exactly and in code-unit order,
-// and kept in an open-addressing table of numbers: one cache line per lookup, no string comparison. Other ids
-// (longer, or with other characters) go through a Map. Internal to features.
+// memory access per transaction line, so short ids — up to 8 ASCII characters (no NUL), which covers numeric
+// ids, zero-padded ids and most CRM codes — are turned into a pair of integers, exactly and in code-unit order
+// (7 bits a character, 4 characters a half), and kept in an open-addressing table of integers: one cache line
+// per lookup, no string comparison. Other ids (longer, or non-ASCII) go through a Map. Internal to features.
 
 /** Ids of up to this many characters can be coded. */
 const CODED_LENGTH = 8;
-/** Each character is a digit 1..64 in base 65; 0 pads a shorter id (so that a prefix sorts first). */
-const BASE = 65;
-/** A code is two halves of 4 digits each (below 65^4 < 2^31, so plain integers), high half first. */
-const HALF = BASE ** 4;
+/** Characters per half of a code; each half is below 2^28. */
+const HALF_LENGTH = 4;
 const MINIMUM_BITS = 10;
 /** The table is sized for at most this many customers up front (it grows beyond). */
-const MAXIMUM_INITIAL_BITS = 17;
+const MAXIMUM_INITIAL_BITS = 18;
+/** Radix sort of codes: 14-bit digits, two passes per 28-bit half. */
+const RADIX = 1 << 14;
+const RADIX_PASSES: readonly (readonly [half: 0 | 1, shift: number])[] = [
+  [0, 0],
+  [0, 14],
+  [1, 0],
+  [1, 14],
+];
 /** Int32 entries per slot: high half + 1 (0 marks an empty slot), low half, customer index, unused. */
 const SLOT = 4;
-
-/** The base-65 digit of a character code (ASCII order: -, 0-9, A-Z, _, a-z), or 0 when it has none. */
-function digit(c: number): number {
-  if (c >= 97) return c <= 122 ? c - 58 : 0; // a-z → 39..64
-  if (c >= 65) return c <= 90 ? c - 53 : c === 95 ? 38 : 0; // A-Z → 12..37, _ → 38
-  if (c >= 48) return c <= 57 ? c - 46 : 0; // 0-9 → 2..11
-  return c === 45 ? 1 : 0; // - → 1
-}
 
 function slotOf(high: number, low: number, bits: number): number {
   return Math.imul(high ^ Math.imul(low, 0x85ebca6b), 0x9e3779b1) >>> (32 - bits);
@@ -43,7 +41,8 @@ export class CustomerIndex {
 
   /** @param expectedLines - The expected number of transaction lines (a bound on the customers), 0 if unknown. */
   constructor(expectedLines = 0) {
-    const bits = Math.ceil(Math.log2(Math.max(expectedLines, 1)));
+    // Room for one customer per 8 lines at most half full, so a typical log never rehashes.
+    const bits = Math.ceil(Math.log2(Math.max(expectedLines / 4, 1)));
     this.bits = Math.min(MAXIMUM_INITIAL_BITS, Math.max(MINIMUM_BITS, bits));
     this.highs = new Int32Array(1 << this.bits);
     this.lows = new Int32Array(1 << this.bits);
@@ -65,14 +64,12 @@ export class CustomerIndex {
     let high = 0;
     let low = 0;
     let coded = length <= CODED_LENGTH;
+    // Characters 1..127 as 7-bit digits, left-aligned (0 pads a shorter id, so that a prefix sorts first).
     for (let k = 0; coded && k < CODED_LENGTH; k++) {
-      let d = 0;
-      if (k < length) {
-        d = digit(id.charCodeAt(k));
-        if (d === 0) coded = false;
-      }
-      if (k < 4) high = high * BASE + d;
-      else low = low * BASE + d;
+      const c = k < length ? id.charCodeAt(k) : 0;
+      if (c > 127 || (c === 0 && k < length)) coded = false;
+      else if (k < HALF_LENGTH) high = (high << 7) | c;
+      else low = (low << 7) | c;
     }
     const index = coded ? this.coded(id, high, low) : this.other(id);
     this.lastId = id;
@@ -97,7 +94,8 @@ export class CustomerIndex {
   }
 
   private other(id: string): number {
-    const others = (this.others ??= new Map());
+    this.others ??= new Map();
+    const others = this.others;
     let index = others.get(id);
     if (index === undefined) {
       index = this.add(id, -1, 0);
@@ -151,17 +149,31 @@ export class CustomerIndex {
     const order = new Int32Array(count);
     const names = this.names;
     if (this.others === undefined) {
-      // All ids are coded: sort the codes as numbers (exact below 65^8 < 2^53), then find each one's index.
-      const codes = new Float64Array(count);
-      for (let i = 0; i < count; i++) codes[i] = (this.highs[i] ?? 0) * HALF + (this.lows[i] ?? 0);
-      codes.sort();
-      for (let i = 0; i < count; i++) {
-        const code = codes[i] ?? 0;
-        const high = Math.floor(code / HALF);
-        const slot = this.find(high, code - high * HALF);
-        order[i] = this.slots[slot * SLOT + 2] ?? 0;
+      // All ids are coded: a stable radix sort of the indexes by code, low half first, 14 bits a pass.
+      let from = order;
+      for (let i = 0; i < count; i++) from[i] = i;
+      let to = new Int32Array(count);
+      const counts = new Int32Array(RADIX + 1);
+      for (const [half, shift] of RADIX_PASSES) {
+        const values = half === 0 ? this.lows : this.highs;
+        counts.fill(0);
+        for (let i = 0; i < count; i++) {
+          const bucket = ((values[i] ?? 0) >>> shift) & (RADIX - 1);
+          counts[bucket + 1] = (counts[bucket + 1] ?? 0) + 1;
+        }
+        for (let b = 1; b <= RADIX; b++) counts[b] = (counts[b] ?? 0) + (counts[b - 1] ?? 0);
+        for (let i = 0; i < count; i++) {
+          const index = from[i] ?? 0;
+          const bucket = ((values[index] ?? 0) >>> shift) & (RADIX - 1);
+          const position = counts[bucket] ?? 0;
+          to[position] = index;
+          counts[bucket] = position + 1;
+        }
+        const swap = from;
+        from = to;
+        to = swap;
       }
-      return order;
+      return from;
     }
     const indexes = Array.from(names.keys()).sort((a, b) => {
       const x = names[a] ?? "";

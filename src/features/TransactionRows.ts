@@ -16,8 +16,11 @@ export class TransactionRows {
   customer: Int32Array;
   /** day·2 + 1 for a sale, day·2 for a return or cancellation: sorting by key sorts by day. */
   key: Int32Array;
-  /** Net amount in minor units. */
-  amount: Float64Array;
+  /**
+   * Net amount in minor units: 32-bit integers (half the memory) until a line needs more (beyond ±2^31 minor
+   * units, or a fraction), then doubles.
+   */
+  amount: Int32Array | Float64Array;
   /**
    * The index of the line's currency in the accumulator's currency list; allocated when a second currency
    * appears (until then every line has currency 0).
@@ -37,7 +40,7 @@ export class TransactionRows {
     this.capacity = Math.max(MINIMUM_CAPACITY, capacity);
     this.customer = new Int32Array(this.capacity);
     this.key = new Int32Array(this.capacity);
-    this.amount = new Float64Array(this.capacity);
+    this.amount = new Int32Array(this.capacity);
   }
 
   /** Appends a line; returns its row index. */
@@ -46,8 +49,13 @@ export class TransactionRows {
     if (row === this.capacity) this.grow();
     this.customer[row] = customer;
     this.key[row] = key;
+    if ((amount | 0) !== amount && this.amount instanceof Int32Array)
+      this.amount = Float64Array.from(this.amount);
     this.amount[row] = amount;
-    if (currency !== 0 || this.currency) (this.currency ??= new Uint16Array(this.capacity))[row] = currency;
+    if (currency !== 0 || this.currency) {
+      this.currency ??= new Uint16Array(this.capacity);
+      this.currency[row] = currency;
+    }
     this.length = row + 1;
     return row;
   }

@@ -4,7 +4,14 @@ import { INTERACTION_KINDS } from "../model/interaction.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
 import type { FeatureSummary } from "./FeatureSummary.js";
 
-/** One cell of a {@link FeatureTable}: `null` for a missing value (an empty CSV cell, JSON `null`). */
+/**
+ * One cell of a {@link FeatureTable}: `null` for a missing value (an empty CSV cell, JSON `null`).
+ *
+ * @example
+ * ```ts
+ * const cells: FeatureCell[] = ["C1", 2, 30.43, "1234.50", false, null];
+ * ```
+ */
 export type FeatureCell = string | number | boolean | null;
 
 /** Customer features as columns and rows, for CSV or JSON output, with the units they are in. */

@@ -59,6 +59,9 @@ export class CustomerFinisher {
   private readonly dayTexts: (string | undefined)[] = [];
   private dayBase = Number.NaN;
   private intervals = new Float64Array(64);
+  private readonly histogram = { counts: new Int32Array(64) };
+  /** Whether purchases are grouped by day (periods need no calendar arithmetic). */
+  private readonly byDay: boolean;
   private readonly orders = new Set<string>();
   private readonly products = new Set<string>();
   private readonly categories = new Set<string>();
@@ -67,10 +70,11 @@ export class CustomerFinisher {
     this.options = options;
     this.currencies = currencies;
     this.rows = rows;
+    this.byDay = options.period === "day";
   }
 
   private dayText(day: number): string {
-    if (this.dayBase !== this.dayBase) this.dayBase = day - DAY_CACHE / 2;
+    if (Number.isNaN(this.dayBase)) this.dayBase = day - DAY_CACHE / 2;
     const slot = day - this.dayBase;
     if (slot < 0 || slot >= DAY_CACHE) return formatDay(day);
     let text = this.dayTexts[slot];
@@ -112,13 +116,13 @@ export class CustomerFinisher {
     };
   }
 
-  /** The features of customer `index` (with id `id` and its extra state, if any). */
-  finish(id: string, index: number, extra: CustomerExtra | undefined): CustomerFeatures {
+  /** The features of the customer whose lines are group `group` (with id `id` and its extra state, if any). */
+  finish(id: string, group: number, extra: CustomerExtra | undefined): CustomerFeatures {
     const { asOf, calibrationEnd, recentDays, scale } = this.options;
     const rows = this.rows;
     const { key, amount, currency, cost, orderId, product, category } = rows;
-    const from = rows.start[index] ?? 0;
-    const to = rows.start[index + 1] ?? 0;
+    const from = rows.start[group] ?? 0;
+    const to = rows.start[group + 1] ?? 0;
     const recentFrom = asOf - recentDays;
     const previousFrom = recentFrom - recentDays;
     const orders = this.orders;
@@ -154,7 +158,7 @@ export class CustomerFinisher {
     while (i < to) {
       // One group: the lines of one period on one side of the calibration end.
       const groupDay = (key[i] ?? 0) >> 1;
-      const groupStart = this.periodOf(groupDay);
+      const groupStart = this.byDay ? groupDay : this.periodOf(groupDay);
       const groupHoldout = calibrationEnd !== undefined && groupDay > calibrationEnd;
       cachedDay = groupDay;
       cachedStart = groupStart;
@@ -165,7 +169,7 @@ export class CustomerFinisher {
         const day = packed >> 1;
         if (day !== cachedDay) {
           cachedDay = day;
-          cachedStart = this.periodOf(day);
+          cachedStart = this.byDay ? day : this.periodOf(day);
           if (
             cachedStart !== groupStart ||
             (calibrationEnd !== undefined && day > calibrationEnd) !== groupHoldout
@@ -191,7 +195,7 @@ export class CustomerFinisher {
         if (currency && currency[i] !== firstCurrency) mixedRows = true;
         if (cost) {
           const lineCost = cost[i] ?? Number.NaN;
-          if (lineCost === lineCost) {
+          if (!Number.isNaN(lineCost)) {
             costedLines++;
             costedRevenue += value;
             costSum += lineCost;
@@ -225,7 +229,7 @@ export class CustomerFinisher {
         holdoutCount++;
         holdoutTotal += groupTotal;
       } else {
-        const periodKey = durationKey(scale, groupStart);
+        const periodKey = scale.monthly ? durationKey(scale, groupStart) : groupStart;
         if (calibrationCount === 0) calibrationFirst = periodKey;
         else repeatTotal += groupTotal;
         calibrationLast = periodKey;
@@ -268,7 +272,7 @@ export class CustomerFinisher {
         const deviation = (this.intervals[k] ?? 0) - mean;
         squares += deviation * deviation;
       }
-      medianInterval = median(this.intervals, intervalCount);
+      medianInterval = median(this.intervals, intervalCount, this.histogram);
       meanInterval = mean;
       if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
     }

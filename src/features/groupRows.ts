@@ -2,10 +2,10 @@ import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */
 export interface GroupedRows {
-  /** Customer c's lines are rows `start[c]` to `start[c + 1] - 1`. */
+  /** The lines of the customer of rank r are rows `start[r]` to `start[r + 1] - 1`. */
   start: Int32Array;
   key: Int32Array;
-  amount: Float64Array;
+  amount: Int32Array | Float64Array;
   /** Undefined when every line has currency 0. */
   currency: Uint16Array | undefined;
   cost: Float64Array | undefined;
@@ -86,28 +86,29 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
 }
 
 /**
- * Groups the lines by customer with a stable counting sort, then sorts each customer's lines by key. Lines of
- * a chronological log need no second sort. Internal to features.
+ * Groups the lines by customer with a stable counting sort, the customers in the order of `rank` (customer index
+ * → rank), then sorts each customer's lines by key. Lines of a chronological log need no second sort. Internal
+ * to features.
  */
-export function groupRows(rows: TransactionRows, customers: number): GroupedRows {
+export function groupRows(rows: TransactionRows, customers: number, rank: Int32Array): GroupedRows {
   const n = rows.length;
   const start = new Int32Array(customers + 1);
   const customer = rows.customer;
   for (let i = 0; i < n; i++) {
-    const c = (customer[i] ?? 0) + 1;
+    const c = (rank[customer[i] ?? 0] ?? 0) + 1;
     start[c] = (start[c] ?? 0) + 1;
   }
   for (let c = 1; c <= customers; c++) start[c] = (start[c] ?? 0) + (start[c - 1] ?? 0);
   const next = start.slice(0, customers);
   const key = new Int32Array(n);
-  const amount = new Float64Array(n);
+  const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   const fromKey = rows.key;
   const fromAmount = rows.amount;
   // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
   const keepPositions = rows.currency || rows.cost || rows.orderId || rows.product || rows.category;
   const position = keepPositions ? new Int32Array(n) : undefined;
   for (let i = 0; i < n; i++) {
-    const c = customer[i] ?? 0;
+    const c = rank[customer[i] ?? 0] ?? 0;
     const p = next[c] ?? 0;
     next[c] = p + 1;
     key[p] = fromKey[i] ?? 0;

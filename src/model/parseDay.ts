@@ -4,6 +4,22 @@ import type { DateFormat } from "./dateFormat.js";
 const MS_PER_DAY = 86_400_000;
 const ZERO = 48;
 
+// The hot path of every import: exactly `YYYY-MM-DD`, read without slicing or regular expressions.
+function parsePlainIso(text: string): number | undefined {
+  const c0 = text.charCodeAt(0) - ZERO;
+  const c1 = text.charCodeAt(1) - ZERO;
+  const c2 = text.charCodeAt(2) - ZERO;
+  const c3 = text.charCodeAt(3) - ZERO;
+  const c5 = text.charCodeAt(5) - ZERO;
+  const c6 = text.charCodeAt(6) - ZERO;
+  const c8 = text.charCodeAt(8) - ZERO;
+  const c9 = text.charCodeAt(9) - ZERO;
+  // Each value is a digit exactly when it is 0..9 as an unsigned number.
+  if ((c0 >>> 0) > 9 || (c1 >>> 0) > 9 || (c2 >>> 0) > 9 || (c3 >>> 0) > 9) return undefined;
+  if ((c5 >>> 0) > 9 || (c6 >>> 0) > 9 || (c8 >>> 0) > 9 || (c9 >>> 0) > 9) return undefined;
+  return validDay(c0 * 1000 + c1 * 100 + c2 * 10 + c3, c5 * 10 + c6, c8 * 10 + c9);
+}
+
 function digitsAt(text: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
@@ -100,7 +116,16 @@ function parseText(text: string, format: DateFormat): number | undefined {
  * ```
  */
 export function parseDay(value: unknown, format: DateFormat = "auto"): number | undefined {
-  if (typeof value === "string") return parseText(value.trim(), format);
+  if (typeof value === "string") {
+    if (
+      value.length === 10 &&
+      value.charCodeAt(4) === 45 &&
+      value.charCodeAt(7) === 45 &&
+      (format === "auto" || format === "YYYY-MM-DD")
+    )
+      return parsePlainIso(value);
+    return parseText(value.trim(), format);
+  }
   if (typeof value === "number")
     return format === "auto" || format === "epoch-ms" ? fromEpochMs(value) : undefined;
   if (value instanceof Date) return fromEpochMs(value.getTime());

@@ -49,7 +49,11 @@ const transaction: fc.Arbitrary<Transaction> = fc
     {
       customerId: id,
       date: day,
-      amount: fc.integer({ min: 0, max: 100_000 }),
+      // Now and then an amount beyond 32 bits (the amount column then switches to doubles).
+      amount: fc.oneof(
+        { weight: 30, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 2 ** 31, max: 2 ** 40 }) },
+      ),
       currency,
       kind: fc.constantFrom("sale", "sale", "sale", "return", "cancellation"),
       costMinor: fc.integer({ min: 0, max: 50_000 }),
@@ -142,10 +146,18 @@ function summarizeInParts(
   const accumulators = Array.from({ length: parts }, () => createFeatureAccumulator(featureOptions));
   const pick = (record: unknown, index: number) =>
     accumulators[part(record, index) % parts] ?? accumulators[0];
-  input.transactions.forEach((t, i) => pick(t, i)?.addTransaction(t));
-  input.interactions.forEach((t, i) => pick(t, i + 1000)?.addInteraction(t));
-  input.invoices.forEach((t, i) => pick(t, i + 2000)?.addInvoice(t));
-  input.customers.forEach((t, i) => pick(t, i + 3000)?.addCustomer(t));
+  input.transactions.forEach((t, i) => {
+    pick(t, i)?.addTransaction(t);
+  });
+  input.interactions.forEach((t, i) => {
+    pick(t, i + 1000)?.addInteraction(t);
+  });
+  input.invoices.forEach((t, i) => {
+    pick(t, i + 2000)?.addInvoice(t);
+  });
+  input.customers.forEach((t, i) => {
+    pick(t, i + 3000)?.addCustomer(t);
+  });
   const [first, ...rest] = accumulators;
   if (!first) throw new Error("no parts");
   for (const other of rest) first.merge(other);

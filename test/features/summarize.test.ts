@@ -368,4 +368,30 @@ describe("many customers", () => {
     const byId = new Map(features.map((f) => [f.id, f]));
     expect(byId.get("C000007")?.revenueMinor).toBe(ids.indexOf("C000007") + 1);
   });
+
+  it("sorts short ASCII ids (all looked up as numbers) in code-unit order too", () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4000; i++)
+      ids.push((i * 7919).toString(36), `Z${i}`, `a-${i % 97}_${i % 13}`, String(i));
+    ids.push(
+      "",
+      "-",
+      "_",
+      "zzzzzzzz",
+      "--------",
+      "0",
+      "00",
+      "A",
+      "a",
+      "a b",
+      "a.b",
+      "~",
+      "~~~~~~~~",
+      "\u007f",
+      " ",
+    );
+    const transactions = ids.map((customerId) => sale(customerId, "2024-01-01", 1));
+    const features = summarize({ transactions }, { asOf: "2024-06-30" }).features;
+    expect(features.map((f) => f.id)).toEqual([...new Set(ids)].sort());
+  });
 });

@@ -29,6 +29,9 @@ describe("parseDay", () => {
     expect(parseDay("05/03/2024")).toBeUndefined();
     expect(parseDay("")).toBeUndefined();
     expect(parseDay("2024-03-05x")).toBeUndefined();
+    expect(parseDay("2024-0a-05")).toBeUndefined();
+    expect(parseDay("2024-03-3/")).toBeUndefined();
+    expect(parseDay("２０２４-03-05")).toBeUndefined();
     expect(parseDay(Number.NaN)).toBeUndefined();
     expect(parseDay("2024-03-05", "YYYYMMDD")).toBeUndefined();
   });
