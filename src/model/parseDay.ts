@@ -15,8 +15,8 @@ function parsePlainIso(text: string): number | undefined {
   const c8 = text.charCodeAt(8) - ZERO;
   const c9 = text.charCodeAt(9) - ZERO;
   // Each value is a digit exactly when it is 0..9 as an unsigned number.
-  if ((c0 >>> 0) > 9 || (c1 >>> 0) > 9 || (c2 >>> 0) > 9 || (c3 >>> 0) > 9) return undefined;
-  if ((c5 >>> 0) > 9 || (c6 >>> 0) > 9 || (c8 >>> 0) > 9 || (c9 >>> 0) > 9) return undefined;
+  if (c0 >>> 0 > 9 || c1 >>> 0 > 9 || c2 >>> 0 > 9 || c3 >>> 0 > 9) return undefined;
+  if (c5 >>> 0 > 9 || c6 >>> 0 > 9 || c8 >>> 0 > 9 || c9 >>> 0 > 9) return undefined;
   return validDay(c0 * 1000 + c1 * 100 + c2 * 10 + c3, c5 * 10 + c6, c8 * 10 + c9);
 }
 
