@@ -1,6 +1,5 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import Papa from "papaparse";
 
 /** The output formats of the command line: CSV with a header, one JSON array, or JSON Lines. */
 export type OutputFormat = "csv" | "json" | "jsonl";
@@ -13,6 +12,16 @@ export type Cell = string | number | boolean | null | undefined;
 
 const BATCH = 10_000;
 
+// A CSV field is quoted when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180, as
+// spreadsheets read it); quotes inside are doubled. Writing is this simple; reading CSV is left to papaparse.
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+function csvField(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell !== "string") return String(cell);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
 function serialise(
   columns: readonly string[],
   rows: readonly (readonly Cell[])[],
@@ -20,11 +29,9 @@ function serialise(
   first: boolean,
 ): string {
   if (format === "csv") {
-    const text = Papa.unparse(
-      { fields: [...columns], data: rows.map((row) => [...row]) },
-      { header: first, newline: "\n" },
-    );
-    return rows.length === 0 && !first ? "" : `${text}\n`;
+    const lines = rows.map((row) => columns.map((_, i) => csvField(row[i])).join(","));
+    if (first) lines.unshift(columns.map(csvField).join(","));
+    return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
   }
   const objects = rows.map((row) => {
     const object: Record<string, Cell> = {};
@@ -40,7 +47,7 @@ function serialise(
 
 /**
  * Writes a table to a file (or to standard output when `path` is undefined) in batches, so a table with
- * millions of rows is never one string. CSV quoting is papaparse's.
+ * millions of rows is never one string.
  */
 export async function writeTable(
   columns: readonly string[],
