@@ -2,7 +2,7 @@
 // native binaries for macOS, Windows, musl …). The registry this project's machines reach serves only the
 // linux-x64 builds of them, so `npm install` leaves those entries out and `npm ci` then refuses the lock as
 // out of sync. Run after any dependency change: node .ci/complete-lockfile.cjs package-lock.json
-const fs = require("fs");
+const fs = require("node:fs");
 const path = process.argv[2];
 const lock = JSON.parse(fs.readFileSync(path, "utf8"));
 const platform = (name) => {
@@ -53,5 +53,5 @@ const sorted = Object.fromEntries(
   Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
 );
 lock.packages = sorted;
-fs.writeFileSync(path, JSON.stringify(lock, null, 2) + "\n");
+fs.writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log("added", added);
