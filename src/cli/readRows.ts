@@ -46,24 +46,25 @@ function fieldCountProblem(expected: number, found: number): string | undefined 
   return found === expected ? undefined : `the line has ${found} fields where the header has ${expected}`;
 }
 
-function trackProgress(stream: NodeJS.ReadableStream, total: number, options: ReadRowsOptions): void {
+/** Opens a file as a text stream that reports its progress to `options.onProgress`. */
+function openTracked(path: string, total: number, options: ReadRowsOptions): NodeJS.ReadableStream {
+  const stream = createReadStream(path, { encoding: "utf8" });
   const report = options.onProgress;
-  if (!report) return;
-  let bytesRead = 0;
-  stream.on("data", (chunk: Buffer | string) => {
-    bytesRead += chunk.length;
-    report(bytesRead, total);
-  });
+  if (report) {
+    let bytesRead = 0;
+    stream.on("data", (chunk: Buffer | string) => {
+      bytesRead += chunk.length;
+      report(bytesRead, total);
+    });
+  }
+  return stream;
 }
 
 async function readDelimited(
-  path: string,
-  total: number,
+  stream: NodeJS.ReadableStream,
   options: ReadRowsOptions,
   onRow: RowHandler,
 ): Promise<void> {
-  const stream = createReadStream(path, { encoding: "utf8" });
-  trackProgress(stream, total, options);
   let header: readonly string[] | undefined = options.columns;
   await new Promise<void>((resolve, reject) => {
     stream.on("error", reject);
@@ -92,13 +93,10 @@ async function readDelimited(
 }
 
 async function readLines(
-  path: string,
-  total: number,
+  stream: NodeJS.ReadableStream,
   options: ReadRowsOptions,
   onRow: RowHandler,
 ): Promise<void> {
-  const stream = createReadStream(path, { encoding: "utf8" });
-  trackProgress(stream, total, options);
   let header: readonly string[] | undefined = options.columns;
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     const text = line.trim();
@@ -133,7 +131,8 @@ async function readLines(
  */
 export async function readRows(path: string, options: ReadRowsOptions, onRow: RowHandler): Promise<number> {
   const { size } = await stat(path);
-  if (options.format === "csv" || options.format === "tsv") await readDelimited(path, size, options, onRow);
-  else await readLines(path, size, options, onRow);
+  const stream = openTracked(path, size, options);
+  if (options.format === "csv" || options.format === "tsv") await readDelimited(stream, options, onRow);
+  else await readLines(stream, options, onRow);
   return size;
 }
