@@ -1,5 +1,34 @@
 // keyaccount — the public API: a flat list of named exports, grouped by stage.
 
+// clv
+export type { BtydSummary, WeightedSummaries } from "./clv/BtydSummary.js";
+export { type BgBbParameter, bgBb } from "./clv/bgBb.js";
+export { type BgNbdParameter, bgNbd } from "./clv/bgNbd.js";
+export {
+  calibrationHoldoutCheck,
+  type HoldoutCheck,
+  type HoldoutCustomer,
+  type HoldoutGroup,
+} from "./clv/calibrationHoldoutCheck.js";
+export {
+  type ClvCustomer,
+  type ClvOptions,
+  type ClvResult,
+  customerLifetimeValue,
+} from "./clv/customerLifetimeValue.js";
+export {
+  type GammaGammaParameter,
+  gammaGamma,
+  type SpendModel,
+  type SpendSummary,
+} from "./clv/gammaGamma.js";
+export { groupSummaries } from "./clv/groupSummaries.js";
+export type { FitOptions, ModelFit } from "./clv/ModelFit.js";
+export { type MbgNbdParameter, mbgNbd } from "./clv/mbgNbd.js";
+export type { PurchaseModel, SimulateOptions } from "./clv/PurchaseModel.js";
+export { type ParetoNbdParameter, paretoNbd } from "./clv/paretoNbd.js";
+export { type PurchasePrediction, predictPurchases } from "./clv/predictPurchases.js";
+export { type ContractModel, type SbgParameter, sbg } from "./clv/sbg.js";
 // features
 export type {
   CustomerFeatures,
@@ -14,6 +43,9 @@ export type { FeatureCounts, FeatureSummary } from "./features/FeatureSummary.js
 export { type FeatureCell, type FeatureTable, featureTable } from "./features/featureTable.js";
 export { npsClass } from "./features/npsClass.js";
 export { type SummarizeInput, summarize } from "./features/summarize.js";
+// growth
+export { type GrowthFeatures, type GrowthOptions, growthFeatures } from "./growth/growthFeatures.js";
+export { portfolioRepeatRate } from "./growth/portfolioRepeatRate.js";
 // ingest
 export {
   createTransactionIngest,
@@ -41,8 +73,20 @@ export {
   type QualificationIngestOptions,
 } from "./ingest/ingestQualifications.js";
 export { ingestTransactions } from "./ingest/ingestTransactions.js";
+// math
+export { createRandom } from "./math/createRandom.js";
+export { gradient } from "./math/gradient.js";
+export { hessian } from "./math/hessian.js";
+export { logAddExp } from "./math/logAddExp.js";
+export { logBeta } from "./math/logBeta.js";
+export { logGamma } from "./math/logGamma.js";
+export { logHyp2f1, type SignedLog } from "./math/logHyp2f1.js";
+export { type MinimizeOptions, type MinimizeResult, minimize } from "./math/minimize.js";
+export { randomBeta } from "./math/randomBeta.js";
+export { randomGamma } from "./math/randomGamma.js";
+export { solveLinear } from "./math/solveLinear.js";
+// model
 export { currencyDigits } from "./model/currencyDigits.js";
-// model: records
 export {
   type AttributeValue,
   type Contact,
@@ -52,9 +96,9 @@ export {
   type ImportantDate,
   type ImportantDateKind,
 } from "./model/customer.js";
-// model: dates, time units, money
 export { DATE_FORMATS, type DateFormat } from "./model/dateFormat.js";
 export type { DecimalRounding } from "./model/decimalText.js";
+export { documentIssues } from "./model/documentIssues.js";
 export { formatDay } from "./model/formatDay.js";
 export { formatMessage } from "./model/formatMessage.js";
 export { formatMoney } from "./model/formatMoney.js";
@@ -66,7 +110,6 @@ export {
 } from "./model/interaction.js";
 export { type Invoice, invoiceSchema, type Payment } from "./model/invoice.js";
 export { isCurrencyCode } from "./model/isCurrencyCode.js";
-// model: issues, errors, messages
 export type { Issue, IssueCode, IssuePath } from "./model/issue.js";
 export { KeyAccountError } from "./model/KeyAccountError.js";
 export type { Locale } from "./model/locale.js";
@@ -79,3 +122,47 @@ export { PERIODS, type Period, periodStart } from "./model/period.js";
 export { type Qualification, type QualificationStatus, qualificationSchema } from "./model/qualification.js";
 export { daysPerUnit, TIME_UNITS, type TimeUnit } from "./model/timeUnit.js";
 export { type Transaction, type TransactionKind, transactionSchema } from "./model/transaction.js";
+// profit
+export { type AbcClass, type AbcEntry, type AbcOptions, abcClasses } from "./profit/abcClasses.js";
+export { type CostModel, costModelSchema } from "./profit/costModelSchema.js";
+export { type CostToServe, type CustomerPnl, customerProfit } from "./profit/customerProfit.js";
+export { fractionOf } from "./profit/fractionOf.js";
+export {
+  type HistoricalValue,
+  type HistoricalValueOptions,
+  historicalValue,
+} from "./profit/historicalValue.js";
+export { type Fraction, multiplyExact } from "./profit/multiplyExact.js";
+export type { ProfitInput } from "./profit/ProfitInput.js";
+export { parseCostModel } from "./profit/parseCostModel.js";
+export { profitInputFromFeatures } from "./profit/profitInputFromFeatures.js";
+export { type ProfitPeriod, type ProfitRecords, profitInputs } from "./profit/profitInputs.js";
+export {
+  type SimpleValue,
+  type SimpleValueInput,
+  simpleCustomerValue,
+} from "./profit/simpleCustomerValue.js";
+export { type WhaleCurve, type WhalePoint, whaleCurve } from "./profit/whaleCurve.js";
+// rfm
+export {
+  defineSegmentMap,
+  type SegmentMap,
+  type SegmentMapOptions,
+  type SegmentOverlap,
+} from "./rfm/defineSegmentMap.js";
+export { GRID_SEGMENTS } from "./rfm/gridSegments.js";
+export { quantilesType7 } from "./rfm/quantilesType7.js";
+export { quantileType7 } from "./rfm/quantileType7.js";
+export { type RfmCustomer, type RfmOptions, type RfmResult, type RfmSegmentShare, rfm } from "./rfm/rfm.js";
+export { RFM_PACKAGE_SEGMENTS } from "./rfm/rfmPackageSegments.js";
+export { SCORE_METHODS, type ScoreBreaks, type ScoreMethod } from "./rfm/ScoreMethod.js";
+export { type ScoreBreakOptions, scoreBreaks } from "./rfm/scoreBreaks.js";
+export { scoreValue } from "./rfm/scoreValue.js";
+export { SEGMENT_LABELS } from "./rfm/segmentLabels.js";
+export {
+  type ScoreRange,
+  type SegmentMapDefinition,
+  type SegmentRule,
+  segmentMapSchema,
+} from "./rfm/segmentMapSchema.js";
+export { segmentOf } from "./rfm/segmentOf.js";

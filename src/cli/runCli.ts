@@ -1,4 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { clvCommand } from "./clvCommand.js";
+import { fitCommand } from "./fitCommand.js";
+import { predictCommand } from "./predictCommand.js";
+import { profitCommand } from "./profitCommand.js";
+import { rfmCommand } from "./rfmCommand.js";
 import { summarizeCommand } from "./summarizeCommand.js";
 import { UsageError } from "./UsageError.js";
 
@@ -24,6 +29,11 @@ export interface Command {
 // Each command lives in its own file; this table is the only place that lists them.
 const COMMANDS: Readonly<Record<string, Command>> = {
   summarize: summarizeCommand,
+  rfm: rfmCommand,
+  profit: profitCommand,
+  fit: fitCommand,
+  predict: predictCommand,
+  clv: clvCommand,
 };
 
 function help(): string {

@@ -270,18 +270,12 @@ export class Accumulator implements FeatureAccumulator {
     const count = names.length;
     // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
     const order = this.customers.sortedIndexes();
-    const rank = new Int32Array(count);
-    for (let i = 0; i < count; i++) rank[order[i] ?? 0] = i;
     const finisher = new CustomerFinisher(
       options,
       this.currencies,
-      groupRows(this.transactions, count, rank),
+      groupRows(this.transactions, count, ranks(order)),
     );
-    const features: CustomerFeatures[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const index = order[i] ?? 0;
-      features[i] = finisher.finish(names[index] ?? "", i, this.extras[index]);
-    }
+    const features = finishAll(finisher, order, names, this.extras);
     return {
       features,
       asOf: formatDay(options.asOf),
@@ -293,6 +287,29 @@ export class Accumulator implements FeatureAccumulator {
       counts: { customers: count, ...finisher.counts, ...this.rows },
     };
   }
+}
+
+// Loops over all customers are functions of their own, with nothing after the loop: see groupRows.ts.
+
+/** Customer index → rank, the inverse of `order` (rank → customer index). */
+function ranks(order: Int32Array): Int32Array {
+  const rank = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) rank[order[i] ?? 0] = i;
+  return rank;
+}
+
+function finishAll(
+  finisher: CustomerFinisher,
+  order: Int32Array,
+  names: readonly string[],
+  extras: readonly (CustomerExtra | undefined)[],
+): CustomerFeatures[] {
+  const features: CustomerFeatures[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const index = order[i] ?? 0;
+    features[i] = finisher.finish(names[index] ?? "", i, extras[index]);
+  }
+  return features;
 }
 
 function sameOptions(a: ResolvedFeatureOptions, b: ResolvedFeatureOptions): boolean {

@@ -20,7 +20,7 @@ type CustomerCounts = Pick<
   "withBtydSummary" | "excludedFromCalibration" | "withoutPurchase" | "mixedCurrencies"
 >;
 
-/** How many days around the first one `dayText` caches. */
+/** How many days up to `asOf` `dayText` caches (about 110 years). */
 const DAY_CACHE = 40_000;
 
 /** Divides, giving `undefined` instead of a non-finite quotient. */
@@ -55,9 +55,11 @@ export class CustomerFinisher {
   private readonly options: ResolvedFeatureOptions;
   private readonly currencies: readonly string[];
   private readonly rows: GroupedRows;
-  /** `formatDay` results by day − `dayBase`, for the few thousand days a log spans. */
+  /**
+   * `formatDay` results by `asOf` − day, for the few thousand days a log spans (every day formatted is a sale or
+   * an answer by `asOf`).
+   */
   private readonly dayTexts: (string | undefined)[] = [];
-  private dayBase = Number.NaN;
   private intervals = new Float64Array(64);
   private readonly histogram = { counts: new Int32Array(64) };
   /** Whether purchases are grouped by day (periods need no calendar arithmetic). */
@@ -74,8 +76,7 @@ export class CustomerFinisher {
   }
 
   private dayText(day: number): string {
-    if (Number.isNaN(this.dayBase)) this.dayBase = day - DAY_CACHE / 2;
-    const slot = day - this.dayBase;
+    const slot = this.options.asOf - day;
     if (slot < 0 || slot >= DAY_CACHE) return formatDay(day);
     let text = this.dayTexts[slot];
     if (text === undefined) {

@@ -1,3 +1,4 @@
+import { prefixSums } from "./prefixSums.js";
 import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */
@@ -85,29 +86,32 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
   if (rows.category) reorderTexts(rows.category, from, n, order);
 }
 
-/**
- * Groups the lines by customer with a stable counting sort, the customers in the order of `rank` (customer index
- * → rank), then sorts each customer's lines by key. Lines of a chronological log need no second sort. Internal
- * to features.
- */
-export function groupRows(rows: TransactionRows, customers: number, rank: Int32Array): GroupedRows {
-  const n = rows.length;
-  const start = new Int32Array(customers + 1);
-  const customer = rows.customer;
+// Each pass over all lines or customers is a function of its own, with nothing after the loop. Such a loop runs
+// once or a few times per summary, so V8 compiles it while it runs (on-stack replacement) and reuses that code at
+// later summaries; code after the loop in the same function would be compiled before it had ever run, without
+// type feedback, and fall back to the interpreter at every summary.
+
+/** The number of lines of each customer rank r, at `counts[r + 1]` (ready for {@link prefixSums}). */
+function lineCounts(customer: Int32Array, n: number, rank: Int32Array, customers: number): Int32Array {
+  const counts = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) {
     const c = (rank[customer[i] ?? 0] ?? 0) + 1;
-    start[c] = (start[c] ?? 0) + 1;
+    counts[c] = (counts[c] ?? 0) + 1;
   }
-  for (let c = 1; c <= customers; c++) start[c] = (start[c] ?? 0) + (start[c - 1] ?? 0);
-  const next = start.slice(0, customers);
-  const key = new Int32Array(n);
-  const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
-  const fromKey = rows.key;
-  const fromAmount = rows.amount;
-  // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
-  const keepPositions = rows.currency || rows.cost || rows.orderId || rows.product || rows.category;
-  const position = keepPositions ? new Int32Array(n) : undefined;
-  for (let i = 0; i < n; i++) {
+  return counts;
+}
+
+/** Moves every line's key and amount to its group; fills `position` (line → new row) when given. */
+function scatter(
+  rows: TransactionRows,
+  rank: Int32Array,
+  next: Int32Array,
+  grouped: { key: Int32Array; amount: Int32Array | Float64Array },
+  position: Int32Array | undefined,
+): void {
+  const { customer, key: fromKey, amount: fromAmount } = rows;
+  const { key, amount } = grouped;
+  for (let i = 0; i < rows.length; i++) {
     const c = rank[customer[i] ?? 0] ?? 0;
     const p = next[c] ?? 0;
     next[c] = p + 1;
@@ -115,36 +119,52 @@ export function groupRows(rows: TransactionRows, customers: number, rank: Int32A
     amount[p] = fromAmount[i] ?? 0;
     if (position) position[i] = p;
   }
-  let currency: Uint16Array | undefined;
-  if (rows.currency && position) {
-    currency = new Uint16Array(n);
-    for (let i = 0; i < n; i++) currency[position[i] ?? 0] = rows.currency[i] ?? 0;
-  }
-  let cost: Float64Array | undefined;
-  if (rows.cost && position) {
-    cost = new Float64Array(n);
-    for (let i = 0; i < n; i++) cost[position[i] ?? 0] = rows.cost[i] ?? Number.NaN;
-  }
-  const text = (values: (string | undefined)[] | undefined): (string | undefined)[] | undefined => {
-    if (!values || !position) return undefined;
-    const out = new Array<string | undefined>(n).fill(undefined);
-    for (let i = 0; i < values.length; i++) out[position[i] ?? 0] = values[i];
-    return out;
-  };
-  const grouped: GroupedRows = {
-    start,
-    key,
-    amount,
-    currency,
-    cost,
-    orderId: text(rows.orderId),
-    product: text(rows.product),
-    category: text(rows.category),
-  };
+}
+
+function scatterNumbers<T extends Uint16Array | Float64Array>(values: T, position: Int32Array, to: T): T {
+  for (let i = 0; i < position.length; i++) to[position[i] ?? 0] = values[i] ?? 0;
+  return to;
+}
+
+function scatterTexts(values: (string | undefined)[], position: Int32Array): (string | undefined)[] {
+  const out = new Array<string | undefined>(position.length).fill(undefined);
+  for (let i = 0; i < values.length; i++) out[position[i] ?? 0] = values[i];
+  return out;
+}
+
+function sortSegments(grouped: GroupedRows, customers: number): void {
   const scratch: Scratch = {
     order: new Int32Array(INSERTION_LIMIT),
     numbers: new Float64Array(INSERTION_LIMIT),
   };
+  const start = grouped.start;
   for (let c = 0; c < customers; c++) sortSegment(grouped, start[c] ?? 0, start[c + 1] ?? 0, scratch);
+}
+
+/**
+ * Groups the lines by customer with a stable counting sort, the customers in the order of `rank` (customer index
+ * → rank), then sorts each customer's lines by key. Lines of a chronological log need no second sort. Internal
+ * to features.
+ */
+export function groupRows(rows: TransactionRows, customers: number, rank: Int32Array): GroupedRows {
+  const n = rows.length;
+  const start = prefixSums(lineCounts(rows.customer, n, rank, customers));
+  const key = new Int32Array(n);
+  const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
+  // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
+  const keepPositions = rows.currency || rows.cost || rows.orderId || rows.product || rows.category;
+  const position = keepPositions ? new Int32Array(n) : undefined;
+  scatter(rows, rank, start.slice(0, customers), { key, amount }, position);
+  const grouped: GroupedRows = {
+    start,
+    key,
+    amount,
+    currency: rows.currency && position && scatterNumbers(rows.currency, position, new Uint16Array(n)),
+    cost: rows.cost && position && scatterNumbers(rows.cost, position, new Float64Array(n)),
+    orderId: rows.orderId && position && scatterTexts(rows.orderId, position),
+    product: rows.product && position && scatterTexts(rows.product, position),
+    category: rows.category && position && scatterTexts(rows.category, position),
+  };
+  sortSegments(grouped, customers);
   return grouped;
 }

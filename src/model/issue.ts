@@ -29,7 +29,13 @@ export type IssueCode =
   | "return.unmatched"
   | "reference.unknown-customer"
   | "rating.out-of-range"
-  | "option.invalid";
+  | "option.invalid"
+  | "segment.uncovered"
+  | "segment.overlap"
+  | "model.no-repeat-buyers"
+  | "model.not-converged"
+  | "model.not-identified"
+  | "model.spend-mean-undefined";
 
 /** A path into a row or a document: property names and array indexes, outermost first. */
 export type IssuePath = readonly (string | number)[];

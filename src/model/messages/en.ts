@@ -42,4 +42,14 @@ export const en: Readonly<Record<IssueCode, string>> = {
   "reference.unknown-customer": "The customer {value} is not in the customer list.",
   "rating.out-of-range": "The {field} {value} is outside {min}..{max}.",
   "option.invalid": "The option {field} is not valid: {reason}.",
+  "segment.uncovered": "No segment rule covers the score cell {cell}; its customers fall into {fallback}.",
+  "segment.overlap": "The score cell {cell} is claimed by several segments: {segments}; the first wins.",
+  "model.no-repeat-buyers":
+    "The {model} model cannot be fitted: none of the {customers} customers bought again, so the data cannot identify the purchase rate.",
+  "model.not-converged":
+    "The {model} fit stopped after {iterations} iterations without converging (largest gradient {gradient}).",
+  "model.not-identified":
+    "The data cannot identify the {model} parameter {parameter} (estimate {value}, no finite standard error); do not use its predictions.",
+  "model.spend-mean-undefined":
+    "The spend model's q is {q} (≤ 1), so the population mean spend is undefined; expected spend of new customers cannot be computed.",
 };

@@ -38,4 +38,11 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "reference.unknown-customer": "客户 {value} 不在客户名单中。",
   "rating.out-of-range": "{field} 的值 {value} 超出 {min}..{max} 的范围。",
   "option.invalid": "参数 {field} 无效：{reason}。",
+  "segment.uncovered": "没有任何分群规则覆盖评分组合 {cell}，这些客户将归入 {fallback}。",
+  "segment.overlap": "评分组合 {cell} 同时被多个分群认领：{segments}；以第一个为准。",
+  "model.no-repeat-buyers": "无法拟合 {model} 模型：{customers} 位客户中没有人重复购买，数据无法识别购买率。",
+  "model.not-converged": "{model} 拟合在 {iterations} 次迭代后仍未收敛（最大梯度 {gradient}）。",
+  "model.not-identified":
+    "数据无法识别 {model} 的参数 {parameter}（估计值 {value}，标准误差不是有限值）；请勿使用其预测结果。",
+  "model.spend-mean-undefined": "消费模型的 q 为 {q}（≤ 1），总体平均消费无定义；无法计算新客户的期望消费。",
 };

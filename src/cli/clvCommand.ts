@@ -1,0 +1,127 @@
+import { customerLifetimeValue } from "../clv/customerLifetimeValue.js";
+import { gammaGamma } from "../clv/gammaGamma.js";
+import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
+import { fitModel, modelName, PURCHASE_MODELS, readParams } from "./btydModels.js";
+import { readSummaryFile } from "./readSummaryFile.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
+import { TRANSACTION_FLAGS, TRANSACTION_FLAGS_HELP } from "./summarizeTransactionFile.js";
+import { UsageError } from "./UsageError.js";
+import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
+
+const CLV_HELP = `keyaccount clv <summary.csv> --horizon N --horizon-unit U --discount-rate D --discount-unit U [options]
+
+Writes one row per customer: id, clv, expected_purchases, expected_spend, p_alive. CLV = margin × expected spend
+per purchase × expected purchases in each discounting period, discounted at the period's end. Each duration has
+its unit; the file's unit (--time-unit) is required, so a CLV is never in the wrong unit.
+
+The purchase model (--model, default bgnbd) and, when the file has monetary_value, the Gamma-Gamma spend model
+are fitted on the file, unless --params / --spend-params give fitted models. Gamma-Gamma with q ≤ 1 is refused.
+
+CLV
+  --model M              bgnbd | mbgnbd | paretonbd | bgbb (default bgnbd)
+  --params FILE          fitted purchase model (JSON of \`keyaccount fit --out\`)
+  --spend-params FILE    fitted Gamma-Gamma model
+  --spend N              spend per purchase when there is no spend model (default 1)
+  --margin M             share of spend that is profit (default 1)
+  --time-unit U          the unit of recency and T in the file: ${TIME_UNITS.join(" | ")} (required)
+  --horizon N            the horizon ...
+  --horizon-unit U       ... and its unit
+  --discount-rate D      discount rate per --discount-unit (default 0)
+  --discount-unit U      the discounting period (default: --horizon-unit)
+  --format F             csv | json | jsonl (default csv)
+  --out FILE             write to FILE (default standard output)
+
+${TRANSACTION_FLAGS_HELP}Example
+  keyaccount clv cdnow_customers_summary_with_transactions.csv --time-unit week --horizon 12 --horizon-unit month \\
+    --discount-rate 0.01 --discount-unit month --margin 1
+`;
+
+function unit(value: unknown, flag: string, fallback?: TimeUnit): TimeUnit {
+  const text = (value as string | undefined) ?? fallback;
+  if (text === undefined) throw new UsageError(`--${flag} is required: one of ${TIME_UNITS.join(", ")}`);
+  if (!(TIME_UNITS as readonly string[]).includes(text))
+    throw new UsageError(`--${flag} must be one of ${TIME_UNITS.join(", ")}; got "${text}"`);
+  return text as TimeUnit;
+}
+
+function number(value: unknown, flag: string, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  const parsed = Number(value);
+  if (value === undefined || !Number.isFinite(parsed)) throw new UsageError(`--${flag} must be a number`);
+  return parsed;
+}
+
+async function clv(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined)
+    throw new UsageError("clv needs a file: keyaccount clv <summary.csv> --horizon N …");
+  if (extra.length > 0) throw new UsageError(`clv takes one file; also got: ${extra.join(" ")}`);
+  const name = modelName(values.model, "bgnbd");
+  const model = PURCHASE_MODELS[name];
+  if (model === undefined)
+    throw new UsageError("--model must be a purchase model: bgnbd, mbgnbd, paretonbd, bgbb");
+  const format = (values.format as string | undefined) ?? "csv";
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+  }
+  const horizonUnit = unit(values["horizon-unit"], "horizon-unit");
+  const options = {
+    horizon: number(values.horizon, "horizon"),
+    horizonUnit,
+    discountRate: number(values["discount-rate"], "discount-rate", 0),
+    discountUnit: unit(values["discount-unit"], "discount-unit", horizonUnit),
+    margin: number(values.margin, "margin", 1),
+  };
+  const input = await readSummaryFile(path, values, io);
+  const timeUnit = unit(input.timeUnit, "time-unit");
+  const paramsPath = values.params as string | undefined;
+  const params =
+    paramsPath === undefined
+      ? fitModel(name, input.rows).params
+      : await readParams(paramsPath, model.parameterNames);
+  const spendPath = values["spend-params"] as string | undefined;
+  const hasSpend = input.rows.some((row) => row.monetaryValue !== undefined && row.frequency > 0);
+  const spendParams =
+    spendPath !== undefined
+      ? await readParams(spendPath, gammaGamma.parameterNames)
+      : hasSpend && values.spend === undefined
+        ? fitModel("gammagamma", input.rows).params
+        : undefined;
+  const results = customerLifetimeValue(input.rows, {
+    ...options,
+    model,
+    params,
+    timeUnit,
+    spendParams: spendParams as Record<"p" | "q" | "gamma", number> | undefined,
+    spendPerPurchase: number(values.spend, "spend", 1),
+  });
+  await writeTable(
+    ["id", "clv", "expected_purchases", "expected_spend", "p_alive"],
+    results.map((r) => [r.id, r.clv, r.expectedPurchases, r.expectedSpend, r.pAlive]),
+    format as OutputFormat,
+    values.out as string | undefined,
+    io.stdout,
+  );
+  return 0;
+}
+
+/** `keyaccount clv <summary.csv>`: discounted customer lifetime value per customer, with explicit units. */
+export const clvCommand: Command = {
+  summary: "per customer: discounted CLV with explicit horizon, period and discount units",
+  help: CLV_HELP,
+  options: {
+    ...TRANSACTION_FLAGS,
+    model: { type: "string" },
+    params: { type: "string" },
+    "spend-params": { type: "string" },
+    spend: { type: "string" },
+    margin: { type: "string" },
+    horizon: { type: "string" },
+    "horizon-unit": { type: "string" },
+    "discount-rate": { type: "string" },
+    "discount-unit": { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+  },
+  run: clv,
+};

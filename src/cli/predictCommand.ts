@@ -1,0 +1,88 @@
+import { gammaGamma } from "../clv/gammaGamma.js";
+import { predictPurchases } from "../clv/predictPurchases.js";
+import {
+  fitModel,
+  MODEL_NAMES,
+  modelName,
+  PURCHASE_MODELS,
+  parameterNames,
+  readParams,
+} from "./btydModels.js";
+import { readSummaryFile } from "./readSummaryFile.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
+import { TRANSACTION_FLAGS, TRANSACTION_FLAGS_HELP } from "./summarizeTransactionFile.js";
+import { UsageError } from "./UsageError.js";
+import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
+
+const PREDICT_HELP = `keyaccount predict <summary.csv> --model M --horizon H [options]
+
+Writes one row per customer: id, expected_purchases in the next H time units (the unit of recency and T in
+the file; BG/BB: opportunities) and p_alive; for --model gammagamma: id, expected_spend. The model is fitted on
+the file unless --params gives a fitted model (the JSON of \`keyaccount fit --out\`).
+
+Prediction
+  --model M              ${MODEL_NAMES.filter((name) => name !== "sbg").join(" | ")}
+  --params FILE          fitted parameters (JSON) instead of fitting on the file
+  --horizon H            the horizon, in the file's time unit (not needed for gammagamma)
+  --format F             csv | json | jsonl (default csv)
+  --out FILE             write to FILE (default standard output)
+
+${TRANSACTION_FLAGS_HELP}Example
+  keyaccount predict cdnow_customers_summary.csv --model bgnbd --horizon 39
+`;
+
+async function predict(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined)
+    throw new UsageError("predict needs a file: keyaccount predict <summary.csv> --model M");
+  if (extra.length > 0) throw new UsageError(`predict takes one file; also got: ${extra.join(" ")}`);
+  const name = modelName(values.model);
+  if (name === "sbg") throw new UsageError("sbg describes a cohort, not customers: use fit --model sbg");
+  const format = (values.format as string | undefined) ?? "csv";
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+  }
+  const input = await readSummaryFile(path, values, io);
+  const paramsPath = values.params as string | undefined;
+  const params =
+    paramsPath === undefined
+      ? fitModel(name, input.rows).params
+      : await readParams(paramsPath, parameterNames(name));
+  let columns: string[];
+  let rows: Cell[][];
+  if (name === "gammagamma") {
+    columns = ["id", "expected_spend"];
+    rows = input.rows.map((row) => [
+      row.id,
+      gammaGamma.conditionalExpectedSpend(params as Record<"p" | "q" | "gamma", number>, {
+        frequency: row.frequency,
+        monetaryValue: row.monetaryValue ?? 0,
+      }) ?? null,
+    ]);
+  } else {
+    const horizonText = values.horizon as string | undefined;
+    const horizon = Number(horizonText);
+    if (horizonText === undefined || !(horizon >= 0))
+      throw new UsageError("--horizon is required: a number ≥ 0 in the file's time unit");
+    const prediction = predictPurchases(PURCHASE_MODELS[name] as never, params, input.rows, horizon);
+    columns = ["id", "expected_purchases", "p_alive"];
+    rows = input.rows.map((row, i) => [row.id, prediction.expectedPurchases[i], prediction.pAlive[i]]);
+  }
+  await writeTable(columns, rows, format as OutputFormat, values.out as string | undefined, io.stdout);
+  return 0;
+}
+
+/** `keyaccount predict <summary.csv> --model M --horizon H`: expected purchases and P(alive) per customer. */
+export const predictCommand: Command = {
+  summary: "per customer: expected purchases over a horizon, P(alive), or expected spend",
+  help: PREDICT_HELP,
+  options: {
+    ...TRANSACTION_FLAGS,
+    model: { type: "string" },
+    params: { type: "string" },
+    horizon: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+  },
+  run: predict,
+};

@@ -1,0 +1,174 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { formatMoney } from "../model/formatMoney.js";
+import { abcClasses } from "../profit/abcClasses.js";
+import { customerProfit } from "../profit/customerProfit.js";
+import { parseCostModel } from "../profit/parseCostModel.js";
+import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
+import { whaleCurve } from "../profit/whaleCurve.js";
+import { describeIngestReport } from "./describeIngestReport.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
+import {
+  summarizeTransactionFile,
+  TRANSACTION_FLAGS,
+  TRANSACTION_FLAGS_HELP,
+} from "./summarizeTransactionFile.js";
+import { UsageError } from "./UsageError.js";
+import { type Cell, writeTable } from "./writeTable.js";
+
+const ABC_BASES = ["profit", "margin", "revenue"] as const;
+
+const PROFIT_HELP = `keyaccount profit <file> --cost-model costs.json [options]
+
+Reads a transaction file like "keyaccount summarize" and writes each customer's P&L, exact to the cent:
+gross sales − returns = net revenue; − cost of goods (the cost column, or the model's marginRate for lines
+without a cost) = gross margin; − cost to serve (per order, per line, per delivery = day with a sale, per
+complaint, per tier) = profit; the margin %, each cost line, and the customer's ABC class. With --json, one JSON
+document with the customers and the whale-curve data (cumulative profit of customers ranked by profit, its peak).
+A transaction file has no visits, calls, invoices or discounts: those cost lines are 0 here (use the library's
+profitInputs with interaction and invoice records for them).
+
+${TRANSACTION_FLAGS_HELP}Profit
+  --cost-model FILE      the cost model, JSON (required), e.g.
+                         { "currency": "GBP", "marginRate": 0.35, "perOrderMinor": 250, "perOrderLineMinor": 10,
+                           "perDeliveryMinor": 400 }
+  --abc-on B             ${ABC_BASES.join(" | ")} (default profit)
+  --abc-cutoffs A,B      cumulative shares that end classes A and B (default 0.8,0.95)
+
+Output
+  --json                 one JSON document: { customers, whaleCurve, abc }
+  --out FILE             write to FILE (default standard output)
+  --report FILE          write the ingest report as JSON to FILE
+`;
+
+async function costModel(path: string | undefined) {
+  if (path === undefined) throw new UsageError("profit needs --cost-model FILE (a JSON cost model)");
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read the cost model "${path}"`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the cost model "${path}" is not JSON: ${(error as Error).message}`);
+  }
+  return parseCostModel(json);
+}
+
+function cutoffs(value: string | undefined): [number, number] {
+  if (value === undefined) return [0.8, 0.95];
+  const parts = value.split(",").map(Number);
+  if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) {
+    throw new UsageError(`--abc-cutoffs must be two numbers like 0.8,0.95; got "${value}"`);
+  }
+  return parts as [number, number];
+}
+
+/** Writes the customers' P&L. */
+async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined)
+    throw new UsageError("profit needs a file: keyaccount profit <file> --cost-model FILE");
+  if (extra.length > 0) throw new UsageError(`profit takes one file; also got: ${extra.join(" ")}`);
+  const model = await costModel(values["cost-model"] as string | undefined);
+  const base = (values["abc-on"] as string | undefined) ?? "profit";
+  if (!(ABC_BASES as readonly string[]).includes(base)) {
+    throw new UsageError(`--abc-on must be one of ${ABC_BASES.join(", ")}; got "${base}"`);
+  }
+  const abcCutoffs = cutoffs(values["abc-cutoffs"] as string | undefined);
+  const { summary, report, started } = await summarizeTransactionFile(path, values, io);
+  const features = summary.features.filter((f) => !f.mixedCurrencies);
+  const pnls = customerProfit(features.map(profitInputFromFeatures), model);
+  const abc = abcClasses(
+    pnls.map((p) => ({
+      id: p.id,
+      value: base === "profit" ? p.profitMinor : base === "margin" ? p.grossMarginMinor : p.netRevenueMinor,
+    })),
+    { cutoffs: abcCutoffs },
+  );
+  const classOf = new Map(abc.map((entry) => [entry.id, entry.abc]));
+  const money = (minor: number) => formatMoney(minor, model.currency);
+  const columns = [
+    "id",
+    "gross_sales",
+    "discounts",
+    "returns",
+    "net_revenue",
+    "cost_of_goods",
+    "estimated_cost_of_goods",
+    "uncosted_revenue",
+    "gross_margin",
+    "cost_orders",
+    "cost_order_lines",
+    "cost_deliveries",
+    "cost_visits",
+    "cost_calls",
+    "cost_complaints",
+    "cost_financing",
+    "cost_account_management",
+    "cost_to_serve",
+    "profit",
+    "margin_percent",
+    "abc",
+  ];
+  const rows: Cell[][] = pnls.map((p) => [
+    p.id,
+    money(p.grossSalesMinor),
+    money(p.discountsMinor),
+    money(p.returnsMinor),
+    money(p.netRevenueMinor),
+    money(p.costOfGoodsMinor),
+    money(p.estimatedCostOfGoodsMinor),
+    money(p.uncostedRevenueMinor),
+    money(p.grossMarginMinor),
+    money(p.costToServe.ordersMinor),
+    money(p.costToServe.orderLinesMinor),
+    money(p.costToServe.deliveriesMinor),
+    money(p.costToServe.visitsMinor),
+    money(p.costToServe.callsMinor),
+    money(p.costToServe.complaintsMinor),
+    money(p.costToServe.financingMinor),
+    money(p.costToServe.accountManagementMinor),
+    money(p.costToServeMinor),
+    money(p.profitMinor),
+    p.marginPercent === undefined ? null : Number(p.marginPercent.toFixed(4)),
+    classOf.get(p.id) ?? null,
+  ]);
+  const out = values.out as string | undefined;
+  const curve = whaleCurve(pnls.map((p) => p.profitMinor));
+  if (values.json === true) {
+    const objects = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, row[i] ?? null])));
+    const text = `${JSON.stringify({ currency: model.currency, asOf: summary.asOf, abcOn: base, customers: objects, whaleCurve: curve }, null, 1)}\n`;
+    if (out === undefined) io.stdout.write(text);
+    else await writeFile(out, text);
+  } else await writeTable(columns, rows, "csv", out, io.stdout);
+  const reportPath = values.report as string | undefined;
+  if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  const total = pnls.reduce((sum, p) => sum + p.profitMinor, 0);
+  const counts = { A: 0, B: 0, C: 0 };
+  for (const entry of abc) counts[entry.abc]++;
+  io.stderr.write(
+    `profit ${money(total)} ${model.currency} over ${pnls.length} customers; ABC on ${base}: A ${counts.A}, B ${counts.B}, C ${counts.C}; whale-curve peak ${money(curve.peak.cumulativeProfitMinor)} after the top ${curve.peak.customers} customers\n`,
+  );
+  const { features: _features, ...meta } = summary;
+  io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
+  return 0;
+}
+
+/** `keyaccount profit <file> --cost-model FILE`: customer P&L with cost to serve, ABC classes, whale curve. */
+export const profitCommand: Command = {
+  summary: "customer P&L with cost to serve, ABC classes and the whale curve",
+  help: PROFIT_HELP,
+  options: {
+    ...TRANSACTION_FLAGS,
+    "cost-model": { type: "string" },
+    "abc-on": { type: "string" },
+    "abc-cutoffs": { type: "string" },
+    json: { type: "boolean" },
+    out: { type: "string" },
+    report: { type: "string" },
+  },
+  run,
+};
