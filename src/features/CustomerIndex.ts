@@ -2,9 +2,8 @@
 // memory access per transaction line, so short ids — up to 8 ASCII characters (no NUL), which covers numeric
 // ids, zero-padded ids and most CRM codes — are turned into a pair of integers, exactly and in code-unit order
 // (7 bits a character, 4 characters a half), and kept in an open-addressing table of integers, no string
-// comparison. A slot holds only index + 1 (the codes are stored once, by index, and compared there): for 100,000
-// customers 1 MB of table and 0.8 MB of codes, which the lookups keep mostly in cache. Other ids (longer, or
-// non-ASCII) go through a Map. Internal to features.
+// comparison. A slot holds the code and index + 1 side by side, so that a lookup reads one cache line (the codes
+// are also kept by index, for sorting). Other ids (longer, or non-ASCII) go through a Map. Internal to features.
 
 import { prefixSums } from "./prefixSums.js";
 
@@ -79,7 +78,7 @@ export class CustomerIndex {
   readonly names: string[] = [];
   /** The code halves of each index's id, high at 2·index and low at 2·index + 1; high is -1 for an uncoded id. */
   private codes: Int32Array;
-  /** Customer index + 1 per slot; 0 marks an empty slot. */
+  /** Three integers per slot: the code's high and low halves and customer index + 1 (0 marks an empty slot). */
   private slots: Int32Array;
   private bits: number;
   private codedCount = 0;
@@ -98,7 +97,7 @@ export class CustomerIndex {
     const bits = Math.ceil(Math.log2(Math.max(expectedLines / 4, 1)));
     this.bits = Math.min(MAXIMUM_INITIAL_BITS, Math.max(MINIMUM_BITS, bits));
     this.codes = new Int32Array(2 << this.bits);
-    this.slots = new Int32Array(1 << this.bits);
+    this.slots = new Int32Array(3 << this.bits);
   }
 
   /** The number of customers. */
@@ -171,22 +170,24 @@ export class CustomerIndex {
   /** The slot holding a code, or the empty slot where it would go. */
   private find(high: number, low: number): number {
     const slots = this.slots;
-    const codes = this.codes;
     const mask = (1 << this.bits) - 1;
     let slot = slotOf(high, low, this.bits);
     for (;;) {
-      const stored = slots[slot] ?? 0;
-      if (stored === 0 || (codes[stored * 2 - 2] === high && codes[stored * 2 - 1] === low)) return slot;
+      const at = slot * 3;
+      if (slots[at + 2] === 0 || (slots[at] === high && slots[at + 1] === low)) return slot;
       slot = (slot + 1) & mask;
     }
   }
 
   private coded(id: string, high: number, low: number): number {
-    const slot = this.find(high, low);
-    const stored = this.slots[slot] ?? 0;
+    const at = this.find(high, low) * 3;
+    const slots = this.slots;
+    const stored = slots[at + 2] ?? 0;
     if (stored !== 0) return stored - 1;
     const index = this.add(id, high, low);
-    this.slots[slot] = index + 1;
+    slots[at] = high;
+    slots[at + 1] = low;
+    slots[at + 2] = index + 1;
     this.codedCount++;
     if (this.codedCount * 2 > 1 << this.bits) this.rehash();
     return index;
@@ -194,11 +195,17 @@ export class CustomerIndex {
 
   private rehash(): void {
     this.bits++;
-    this.slots = new Int32Array(1 << this.bits);
+    const slots = new Int32Array(3 << this.bits);
+    this.slots = slots;
     const codes = this.codes;
     for (let index = 0; index < this.names.length; index++) {
       const high = codes[index * 2] ?? 0;
-      if (high >= 0) this.slots[this.find(high, codes[index * 2 + 1] ?? 0)] = index + 1;
+      const low = codes[index * 2 + 1] ?? 0;
+      if (high < 0) continue;
+      const at = this.find(high, low) * 3;
+      slots[at] = high;
+      slots[at + 1] = low;
+      slots[at + 2] = index + 1;
     }
   }
 
