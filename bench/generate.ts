@@ -2,7 +2,14 @@
 // spend, so benchmarks (and anyone reproducing them) get data shaped like a real customer base — a long tail of
 // one-off buyers and a few very frequent ones — without committing a large file. Same options, same log.
 
-import { formatDay, parseDay, type Transaction } from "../src/index.js";
+import {
+  createRandom,
+  formatDay,
+  parseDay,
+  randomBeta,
+  randomGamma,
+  type Transaction,
+} from "../src/index.js";
 
 /**
  * Parameters of the log. The defaults give exactly 1,000,000 transactions of 100,000 customers.
@@ -62,74 +69,6 @@ export interface GeneratedLog {
 }
 
 /**
- * mulberry32 (Tommy Ettinger, public domain): 32 bits of state, period 2^32, which is far more than the ~5
- * million draws of a default log. Returns uniforms in the open interval (0, 1) — (k + 0.5) / 2^32 — so `log(u)`
- * and `u^(1/a)` are always finite.
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
-
-/** The samplers the process needs, all drawing from one uniform stream so the log depends on the seed alone. */
-interface Samplers {
-  uniform: () => number;
-  /** Exponential with rate 1, by inversion: −log(u). */
-  exponential: () => number;
-  /** Gamma(shape, rate 1). */
-  gamma: (shape: number) => number;
-  /** Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b). */
-  beta: (a: number, b: number) => number;
-}
-
-function samplers(uniform: () => number): Samplers {
-  // Box–Muller gives normals in pairs; the second one is kept for the next call.
-  let spare: number | undefined;
-  const normal = (): number => {
-    if (spare !== undefined) {
-      const value = spare;
-      spare = undefined;
-      return value;
-    }
-    const radius = Math.sqrt(-2 * Math.log(uniform()));
-    const angle = 2 * Math.PI * uniform();
-    spare = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
-  };
-  // Marsaglia & Tsang (2000), "A simple method for generating gamma variables", for shape ≥ 1; a shape below 1
-  // uses their boost Gamma(shape) = Gamma(shape + 1) · U^(1/shape).
-  const gamma = (shape: number): number => {
-    if (shape < 1) return gamma(shape + 1) * uniform() ** (1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      if (Math.log(uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
-  return {
-    uniform,
-    exponential: () => -Math.log(uniform()),
-    gamma,
-    beta: (a, b) => {
-      const x = gamma(a);
-      return x / (x + gamma(b));
-    },
-  };
-}
-
-/**
  * Generates a transaction log; see {@link GenerateOptions} for the process.
  *
  * Exactness: every customer's purchases are simulated up to two years after the last birth, then all of them are
@@ -162,7 +101,7 @@ export function generateTransactions(options: GenerateOptions = {}): GeneratedLo
   const firstDay = parseDay(start, "YYYY-MM-DD");
   if (firstDay === undefined) throw new RangeError(`start ${start} is not a YYYY-MM-DD date`);
   const horizon = birthDays + 730;
-  const draw = samplers(mulberry32(options.seed ?? 1));
+  const uniform = createRandom(options.seed ?? 1);
 
   // Purchases as parallel arrays of customer index and day offset: 1M small objects would cost more than the rest.
   const buyer: number[] = [];
@@ -170,21 +109,21 @@ export function generateTransactions(options: GenerateOptions = {}): GeneratedLo
   const spendRate = new Float64Array(customers);
   let lastBirth = 0;
   for (let customer = 0; customer < customers; customer++) {
-    const birth = draw.uniform() * birthDays;
-    const lambda = draw.gamma(r) / alpha;
-    const dropout = draw.beta(a, b);
-    spendRate[customer] = draw.gamma(q) / spendScale;
+    const birth = uniform() * birthDays;
+    const lambda = randomGamma(uniform, r) / alpha;
+    const dropout = randomBeta(uniform, a, b);
+    spendRate[customer] = randomGamma(uniform, q) / spendScale;
     lastBirth = Math.max(lastBirth, Math.floor(birth));
     let time = birth;
     buyer.push(customer);
     offset.push(Math.floor(time));
     for (;;) {
-      time += draw.exponential() / lambda;
+      time += -Math.log(1 - uniform()) / lambda;
       if (time >= horizon) break;
       buyer.push(customer);
       offset.push(Math.floor(time));
       // Dropout is decided after each repeat purchase (not after the first), as in the BG/NBD model.
-      if (draw.uniform() < dropout) break;
+      if (uniform() < dropout) break;
     }
   }
   if (buyer.length < total)
@@ -220,7 +159,7 @@ export function generateTransactions(options: GenerateOptions = {}): GeneratedLo
     const i = order[k] as number;
     const customer = buyer[i] as number;
     const day = offset[i] as number;
-    const dollars = draw.gamma(p) / (spendRate[customer] as number);
+    const dollars = randomGamma(uniform, p) / (spendRate[customer] as number);
     transactions[k] = {
       customerId: `C${idDigits[customer] as string}`,
       date: `${yearMonth[day] as string}${dayOfMonth[day] as string}`,
