@@ -10,12 +10,19 @@ export {
   type HoldoutCustomer,
   type HoldoutGroup,
 } from "./clv/calibrationHoldoutCheck.js";
+export { cumulativeTracking, type TrackedCustomer, type TrackingPoint } from "./clv/cumulativeTracking.js";
 export {
   type ClvCustomer,
   type ClvOptions,
   type ClvResult,
   customerLifetimeValue,
 } from "./clv/customerLifetimeValue.js";
+export { type FrequencyBar, frequencyHistogram } from "./clv/frequencyHistogram.js";
+export {
+  type FrequencyRecencyCell,
+  type FrequencyRecencyOptions,
+  frequencyRecencyMatrix,
+} from "./clv/frequencyRecencyMatrix.js";
 export {
   type GammaGammaParameter,
   gammaGamma,

@@ -35,12 +35,19 @@ export interface PurchaseModel<K extends string> {
   readonly name: string;
   /** The parameter names, as in the papers, in the optimiser's order. */
   readonly parameterNames: readonly K[];
+  /** Whether time counts discrete purchase opportunities (BG/BB: at most one purchase each) or is continuous. */
+  readonly discrete: boolean;
   /** The log-likelihood of the data, summed over customers (weights included). */
   logLikelihood(params: Readonly<Record<K, number>>, data: WeightedSummaries): number;
   /** Maximum-likelihood fit; see {@link ModelFit}. */
   fit(data: WeightedSummaries, options?: FitOptions): ModelFit<K>;
   /** Expected purchases of a new customer in (0, t] after the first purchase. */
   expectedPurchases(params: Readonly<Record<K, number>>, t: number): number;
+  /**
+   * P(X(t) = x): the probability that a new customer makes exactly x purchases in (0, t] after the first one
+   * (BG/BB: in t opportunities). Over x = 0, 1, 2, … it sums to 1 and its mean is `expectedPurchases(params, t)`.
+   */
+  purchaseCountProbability(params: Readonly<Record<K, number>>, x: number, t: number): number;
   /**
    * Expected purchases in (T, T + t] of a customer with the summary who is alive at T; it depends on x and T only
    * (not on t_x), so it can be shared by customers with the same x and T. conditionalExpectedPurchases =

@@ -5,6 +5,7 @@ import { logGamma } from "../math/logGamma.js";
 import { randomBeta } from "../math/randomBeta.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
+import { bgBbCountProbability } from "./bgBbCountProbability.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
@@ -99,6 +100,7 @@ function simulate(p: P, options: { customers: number; T: number; seed: number })
 export const bgBb: PurchaseModel<BgBbParameter> = {
   name: "bgbb",
   parameterNames: ["alpha", "beta", "gamma", "delta"],
+  discrete: true,
   logLikelihood,
   fit(data, options): ModelFit<BgBbParameter> {
     const diagnosis = data.frequency.some((x) => x > 0)
@@ -121,6 +123,9 @@ export const bgBb: PurchaseModel<BgBbParameter> = {
     const { alpha, beta, delta } = p;
     const bracket = -Math.expm1(logRatio(gamma, delta, t) - logRatio(gamma, delta, 0));
     return (alpha / (alpha + beta)) * (delta / (gamma - 1)) * bracket;
+  },
+  purchaseCountProbability(p, x, t) {
+    return bgBbCountProbability(p.alpha, p.beta, p.gamma, p.delta, x, t);
   },
   expectedPurchasesWhileAlive(p, t, c) {
     if (t <= 0) return 0;

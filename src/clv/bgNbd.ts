@@ -6,6 +6,7 @@ import { randomBeta } from "../math/randomBeta.js";
 import { randomGamma } from "../math/randomGamma.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
+import { betaGeometricCountProbability } from "./betaGeometricCountProbability.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
@@ -141,6 +142,7 @@ function simulate(p: P, options: { customers: number; T: number; seed: number })
 export const bgNbd: PurchaseModel<BgNbdParameter> = {
   name: "bgnbd",
   parameterNames: ["r", "alpha", "a", "b"],
+  discrete: false,
   logLikelihood,
   fit(data, options): ModelFit<BgNbdParameter> {
     const diagnosis = data.frequency.some((x) => x > 0)
@@ -161,6 +163,9 @@ export const bgNbd: PurchaseModel<BgNbdParameter> = {
     if (t <= 0) return 0;
     const { r, alpha, a, b } = p;
     return purchasesWhileAlive(r, t / alpha, a, b);
+  },
+  purchaseCountProbability(p, x, t) {
+    return betaGeometricCountProbability(p.r, p.alpha, p.a, p.b, x, t, false);
   },
   expectedPurchasesWhileAlive(p, t, c) {
     if (t <= 0) return 0;

@@ -5,6 +5,7 @@ import { randomBeta } from "../math/randomBeta.js";
 import { randomGamma } from "../math/randomGamma.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
+import { betaGeometricCountProbability } from "./betaGeometricCountProbability.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
@@ -90,6 +91,7 @@ function simulate(p: P, options: { customers: number; T: number; seed: number })
 export const mbgNbd: PurchaseModel<MbgNbdParameter> = {
   name: "mbgnbd",
   parameterNames: ["r", "alpha", "a", "b"],
+  discrete: false,
   logLikelihood,
   fit(data, options): ModelFit<MbgNbdParameter> {
     const diagnosis = data.frequency.some((x) => x > 0)
@@ -109,6 +111,9 @@ export const mbgNbd: PurchaseModel<MbgNbdParameter> = {
     if (t <= 0) return 0;
     const { r, alpha, a, b } = p;
     return (b / (a + b)) * purchasesWhileAlive(r, t / alpha, a, b + 1);
+  },
+  purchaseCountProbability(p, x, t) {
+    return betaGeometricCountProbability(p.r, p.alpha, p.a, p.b, x, t, true);
   },
   expectedPurchasesWhileAlive(p, t, c) {
     if (t <= 0) return 0;

@@ -7,6 +7,7 @@ import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
+import { paretoNbdCountProbability } from "./paretoNbdCountProbability.js";
 
 /** The Pareto/NBD parameter names: purchase rate gamma(r, α), dropout rate gamma(s, β). */
 export type ParetoNbdParameter = "r" | "alpha" | "s" | "beta";
@@ -113,6 +114,7 @@ function simulate(p: P, options: { customers: number; T: number; seed: number })
 export const paretoNbd: PurchaseModel<ParetoNbdParameter> = {
   name: "paretonbd",
   parameterNames: ["r", "alpha", "s", "beta"],
+  discrete: false,
   logLikelihood,
   fit(data, options): ModelFit<ParetoNbdParameter> {
     const diagnosis = data.frequency.some((x) => x > 0)
@@ -131,6 +133,9 @@ export const paretoNbd: PurchaseModel<ParetoNbdParameter> = {
   expectedPurchases(p, t) {
     if (t <= 0) return 0;
     return ((p.r * p.beta) / p.alpha) * rateIntegral(p.s, t / p.beta);
+  },
+  purchaseCountProbability(p, x, t) {
+    return paretoNbdCountProbability(p.r, p.alpha, p.s, p.beta, x, t);
   },
   expectedPurchasesWhileAlive(p, t, c) {
     if (t <= 0) return 0;
