@@ -1,31 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { csvRows, runCommand as run } from "./runCommand.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const work = mkdtempSync(join(tmpdir(), "keyaccount-clv-"));
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  stdout.on("data", (chunk: Buffer) => chunks.stdout.push(chunk));
-  stderr.on("data", (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await runCli(argv, { stdout, stderr });
-  return {
-    code,
-    stdout: Buffer.concat(chunks.stdout).toString(),
-    stderr: Buffer.concat(chunks.stderr).toString(),
-  };
-}
-
-function csvRows(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
 
 describe("keyaccount fit", () => {
   it("fits BG/NBD on the CDNOW summary as published, with the issue's JSON fields", async () => {

@@ -1,46 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { ONLINE_RETAIL_ARGUMENTS } from "../onlineRetail.js";
+import { csvRows as csv, runCommand as run } from "./runCommand.js";
 
-const fixtures = join(import.meta.dirname, "..", "fixtures");
 const work = mkdtempSync(join(tmpdir(), "keyaccount-rfm-"));
-const RETAIL = [
-  join(fixtures, "online_retail_sample_30k.csv"),
-  "--customer-col=CustomerID",
-  "--date-col=InvoiceDate",
-  "--quantity-col=Quantity",
-  "--price-col=UnitPrice",
-  "--order-col=InvoiceNo",
-  "--product-col=StockCode",
-  "--cancellation-prefix=C",
-  "--currency=GBP",
-  "--as-of=2011-12-09",
-];
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  stdout.on("data", (chunk: Buffer) => chunks.stdout.push(chunk));
-  stderr.on("data", (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await runCli(argv, { stdout, stderr });
-  return {
-    code,
-    stdout: Buffer.concat(chunks.stdout).toString(),
-    stderr: Buffer.concat(chunks.stderr).toString(),
-  };
-}
-
-const csv = (text: string) =>
-  Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
 describe("keyaccount rfm", () => {
   it("writes the scores and segments of the Online Retail customers", async () => {
-    const { code, stdout, stderr } = await run("rfm", ...RETAIL);
+    const { code, stdout, stderr } = await run("rfm", ...ONLINE_RETAIL_ARGUMENTS);
     expect(code).toBe(0);
     const rows = csv(stdout);
     expect(Object.keys(rows[0] ?? {})).toEqual([
@@ -66,7 +35,7 @@ describe("keyaccount rfm", () => {
   it("takes R rfm's method and rules and reports the map's gaps; a user map from a file", async () => {
     const packaged = await run(
       "rfm",
-      ...RETAIL,
+      ...ONLINE_RETAIL_ARGUMENTS,
       "--method",
       "rfm-package",
       "--segments",
@@ -90,7 +59,16 @@ describe("keyaccount rfm", () => {
         ],
       }),
     );
-    const own = await run("rfm", ...RETAIL, "--bins", "2", "--method", "ntile", "--segments", mapFile);
+    const own = await run(
+      "rfm",
+      ...ONLINE_RETAIL_ARGUMENTS,
+      "--bins",
+      "2",
+      "--method",
+      "ntile",
+      "--segments",
+      mapFile,
+    );
     expect(own.code).toBe(0);
     const rows = csv(own.stdout);
     expect(new Set(rows.map((row) => row.segment))).toEqual(new Set(["top", "bottom"]));
@@ -98,11 +76,11 @@ describe("keyaccount rfm", () => {
   });
 
   it("refuses bad flags with exit code 2", async () => {
-    expect((await run("rfm", ...RETAIL, "--bins", "12")).code).toBe(2);
-    expect((await run("rfm", ...RETAIL, "--method", "magic")).code).toBe(2);
+    expect((await run("rfm", ...ONLINE_RETAIL_ARGUMENTS, "--bins", "12")).code).toBe(2);
+    expect((await run("rfm", ...ONLINE_RETAIL_ARGUMENTS, "--method", "magic")).code).toBe(2);
     const badMap = join(work, "bad.json");
     writeFileSync(badMap, JSON.stringify({ name: "x", bins: 5, rules: [{ segment: "a", r: [4, 9] }] }));
-    const bad = await run("rfm", ...RETAIL, "--segments", badMap);
+    const bad = await run("rfm", ...ONLINE_RETAIL_ARGUMENTS, "--segments", badMap);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("segments.rules.0.r");
   });
@@ -122,7 +100,7 @@ describe("keyaccount profit", () => {
   );
 
   it("writes each customer's P&L and ABC class, exact to the penny", async () => {
-    const { code, stdout, stderr } = await run("profit", ...RETAIL, "--cost-model", model);
+    const { code, stdout, stderr } = await run("profit", ...ONLINE_RETAIL_ARGUMENTS, "--cost-model", model);
     expect(code).toBe(0);
     const rows = csv(stdout);
     const c = rows.find((row) => row.id === "13488");
@@ -144,7 +122,7 @@ describe("keyaccount profit", () => {
   it("writes JSON with the whale curve", async () => {
     const { code, stdout } = await run(
       "profit",
-      ...RETAIL,
+      ...ONLINE_RETAIL_ARGUMENTS,
       "--cost-model",
       model,
       "--json",
@@ -164,10 +142,10 @@ describe("keyaccount profit", () => {
   it("refuses a bad cost model listing every problem", async () => {
     const bad = join(work, "bad-costs.json");
     writeFileSync(bad, JSON.stringify({ currency: "GBP", perOrderMinor: 2.5, surprise: 1 }));
-    const { code, stderr } = await run("profit", ...RETAIL, "--cost-model", bad);
+    const { code, stderr } = await run("profit", ...ONLINE_RETAIL_ARGUMENTS, "--cost-model", bad);
     expect(code).toBe(2);
     expect(stderr).toContain("costModel.perOrderMinor");
     expect(stderr).toContain("costModel.surprise");
-    expect((await run("profit", ...RETAIL)).code).toBe(2);
+    expect((await run("profit", ...ONLINE_RETAIL_ARGUMENTS)).code).toBe(2);
   });
 });

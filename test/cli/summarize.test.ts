@@ -1,31 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { ONLINE_RETAIL_ARGUMENTS } from "../onlineRetail.js";
+import { csvRows, runCommand as run } from "./runCommand.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const work = mkdtempSync(join(tmpdir(), "keyaccount-cli-"));
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  stdout.on("data", (chunk: Buffer) => chunks.stdout.push(chunk));
-  stderr.on("data", (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await runCli(argv, { stdout, stderr });
-  return {
-    code,
-    stdout: Buffer.concat(chunks.stdout).toString(),
-    stderr: Buffer.concat(chunks.stderr).toString(),
-  };
-}
-
-function csvRows(text: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
 
 describe("keyaccount summarize", () => {
   it("reproduces the published CDNOW calibration summary from the whitespace-separated sample", async () => {
@@ -72,16 +53,7 @@ describe("keyaccount summarize", () => {
     const out = join(work, "summary.json");
     const { code, stderr } = await run(
       "summarize",
-      join(fixtures, "online_retail_sample_30k.csv"),
-      "--customer-col=CustomerID",
-      "--date-col=InvoiceDate",
-      "--quantity-col=Quantity",
-      "--price-col=UnitPrice",
-      "--order-col=InvoiceNo",
-      "--product-col=StockCode",
-      "--cancellation-prefix=C",
-      "--currency=GBP",
-      "--as-of=2011-12-09",
+      ...ONLINE_RETAIL_ARGUMENTS,
       "--format=json",
       `--out=${out}`,
       `--report=${report}`,

@@ -1,24 +1,10 @@
 // The UCI Online Retail sample (test/fixtures/README.md): every line accounted for, with the counts per reason
 // computed here independently of the ingest code, straight from the parsed rows.
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type IngestReport, ingestTransactions, type Transaction } from "../../src/index.js";
+import { ONLINE_RETAIL_INGEST, type OnlineRetailRow, onlineRetailRows } from "../onlineRetail.js";
 
-type RetailRow = Record<
-  | "InvoiceNo"
-  | "StockCode"
-  | "Description"
-  | "Quantity"
-  | "InvoiceDate"
-  | "UnitPrice"
-  | "CustomerID"
-  | "Country",
-  string
->;
-
-const text = readFileSync(new URL("../fixtures/online_retail_sample_30k.csv", import.meta.url), "utf8");
-const rows = Papa.parse<RetailRow>(text, { header: true, skipEmptyLines: true }).data;
+const rows = onlineRetailRows();
 
 // Pence of quantity × unit price, with BigInt and string digits (no parseScaled, no floats).
 function pence(quantity: string, unitPrice: string): bigint {
@@ -100,20 +86,7 @@ describe("ingestTransactions on the UCI Online Retail sample", () => {
   let expected: Expected;
 
   beforeAll(() => {
-    ({ records, report } = ingestTransactions(rows, {
-      columns: {
-        orderId: "InvoiceNo",
-        product: "StockCode",
-        quantity: "Quantity",
-        unitPrice: "UnitPrice",
-        date: "InvoiceDate",
-        customerId: "CustomerID",
-      },
-      currency: "GBP",
-      cancellationPrefix: "C",
-      asOf: "2011-12-09",
-      maxIssues: Infinity,
-    }));
+    ({ records, report } = ingestTransactions(rows, { ...ONLINE_RETAIL_INGEST, maxIssues: Infinity }));
     expected = expectedOutcome();
   });
 
@@ -186,7 +159,7 @@ describe("ingestTransactions on the UCI Online Retail sample", () => {
   it("adds up to the exact revenue computed from the digits", () => {
     let total = 0n;
     for (const row of [...expected.sales, ...expected.matched.keys()]) {
-      const r = rows[row - 1] as RetailRow;
+      const r = rows[row - 1] as OnlineRetailRow;
       total += pence(r.Quantity, r.UnitPrice); // negative quantities on cancellations
     }
     expect(records.filter((r) => r.kind === "sale").length).toBe(expected.sales.length);

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import {
   abcClasses,
@@ -10,6 +8,7 @@ import {
   summarize,
   whaleCurve,
 } from "../../src/index.js";
+import { ONLINE_RETAIL_INGEST, onlineRetailRows } from "../onlineRetail.js";
 
 describe("abcClasses", () => {
   it("classes by cumulative share before each customer, ties by id", () => {
@@ -29,21 +28,8 @@ describe("abcClasses", () => {
   });
 
   it("ranks Online Retail customers by revenue (hand computation on ten of them)", () => {
-    const text = readFileSync(new URL("../fixtures/online_retail_sample_30k.csv", import.meta.url), "utf8");
-    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    const { records } = ingestTransactions(rows, {
-      columns: {
-        orderId: "InvoiceNo",
-        product: "StockCode",
-        quantity: "Quantity",
-        unitPrice: "UnitPrice",
-        date: "InvoiceDate",
-        customerId: "CustomerID",
-      },
-      currency: "GBP",
-      cancellationPrefix: "C",
-      asOf: "2011-12-09",
-    });
+    const rows = onlineRetailRows();
+    const { records } = ingestTransactions(rows, ONLINE_RETAIL_INGEST);
     const features = summarize({ transactions: records }, { asOf: "2011-12-09" }).features;
     const all = abcClasses(features.map((f) => ({ id: f.id, value: f.revenueMinor })));
     const positive = features.reduce((sum, f) => sum + Math.max(f.revenueMinor, 0), 0);

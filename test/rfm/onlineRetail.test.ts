@@ -1,12 +1,10 @@
 // RFM on the UCI Online Retail sample (test/fixtures/README.md) after ingest: the whole file for invariants, and
 // ten customers' rows for a hand computation (the comments show the arithmetic).
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestTransactions, type RfmResult, rfm, summarize, type Transaction } from "../../src/index.js";
+import { ONLINE_RETAIL_INGEST, onlineRetailRows } from "../onlineRetail.js";
 
-const text = readFileSync(new URL("../fixtures/online_retail_sample_30k.csv", import.meta.url), "utf8");
-const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+const rows = onlineRetailRows();
 
 // The grid as a 5 × 5 literal (rows R 1..5, columns FM 1..5), written independently of GRID_SEGMENTS.
 const GRID = [
@@ -25,20 +23,7 @@ describe("rfm on the Online Retail sample", () => {
   let all: RfmResult;
 
   beforeAll(() => {
-    ({ records } = ingestTransactions(rows, {
-      columns: {
-        orderId: "InvoiceNo",
-        product: "StockCode",
-        quantity: "Quantity",
-        unitPrice: "UnitPrice",
-        date: "InvoiceDate",
-        customerId: "CustomerID",
-      },
-      currency: "GBP",
-      cancellationPrefix: "C",
-      asOf: "2011-12-09",
-      maxIssues: Infinity,
-    }));
+    ({ records } = ingestTransactions(rows, { ...ONLINE_RETAIL_INGEST, maxIssues: Infinity }));
     all = rfm(summarize({ transactions: records }, { asOf: "2011-12-09" }).features);
   });
 
