@@ -18,7 +18,8 @@ export interface FrequencyBar {
  * 0, 1, 2, … repeat purchases in the calibration period, against how many the model expects given each
  * customer's observation length T (BG/BB: n opportunities), Σᵢ wᵢ P(X(Tᵢ) = x). The last bar is open-ended
  * (x ≥ `maxFrequency`, expected = customers − the other bars), so actual and expected both sum to the number of
- * customers. Data for a bar chart.
+ * customers. Data for a bar chart. Customers with the same T share the probabilities, so the cost grows with the
+ * number of distinct T values (at most the number of distinct first-purchase days), not with the customers.
  *
  * @param model - The purchase model.
  * @param params - Its parameters, fitted on these summaries.

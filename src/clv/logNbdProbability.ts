@@ -9,6 +9,8 @@ import { logGamma } from "../math/logGamma.js";
  * @param alpha - The gamma rate α, > 0.
  * @param t - The length of the interval, ≥ 0.
  * @param x - The count, a whole number ≥ 0.
+ * @param logCoefficient - ln Γ(r + x) − ln Γ(r) − ln x!, computed when not given (a caller that integrates over t
+ *   passes it once).
  * @returns ln P(N = x); −Infinity when it is 0 (x > 0 at t = 0).
  *
  * @example
@@ -16,14 +18,14 @@ import { logGamma } from "../math/logGamma.js";
  * Math.exp(logNbdProbability(1, 1, 1, 1)); // => 0.25 (geometric with q = ½)
  * ```
  */
-export function logNbdProbability(r: number, alpha: number, t: number, x: number): number {
+export function logNbdProbability(
+  r: number,
+  alpha: number,
+  t: number,
+  x: number,
+  logCoefficient: number = logGamma(r + x) - logGamma(r) - logGamma(x + 1),
+): number {
   if (!(t > 0)) return x === 0 ? 0 : Number.NEGATIVE_INFINITY;
   const logScale = Math.log(alpha + t);
-  return (
-    logGamma(r + x) -
-    logGamma(r) -
-    logGamma(x + 1) +
-    r * (Math.log(alpha) - logScale) +
-    (x === 0 ? 0 : x * (Math.log(t) - logScale))
-  );
+  return logCoefficient + r * (Math.log(alpha) - logScale) + (x === 0 ? 0 : x * (Math.log(t) - logScale));
 }

@@ -1,4 +1,5 @@
 import { betaExpectation } from "../math/betaExpectation.js";
+import { logGamma } from "../math/logGamma.js";
 import { logNbdProbability } from "./logNbdProbability.js";
 
 /**
@@ -33,13 +34,20 @@ export function paretoNbdCountProbability(
 ): number {
   if (!(t > 0)) return x === 0 ? 1 : 0;
   const logBeta = Math.log(beta);
-  const alive = Math.exp(s * (logBeta - Math.log(beta + t)) + logNbdProbability(r, alpha, t, x));
+  const logCoefficient = logGamma(r + x) - logGamma(r) - logGamma(x + 1);
+  const alive = Math.exp(
+    s * (logBeta - Math.log(beta + t)) + logNbdProbability(r, alpha, t, x, logCoefficient),
+  );
   // ∫₀¹ t · P(N(tu) = x) · s β^s (β + tu)^−(s+1) du as the mean over u ~ beta(1, 1).
   const dead = betaExpectation(
     (u) =>
       t *
       s *
-      Math.exp(logNbdProbability(r, alpha, t * u, x) + s * logBeta - (s + 1) * Math.log(beta + t * u)),
+      Math.exp(
+        logNbdProbability(r, alpha, t * u, x, logCoefficient) +
+          s * logBeta -
+          (s + 1) * Math.log(beta + t * u),
+      ),
     1,
     1,
   );

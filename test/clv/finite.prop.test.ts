@@ -1,5 +1,6 @@
 // No NaN or Infinity on any valid input: a fast-check sweep of the awkward corners the issue names — x up to
-// 10,000 purchases, recency = T, s = 1 in Pareto/NBD, a + b < 1 in BG/NBD and MBG/NBD — plus random points.
+// 10,000 purchases, recency = T, s = 1 in Pareto/NBD, a + b < 1 in BG/NBD and MBG/NBD — plus random points; P(X(t) = x)
+// for the customer's x stays a probability.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { bgBb, bgNbd, groupSummaries, mbgNbd, type PurchaseModel, paretoNbd } from "../../src/index.js";
@@ -36,6 +37,10 @@ function checkFinite<K extends string>(
   const fresh = model.expectedPurchases(params, t);
   expect(Number.isFinite(fresh)).toBe(true);
   expect(fresh).toBeGreaterThanOrEqual(-1e-9);
+  const probability = model.purchaseCountProbability(params, c.frequency, t);
+  expect(Number.isFinite(probability)).toBe(true);
+  expect(probability).toBeGreaterThanOrEqual(0);
+  expect(probability).toBeLessThanOrEqual(1 + 1e-12);
 }
 
 describe("finite log-likelihoods and predictions everywhere", () => {
