@@ -173,3 +173,27 @@ export {
   segmentMapSchema,
 } from "./rfm/segmentMapSchema.js";
 export { segmentOf } from "./rfm/segmentOf.js";
+// tier
+export { type MetricSource, metricSource } from "./tier/metricSource.js";
+export { parseTierPolicy } from "./tier/parseTierPolicy.js";
+export type { TierInput } from "./tier/TierInput.js";
+export {
+  TIER_METRICS,
+  type TierMetric,
+  type TierMetricName,
+  type TierMetricUnit,
+} from "./tier/tierMetrics.js";
+export {
+  type Hysteresis,
+  type MissingRule,
+  type Normalisation,
+  type PolicyDimension,
+  type PolicyMetric,
+  type PolicyTier,
+  type ScoreBand,
+  type TierAssignmentMethod,
+  type TierCondition,
+  type TierPolicy,
+  tierPolicySchema,
+} from "./tier/tierPolicySchema.js";
+export { TIER_PRESETS, type TierPresetName } from "./tier/tierPresets.js";

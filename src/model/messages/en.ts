@@ -44,6 +44,46 @@ export const en: Readonly<Record<IssueCode, string>> = {
   "option.invalid": "The option {field} is not valid: {reason}.",
   "segment.uncovered": "No segment rule covers the score cell {cell}; its customers fall into {fallback}.",
   "segment.overlap": "The score cell {cell} is claimed by several segments: {segments}; the first wins.",
+  "policy.metric.unknown":
+    "The metric {metric} at {field} is not known: use a metric of TIER_METRICS, a declared rating (rating.NAME), score or dimension.NAME.",
+  "policy.tier.unknown": "The tier {tier} at {field} is not one of the policy's tiers.",
+  "policy.name.duplicate": "The name {name} at {field} is used more than once.",
+  "policy.name.reserved": "The name {name} at {field} is reserved and cannot be used.",
+  "policy.weights.sum": "The weights at {field} add up to 0; at least one must be positive.",
+  "policy.threshold.order":
+    "The threshold of {tier} ({value}) must be below the threshold of the tier above, {previousTier} ({previous}): thresholds may not overlap or be out of order.",
+  "policy.share.total": "The tier shares at {field} add up to {total}, more than 1 (100 %).",
+  "policy.band.order":
+    "At {field} the band starting at {value} must start above the band before it ({previous}).",
+  "policy.band.points":
+    "At {field} the points fall from {previous} to {value} as the value improves ({direction} is better).",
+  "policy.range.order": "At {field} the lower bound {min} is above the upper bound {max}.",
+  "policy.condition.empty": "The condition at {field} has neither a min nor a max.",
+  "policy.tiers.sequence":
+    "{field} must name the tiers {expected}, in this order (every tier but the base tier); it names {actual}.",
+  "policy.metric.unscored":
+    "The metric {metric} was not computed when the accounts were scored; score them with a policy that names it.",
+  "tier.threshold.met": "Score {score} reaches the {tier} threshold of {threshold}.",
+  "tier.threshold.base": "Score {score} is below the lowest threshold ({threshold}): base tier {tier}.",
+  "tier.share.within":
+    "Score {score} is within the top {share} % of accounts that make {tier} (cut-off score {cutoff}).",
+  "tier.share.base": "Score {score} is outside the shares of the higher tiers: base tier {tier}.",
+  "tier.abc.class": "Class {class} on {metric} (the accounts ranked above hold {share} % of it): {tier}.",
+  "tier.rule.matched": "Rule {rule} matched: {tier}.",
+  "tier.rule.base": "No rule matched: base tier {tier}.",
+  "tier.gate.failed":
+    "Not {tier}: it requires {metric} {requirement} and the account has {value}; placed in {to}.",
+  "tier.hysteresis.up-held":
+    "Score {score} passes the {tier} threshold {threshold} but not by the margin of {margin}; stays {kept}.",
+  "tier.hysteresis.down-held":
+    "Below {tier} (computed {computed}) for {periods} of {required} periods: stays {tier} for now.",
+  "tier.hysteresis.down-periods": "Below {from} for {periods} consecutive periods: moved down to {tier}.",
+  "tier.hysteresis.down-margin":
+    "Score {score} is more than {margin} below the {from} threshold {threshold}: moved down to {tier} at once.",
+  "tier.override.applied": "Set to {tier} by {author} (until {expires}): {reason}.",
+  "tier.override.expired": "The override to {tier} by {author} expired on {expires} and no longer applies.",
+  "tier.grace.new-account":
+    "New account ({tenureDays} days, grace period {graceDays} days): not placed below {tier}.",
   "model.no-repeat-buyers":
     "The {model} model cannot be fitted: none of the {customers} customers bought again, so the data cannot identify the purchase rate.",
   "model.not-converged":

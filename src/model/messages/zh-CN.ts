@@ -40,6 +40,41 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "option.invalid": "参数 {field} 无效：{reason}。",
   "segment.uncovered": "没有任何分群规则覆盖评分组合 {cell}，这些客户将归入 {fallback}。",
   "segment.overlap": "评分组合 {cell} 同时被多个分群认领：{segments}；以第一个为准。",
+  "policy.metric.unknown":
+    "{field} 引用的指标 {metric} 不存在：请使用 TIER_METRICS 中的内置指标、已声明的经理评分（rating.名称）、score 或 dimension.维度名。",
+  "policy.tier.unknown": "{field} 中的等级 {tier} 不是本策略定义的客户等级。",
+  "policy.name.duplicate": "{field} 的名称 {name} 重复使用。",
+  "policy.name.reserved": "{field} 的名称 {name} 是保留字，不能使用。",
+  "policy.weights.sum": "{field} 的权重合计为 0，至少要有一项大于 0。",
+  "policy.threshold.order":
+    "{tier} 的分数门槛（{value}）必须低于上一级 {previousTier} 的门槛（{previous}），各级门槛不能重叠或颠倒。",
+  "policy.share.total": "{field} 各等级的客户占比合计为 {total}，超过 1（100%）。",
+  "policy.band.order": "{field}：起点为 {value} 的分段必须大于前一段的起点（{previous}）。",
+  "policy.band.points":
+    "{field}：指标越好得分应越高，但得分从 {previous} 降到了 {value}（方向：{direction}）。",
+  "policy.range.order": "{field} 的下限 {min} 大于上限 {max}。",
+  "policy.condition.empty": "{field} 的条件既没有下限（min）也没有上限（max）。",
+  "policy.tiers.sequence": "{field} 应按顺序列出等级 {expected}（基础等级除外），实际列出的是 {actual}。",
+  "policy.metric.unscored": "评分时没有计算指标 {metric}；请用包含该指标的策略重新评分。",
+  "tier.threshold.met": "综合得分 {score}，达到 {tier} 门槛 {threshold}。",
+  "tier.threshold.base": "综合得分 {score}，低于最低门槛 {threshold}，归入基础等级 {tier}。",
+  "tier.share.within": "综合得分 {score}，排在前 {share}% 以内，归入 {tier}（入围分数线 {cutoff}）。",
+  "tier.share.base": "综合得分 {score}，未进入各高等级名额，归入基础等级 {tier}。",
+  "tier.abc.class": "按 {metric} 做 ABC 分类为 {class} 类（排在前面的客户合计占 {share}%），归入 {tier}。",
+  "tier.rule.matched": "符合第 {rule} 条规则，归入 {tier}。",
+  "tier.rule.base": "未符合任何规则，归入基础等级 {tier}。",
+  "tier.gate.failed": "不满足 {tier} 的准入条件：要求 {metric} {requirement}，该客户为 {value}，降为 {to}。",
+  "tier.hysteresis.up-held":
+    "综合得分 {score} 已达到 {tier} 门槛 {threshold}，但未超出缓冲分 {margin}，暂留 {kept}。",
+  "tier.hysteresis.down-held":
+    "已连续 {periods} 期低于 {tier}（本期测算为 {computed}），未满 {required} 期，暂保留 {tier}。",
+  "tier.hysteresis.down-periods": "连续 {periods} 期低于 {from}，降为 {tier}。",
+  "tier.hysteresis.down-margin":
+    "综合得分 {score} 低于 {from} 门槛 {threshold} 超过 {margin} 分，直接降为 {tier}。",
+  "tier.override.applied": "由 {author} 人工调整为 {tier}（有效期至 {expires}）：{reason}。",
+  "tier.override.expired": "{author} 设定的 {tier} 人工调整已于 {expires} 到期，不再生效。",
+  "tier.grace.new-account":
+    "新客户（合作 {tenureDays} 天，新客保护期 {graceDays} 天）：保护期内不低于 {tier}。",
   "model.no-repeat-buyers": "无法拟合 {model} 模型：{customers} 位客户中没有人重复购买，数据无法识别购买率。",
   "model.not-converged": "{model} 拟合在 {iterations} 次迭代后仍未收敛（最大梯度 {gradient}）。",
   "model.not-identified":

@@ -1,0 +1,250 @@
+import * as z from "zod/mini";
+
+/**
+ * What a missing metric value counts as: `neutral` (the middle, 50 points), `zero` (the worst, 0 points) or
+ * `exclude` (left out; the other metrics of its dimension — or, when a whole dimension is missing, the other
+ * dimensions — are re-weighted).
+ *
+ * @example
+ * ```ts
+ * const rule: MissingRule = "exclude";
+ * ```
+ */
+export type MissingRule = "neutral" | "zero" | "exclude";
+
+/** One band of a `bands` normalisation: values from `from` up to the next band's `from` get `points` (0..100). */
+export interface ScoreBand {
+  /** The lowest value of the band. */
+  from: number;
+  /** The points a value in the band gets, 0..100. */
+  points: number;
+}
+
+/**
+ * How a metric's raw value becomes a normalised value in 0..1 (then points 0..100):
+ * - `percentile`: the mid-rank percentile in the portfolio, (below + (equal − 1) / 2) ÷ (n − 1), ties share;
+ * - `minMax`: (x − min) ÷ (max − min) with x capped to [min, max]; a bound left out is the portfolio's;
+ * - `log`: ln(1 + x − min) ÷ ln(1 + max − min), x capped, for heavy-tailed money metrics;
+ * - `bands`: fixed thresholds → points (below the first band: 0 points).
+ * The metric's direction turns the first three (lower is better: 1 − value); bands give their points as written.
+ *
+ * @example
+ * ```ts
+ * const byRevenue: Normalisation = { method: "log", min: 0, max: 100_000_000 };
+ * const byNps: Normalisation = { method: "bands", bands: [{ from: 0, points: 0 }, { from: 7, points: 50 }, { from: 9, points: 100 }] };
+ * ```
+ */
+export type Normalisation =
+  | { method: "percentile" }
+  | { method: "minMax"; min?: number | undefined; max?: number | undefined }
+  | { method: "log"; min?: number | undefined; max?: number | undefined }
+  | { method: "bands"; bands: ScoreBand[] };
+
+/** One metric of a dimension: which metric, its weight in the dimension, how it is normalised. */
+export interface PolicyMetric {
+  /** A metric of {@link TIER_METRICS} or a declared rating `rating.NAME`. */
+  metric: string;
+  /** Its weight within the dimension (≥ 0; weights are relative). */
+  weight: number;
+  /** How the raw value becomes points. */
+  normalise: Normalisation;
+  /** Which way is better; default the metric's own ({@link TierMetric}`.higherIsBetter`). */
+  direction?: "higher" | "lower" | undefined;
+  /** What a missing value counts as; default the policy's `missing`. */
+  missing?: MissingRule | undefined;
+}
+
+/** A scorecard dimension (value, cooperation, growth, loyalty, strategic fit, credit …): weighted metrics. */
+export interface PolicyDimension {
+  /** The dimension's name. */
+  name: string;
+  /** Its weight in the total score (≥ 0; weights are relative). */
+  weight: number;
+  /** Its metrics. */
+  metrics: PolicyMetric[];
+}
+
+/**
+ * A condition on one value, for gates and rules: `min ≤ value ≤ max` (either bound may be left out; a missing
+ * value fails). `metric` is a metric name, `score` (the total) or `dimension.NAME` (a dimension's score).
+ */
+export interface TierCondition {
+  /** The value tested. */
+  metric: string;
+  /** The lowest value that passes. */
+  min?: number | undefined;
+  /** The highest value that passes. */
+  max?: number | undefined;
+}
+
+/** A tier, best first in the policy's list; the last tier is the base tier that takes everyone else. */
+export interface PolicyTier {
+  /** The tier's name (a code a CRM labels, e.g. `strategic`, `vip`, `A`). */
+  name: string;
+  /** Conditions every account of this tier must meet; one that fails drops to the next tier. */
+  gates?: TierCondition[] | undefined;
+}
+
+/**
+ * How accounts are put in tiers:
+ * - `thresholds`: a minimum score per tier (every tier but the base tier, best first, strictly falling);
+ * - `shares`: the top share of accounts by score per tier (e.g. 0.05 = the top 5 %), ties by id;
+ * - `abc`: ABC classes on a value metric (three tiers; cut-offs of the cumulative share, default 0.8 and 0.95);
+ * - `rules`: ordered rules, the first whose conditions all hold decides; no match is the base tier.
+ */
+export type TierAssignmentMethod =
+  | { method: "thresholds"; thresholds: { tier: string; minScore: number }[] }
+  | { method: "shares"; shares: { tier: string; share: number }[] }
+  | { method: "abc"; metric: string; cutoffs?: [number, number] | undefined }
+  | { method: "rules"; rules: { tier: string; when: TierCondition[] }[] };
+
+/**
+ * Hysteresis against the previous assignment. With `thresholds`, an account moves up only when its score passes
+ * the higher tier's threshold by `upMargin`; it moves down at once when it falls more than `downMargin` below its
+ * tier's threshold. With every method, it moves down only after `downPeriods` consecutive periods below.
+ */
+export interface Hysteresis {
+  /** Points above a higher tier's threshold needed to move up; default 0. */
+  upMargin?: number | undefined;
+  /** Points below the tier's threshold that move an account down at once; default none. */
+  downMargin?: number | undefined;
+  /** Consecutive periods below the tier before moving down; default 1 (at once). */
+  downPeriods?: number | undefined;
+}
+
+/**
+ * The tier policy, one JSON document: the ratings managers enter, the scorecard's dimensions and metrics, the
+ * tiers (best first), how accounts are assigned, hysteresis and the new-account grace period.
+ *
+ * @example
+ * ```ts
+ * const policy: TierPolicy = {
+ *   version: 1,
+ *   name: "two tiers by revenue",
+ *   dimensions: [{ name: "value", weight: 1, metrics: [{ metric: "revenue", weight: 1, normalise: { method: "percentile" } }] }],
+ *   tiers: [{ name: "key" }, { name: "ordinary" }],
+ *   assignment: { method: "thresholds", thresholds: [{ tier: "key", minScore: 80 }] },
+ * };
+ * ```
+ */
+export interface TierPolicy {
+  /** The version of the policy format: 1. */
+  version: 1;
+  /** The policy's name. */
+  name: string;
+  /** The manager-entered ratings the policy uses, read as metrics `rating.NAME`; values outside min..max are missing. */
+  ratings?: { name: string; min: number; max: number }[] | undefined;
+  /** What a missing metric value counts as, unless a metric says otherwise; default `neutral`. */
+  missing?: MissingRule | undefined;
+  /** The scorecard. */
+  dimensions: PolicyDimension[];
+  /** The tiers, best first (at least two). */
+  tiers: PolicyTier[];
+  /** How accounts are put in tiers. */
+  assignment: TierAssignmentMethod;
+  /** Hysteresis against the previous assignment. */
+  hysteresis?: Hysteresis | undefined;
+  /** Accounts younger than `graceDays` (metric `tenure`) are not placed below `tier`, nor below their previous tier. */
+  newAccounts?: { graceDays: number; tier: string } | undefined;
+}
+
+// The schema, strict (unknown keys are errors) or loose (unknown keys dropped, to check the rest of a document
+// that has some).
+/* @__NO_SIDE_EFFECTS__ */
+function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
+  const object = strict ? z.strictObject : z.object;
+  const name = z.string().check(z.minLength(1));
+  const finite = z.number();
+  const weight = z.number().check(z.nonnegative());
+  const share = z.number().check(z.positive(), z.maximum(1));
+  const missing = z.optional(z.enum(["neutral", "zero", "exclude"]));
+  const bounds = { min: z.optional(finite), max: z.optional(finite) };
+  const condition = object({ metric: name, ...bounds });
+  const normalise = z.discriminatedUnion("method", [
+    object({ method: z.literal("percentile") }),
+    object({ method: z.literal("minMax"), ...bounds }),
+    object({ method: z.literal("log"), ...bounds }),
+    object({
+      method: z.literal("bands"),
+      bands: z
+        .array(object({ from: finite, points: z.number().check(z.minimum(0), z.maximum(100)) }))
+        .check(z.minLength(1)),
+    }),
+  ]);
+  const metric = object({
+    metric: name,
+    weight,
+    normalise,
+    direction: z.optional(z.enum(["higher", "lower"])),
+    missing,
+  });
+  const assignment = z.discriminatedUnion("method", [
+    object({
+      method: z.literal("thresholds"),
+      thresholds: z.array(object({ tier: name, minScore: z.number().check(z.minimum(0), z.maximum(100)) })),
+    }),
+    object({ method: z.literal("shares"), shares: z.array(object({ tier: name, share })) }),
+    object({ method: z.literal("abc"), metric: name, cutoffs: z.optional(z.tuple([share, share])) }),
+    object({
+      method: z.literal("rules"),
+      rules: z.array(object({ tier: name, when: z.array(condition).check(z.minLength(1)) })),
+    }),
+  ]);
+  return object({
+    version: z.literal(1),
+    name,
+    ratings: z.optional(z.array(object({ name, min: finite, max: finite }))),
+    missing,
+    dimensions: z
+      .array(object({ name, weight, metrics: z.array(metric).check(z.minLength(1)) }))
+      .check(z.minLength(1)),
+    tiers: z.array(object({ name, gates: z.optional(z.array(condition)) })).check(z.minLength(2)),
+    assignment,
+    hysteresis: z.optional(
+      object({
+        upMargin: z.optional(weight),
+        downMargin: z.optional(weight),
+        downPeriods: z.optional(z.number().check(z.int(), z.minimum(1))),
+      }),
+    ),
+    newAccounts: z.optional(object({ graceDays: z.number().check(z.int(), z.nonnegative()), tier: name })),
+  }) as unknown as z.ZodMiniType<TierPolicy>;
+}
+
+/**
+ * The zod schema of a {@link TierPolicy}: its shape, with unknown keys (`__proto__` and `constructor`
+ * included) as errors. What the shape cannot say — metric names, the order of thresholds, weights that add up
+ * to 0 — is checked by {@link parseTierPolicy}. Turn it into a JSON Schema for a CRM's settings form with
+ * `z.toJSONSchema(tierPolicySchema())` (zod/mini), as `keyaccount policy --schema` does.
+ *
+ * @returns A zod/mini schema.
+ *
+ * @example
+ * ```ts
+ * import * as z from "zod/mini";
+ * z.safeParse(tierPolicySchema(), TIER_PRESETS.abc).success; // => true
+ * z.safeParse(tierPolicySchema(), { ...TIER_PRESETS.abc, colour: "red" }).success; // => false
+ * z.toJSONSchema(tierPolicySchema()).required; // => ["version", "name", "dimensions", "tiers", "assignment"]
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function tierPolicySchema(): z.ZodMiniType<TierPolicy> {
+  return policySchema(true);
+}
+
+/**
+ * The same shape as {@link tierPolicySchema}, but unknown keys are dropped rather than reported: used to check
+ * the rest of a document whose only structural problem is unknown keys, so every problem is reported at once.
+ *
+ * @returns A zod/mini schema.
+ *
+ * @example
+ * ```ts
+ * import * as z from "zod/mini";
+ * z.safeParse(looseTierPolicySchema(), { ...TIER_PRESETS.abc, colour: "red" }).success; // => true
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function looseTierPolicySchema(): z.ZodMiniType<TierPolicy> {
+  return policySchema(false);
+}
