@@ -1,13 +1,12 @@
 import { createRandom } from "../math/createRandom.js";
-import { digamma } from "../math/digamma.js";
-import { logAddExp } from "../math/logAddExp.js";
-import { logGamma } from "../math/logGamma.js";
 import { randomBeta } from "../math/randomBeta.js";
 import { randomGamma } from "../math/randomGamma.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 import { betaGeometricCountProbability } from "./betaGeometricCountProbability.js";
+import { betaGeometricLikelihood } from "./betaGeometricLikelihood.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
+import { indexSummaries } from "./indexSummaries.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
 import { purchasesWhileAlive } from "./purchasesWhileAlive.js";
@@ -17,81 +16,7 @@ export type BgNbdParameter = "r" | "alpha" | "a" | "b";
 type P = Readonly<Record<BgNbdParameter, number>>;
 
 function logLikelihood(p: P, d: WeightedSummaries): number {
-  const { r, alpha, a, b } = p;
-  const lgR = logGamma(r);
-  const lgB = logGamma(b);
-  const lgAB = logGamma(a + b);
-  const logAlpha = Math.log(alpha);
-  const logA = Math.log(a);
-  let total = 0;
-  let lastX = -1;
-  let gammaPart = 0;
-  for (let i = 0; i < d.frequency.length; i++) {
-    const x = d.frequency[i] as number;
-    if (x !== lastX) {
-      gammaPart = logGamma(r + x) - lgR + r * logAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
-      lastX = x;
-    }
-    const alive = -(r + x) * Math.log(alpha + (d.T[i] as number));
-    const rest =
-      x > 0
-        ? logAddExp(alive, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + (d.recency[i] as number)))
-        : alive;
-    total += (d.weight[i] as number) * (gammaPart + rest);
-  }
-  return total;
-}
-
-// dLL/d(r, α, a, b), analytically (digamma for the gamma-function terms): the fit's gradient.
-function gradientOf(p: P, d: WeightedSummaries): number[] {
-  const { r, alpha, a, b } = p;
-  const psiR = digamma(r);
-  const psiB = digamma(b);
-  const psiAB = digamma(a + b);
-  const logAlpha = Math.log(alpha);
-  let gr = 0;
-  let gAlpha = 0;
-  let ga = 0;
-  let gb = 0;
-  let lastX = -1;
-  let dr = 0;
-  let da = 0;
-  let db = 0;
-  let logB = 0;
-  for (let i = 0; i < d.frequency.length; i++) {
-    const x = d.frequency[i] as number;
-    const w = d.weight[i] as number;
-    if (x !== lastX) {
-      const psiABX = digamma(a + b + x);
-      dr = digamma(r + x) - psiR + logAlpha;
-      da = psiAB - psiABX;
-      db = psiAB + digamma(b + x) - psiB - psiABX;
-      logB = x > 0 ? Math.log(b + x - 1) : 0;
-      lastX = x;
-    }
-    const T = d.T[i] as number;
-    const logT = Math.log(alpha + T);
-    let rowR = dr - logT;
-    let rowAlpha = r / alpha - (r + x) / (alpha + T);
-    let rowA = da;
-    let rowB = db;
-    if (x > 0) {
-      const tx = d.recency[i] as number;
-      const logTx = Math.log(alpha + tx);
-      // ℓ = A3 + softplus(D), D = ln a − ln(b+x−1) − (r+x)(ln(α+t_x) − ln(α+T)); softplus' = σ(D).
-      const D = Math.log(a) - logB - (r + x) * (logTx - logT);
-      const sigma = 1 / (1 + Math.exp(-D));
-      rowR -= sigma * (logTx - logT);
-      rowAlpha -= sigma * (r + x) * (1 / (alpha + tx) - 1 / (alpha + T));
-      rowA += sigma / a;
-      rowB -= sigma / (b + x - 1);
-    }
-    gr += w * rowR;
-    gAlpha += w * rowAlpha;
-    ga += w * rowA;
-    gb += w * rowB;
-  }
-  return [gr, gAlpha, ga, gb];
+  return betaGeometricLikelihood(p, indexSummaries(d), false).value;
 }
 
 function pAlive(p: P, c: BtydSummary): number {
@@ -148,15 +73,16 @@ export const bgNbd: PurchaseModel<BgNbdParameter> = {
     const diagnosis = data.frequency.some((x) => x > 0)
       ? []
       : [makeIssue("model.no-repeat-buyers", [], { model: "bgnbd", customers: data.customers })];
+    const indexed = indexSummaries(data);
     return fitMaximumLikelihood(
       "bgnbd",
       this.parameterNames,
-      ([r = 1, alpha = 1, a = 1, b = 1]) => logLikelihood({ r, alpha, a, b }, data),
+      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, false).value,
       [1, 1, 1, 1],
       data.customers,
       options,
       diagnosis,
-      ([r = 1, alpha = 1, a = 1, b = 1]) => gradientOf({ r, alpha, a, b }, data),
+      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, false),
     );
   },
   expectedPurchases(p, t) {

@@ -1,7 +1,60 @@
+import { type DenseRanks, denseRanks } from "../math/denseRanks.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
+
+// Row numbers sorted by (x, t_x, T) through the dense ranks of the three columns, as an LSD radix sort (linear
+// time, sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) in 16-bit digits,
+// then rank(x). Returns the row numbers with their sorted keys and x ranks.
+function sortRows(
+  x: DenseRanks,
+  tx: DenseRanks,
+  t: DenseRanks,
+): { order: Int32Array; key: Float64Array; xRank: Int32Array } {
+  const n = x.ranks.length;
+  const timeCount = t.distinct.length;
+  let order = new Int32Array(n);
+  let key = new Float64Array(n);
+  let xRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    key[i] = (tx.ranks[i] as number) * timeCount + (t.ranks[i] as number);
+    xRank[i] = x.ranks[i] as number;
+  }
+  let nextOrder = new Int32Array(n);
+  let nextKey = new Float64Array(n);
+  let nextXRank = new Int32Array(n);
+  const digits = 1 << 16;
+  const digit = new Int32Array(n);
+  // One stable counting pass by digit[k] (below `buckets`), moving the three columns together.
+  const pass = (buckets: number): void => {
+    const starts = new Int32Array(buckets + 1);
+    for (let k = 0; k < n; k++) {
+      const next = (digit[k] as number) + 1;
+      starts[next] = (starts[next] as number) + 1;
+    }
+    for (let b = 1; b <= buckets; b++) starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    for (let k = 0; k < n; k++) {
+      const b = digit[k] as number;
+      const to = starts[b] as number;
+      starts[b] = to + 1;
+      nextOrder[to] = order[k] as number;
+      nextKey[to] = key[k] as number;
+      nextXRank[to] = xRank[k] as number;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [key, nextKey] = [nextKey, key];
+    [xRank, nextXRank] = [nextXRank, xRank];
+  };
+  for (let scale = 1; scale < tx.distinct.length * timeCount; scale *= digits) {
+    for (let k = 0; k < n; k++) digit[k] = Math.floor((key[k] as number) / scale) % digits;
+    pass(digits);
+  }
+  digit.set(xRank);
+  pass(x.distinct.length);
+  return { order, key, xRank };
+}
 
 /**
  * Groups identical (x, t_x, T) summaries into weighted rows (as Fader and Hardie do; it makes a fit on
@@ -29,7 +82,6 @@ export function groupSummaries(rows: readonly BtydSummary[]): WeightedSummaries 
   const txs = new Float64Array(n);
   const Ts = new Float64Array(n);
   const weights = new Float64Array(n);
-  const order: number[] = [];
   let index = 0;
   const bad = (field: string, value: number, reason: string): void => {
     issues.push(makeIssue("field.invalid", [field], { field, value, reason }, index + 1));
@@ -49,34 +101,38 @@ export function groupSummaries(rows: readonly BtydSummary[]): WeightedSummaries 
       txs[index] = tx;
       Ts[index] = T;
       weights[index] = weight;
-      order.push(index);
     }
   }
   if (issues.length > 0) throw new KeyAccountError(issues);
-  // Sort row numbers by (x, t_x, T) with numeric comparisons, then merge runs of equal summaries.
-  order.sort(
-    (p, q) =>
-      (xs[p] as number) - (xs[q] as number) ||
-      (txs[p] as number) - (txs[q] as number) ||
-      (Ts[p] as number) - (Ts[q] as number),
-  );
-  const result: WeightedSummaries = { frequency: [], recency: [], T: [], weight: [], customers: 0 };
-  let last = -1;
-  for (const index of order) {
-    const x = xs[index] as number;
-    const tx = txs[index] as number;
-    const T = Ts[index] as number;
-    const weight = weights[index] as number;
-    result.customers += weight;
-    if (last >= 0 && result.frequency[last] === x && result.recency[last] === tx && result.T[last] === T) {
-      result.weight[last] = (result.weight[last] as number) + weight;
+  // Sort, then merge runs of equal summaries into pre-sized columns.
+  const x = denseRanks(xs);
+  const tx = denseRanks(txs);
+  const t = denseRanks(Ts);
+  const { order, key, xRank } = sortRows(x, tx, t);
+  const same = (k: number): boolean => k > 0 && key[k] === key[k - 1] && xRank[k] === xRank[k - 1];
+  let groups = 0;
+  for (let k = 0; k < n; k++) if (!same(k)) groups++;
+  const frequency = new Array<number>(groups);
+  const recency = new Array<number>(groups);
+  const T = new Array<number>(groups);
+  const weight = new Array<number>(groups);
+  const timeCount = t.distinct.length;
+  let customers = 0;
+  let row = -1;
+  for (let k = 0; k < n; k++) {
+    const w = weights[order[k] as number] as number;
+    customers += w;
+    if (same(k)) {
+      weight[row] = (weight[row] as number) + w;
       continue;
     }
-    result.frequency.push(x);
-    result.recency.push(tx);
-    result.T.push(T);
-    result.weight.push(weight);
-    last++;
+    row++;
+    const pair = key[k] as number;
+    const tRank = pair % timeCount;
+    frequency[row] = x.distinct[xRank[k] as number] as number;
+    recency[row] = tx.distinct[(pair - tRank) / timeCount] as number;
+    T[row] = t.distinct[tRank] as number;
+    weight[row] = w;
   }
-  return result;
+  return { frequency, recency, T, weight, customers };
 }

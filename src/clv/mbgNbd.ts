@@ -1,12 +1,12 @@
 import { createRandom } from "../math/createRandom.js";
-import { logAddExp } from "../math/logAddExp.js";
-import { logGamma } from "../math/logGamma.js";
 import { randomBeta } from "../math/randomBeta.js";
 import { randomGamma } from "../math/randomGamma.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 import { betaGeometricCountProbability } from "./betaGeometricCountProbability.js";
+import { betaGeometricLikelihood } from "./betaGeometricLikelihood.js";
 import { fitMaximumLikelihood } from "./fitMaximumLikelihood.js";
+import { indexSummaries } from "./indexSummaries.js";
 import type { ModelFit } from "./ModelFit.js";
 import type { PurchaseModel } from "./PurchaseModel.js";
 import { purchasesWhileAlive } from "./purchasesWhileAlive.js";
@@ -16,30 +16,7 @@ export type MbgNbdParameter = "r" | "alpha" | "a" | "b";
 type P = Readonly<Record<MbgNbdParameter, number>>;
 
 function logLikelihood(p: P, d: WeightedSummaries): number {
-  const { r, alpha, a, b } = p;
-  const lgR = logGamma(r);
-  const lgB = logGamma(b);
-  const lgAB = logGamma(a + b);
-  const logAlpha = Math.log(alpha);
-  const logA = Math.log(a);
-  let total = 0;
-  let lastX = -1;
-  let gammaPart = 0;
-  for (let i = 0; i < d.frequency.length; i++) {
-    const x = d.frequency[i] as number;
-    if (x !== lastX) {
-      gammaPart =
-        logGamma(r + x) - lgR + r * logAlpha + lgAB + logGamma(b + x + 1) - lgB - logGamma(a + b + x + 1);
-      lastX = x;
-    }
-    const alive = -(r + x) * Math.log(alpha + (d.T[i] as number));
-    const rest = logAddExp(
-      alive,
-      logA - Math.log(b + x) - (r + x) * Math.log(alpha + (d.recency[i] as number)),
-    );
-    total += (d.weight[i] as number) * (gammaPart + rest);
-  }
-  return total;
+  return betaGeometricLikelihood(p, indexSummaries(d), true).value;
 }
 
 function pAlive(p: P, c: BtydSummary): number {
@@ -97,14 +74,16 @@ export const mbgNbd: PurchaseModel<MbgNbdParameter> = {
     const diagnosis = data.frequency.some((x) => x > 0)
       ? []
       : [makeIssue("model.no-repeat-buyers", [], { model: "mbgnbd", customers: data.customers })];
+    const indexed = indexSummaries(data);
     return fitMaximumLikelihood(
       "mbgnbd",
       this.parameterNames,
-      ([r = 1, alpha = 1, a = 1, b = 1]) => logLikelihood({ r, alpha, a, b }, data),
+      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, true).value,
       [1, 1, 1, 1],
       data.customers,
       options,
       diagnosis,
+      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, true),
     );
   },
   expectedPurchases(p, t) {
