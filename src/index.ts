@@ -174,8 +174,16 @@ export {
 } from "./rfm/segmentMapSchema.js";
 export { segmentOf } from "./rfm/segmentOf.js";
 // tier
+export {
+  type DimensionBreakdown,
+  explainScore,
+  type MetricBreakdown,
+  type ScoreBreakdown,
+} from "./tier/explainScore.js";
 export { type MetricSource, metricSource } from "./tier/metricSource.js";
+export { normaliseColumn } from "./tier/normaliseColumn.js";
 export { parseTierPolicy } from "./tier/parseTierPolicy.js";
+export { type Scorecard, type ScoredMetric, scoreAccounts } from "./tier/scoreAccounts.js";
 export type { TierInput } from "./tier/TierInput.js";
 export {
   TIER_METRICS,
