@@ -116,11 +116,22 @@ export function customerLifetimeValue<K extends string>(
   const periods = Math.ceil(horizon / periodLength - 1e-9);
   const ends: number[] = [];
   for (let k = 1; k <= periods; k++) ends.push(Math.min(k * periodLength, horizon));
-  // The expected purchases of an alive customer depend on x and T only: computed once per distinct (x, T) and
+  // The expected purchases of an alive customer depend on x and T only: their cumulative values at the period
+  // ends, and their discounted sum at the options' rate, are computed once per distinct (x, T) (a map per x) and
   // multiplied by each customer's P(alive).
-  const whileAlive = new Map<string, number[]>();
+  const byFrequency = new Map<number, Map<number, { cumulative: number[]; discounted: number }>>();
+  const discountedSum = (cumulative: readonly number[], rate: number): number => {
+    let previous = 0;
+    let discounted = 0;
+    let factor = 1;
+    for (const value of cumulative) {
+      factor /= 1 + rate;
+      discounted += (value - previous) * factor;
+      previous = value;
+    }
+    return discounted;
+  };
   return customers.map((customer) => {
-    const rate = customer.discountRate ?? options.discountRate;
     const margin = customer.margin ?? options.margin ?? 1;
     let spend = options.spendPerPurchase ?? 1;
     if (options.spendParams !== undefined) {
@@ -130,23 +141,26 @@ export function customerLifetimeValue<K extends string>(
           monetaryValue: customer.monetaryValue ?? 0,
         }) ?? 0;
     }
-    const key = `${customer.frequency}|${customer.T}`;
-    let cumulative = whileAlive.get(key);
-    if (cumulative === undefined) {
-      cumulative = ends.map((end) => model.expectedPurchasesWhileAlive(params, end, customer));
-      whileAlive.set(key, cumulative);
+    let byT = byFrequency.get(customer.frequency);
+    if (byT === undefined) {
+      byT = new Map();
+      byFrequency.set(customer.frequency, byT);
+    }
+    let alive = byT.get(customer.T);
+    if (alive === undefined) {
+      const cumulative = ends.map((end) => model.expectedPurchasesWhileAlive(params, end, customer));
+      alive = { cumulative, discounted: discountedSum(cumulative, options.discountRate) };
+      byT.set(customer.T, alive);
     }
     const pAlive = model.pAlive(params, customer);
-    let previous = 0;
-    let discounted = 0;
-    cumulative.forEach((value, k) => {
-      discounted += (value - previous) / (1 + rate) ** (k + 1);
-      previous = value;
-    });
+    const discounted =
+      customer.discountRate === undefined
+        ? alive.discounted
+        : discountedSum(alive.cumulative, customer.discountRate);
     return {
       id: customer.id,
       clv: margin * spend * pAlive * discounted,
-      expectedPurchases: pAlive * previous,
+      expectedPurchases: pAlive * (alive.cumulative[alive.cumulative.length - 1] ?? 0),
       expectedSpend: spend,
       pAlive,
     };
