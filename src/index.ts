@@ -175,6 +175,15 @@ export {
 export { segmentOf } from "./rfm/segmentOf.js";
 // tier
 export {
+  assignTiers,
+  type PreviousTier,
+  type TierAssignment,
+  type TieredAccount,
+  type TierOptions,
+  type TierOverride,
+  type TierReason,
+} from "./tier/assignTiers.js";
+export {
   type DimensionBreakdown,
   explainScore,
   type MetricBreakdown,
@@ -183,6 +192,7 @@ export {
 export { type MetricSource, metricSource } from "./tier/metricSource.js";
 export { normaliseColumn } from "./tier/normaliseColumn.js";
 export { parseTierPolicy } from "./tier/parseTierPolicy.js";
+export { rankDescending } from "./tier/rankDescending.js";
 export { type Scorecard, type ScoredMetric, scoreAccounts } from "./tier/scoreAccounts.js";
 export type { TierInput } from "./tier/TierInput.js";
 export {
