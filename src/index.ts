@@ -201,6 +201,7 @@ export {
   type TierMetricName,
   type TierMetricUnit,
 } from "./tier/tierMetrics.js";
+export { type TierMigration, type TierMove, tierMigration } from "./tier/tierMigration.js";
 export {
   type Hysteresis,
   type MissingRule,
