@@ -5,7 +5,7 @@ import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 
 // Row numbers sorted by (x, t_x, T) through the dense ranks of the three columns, as an LSD radix sort (linear
-// time, sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) in 16-bit digits,
+// time, sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) digit by digit,
 // then rank(x). Returns the row numbers with their sorted keys and x ranks.
 function sortRows(
   x: DenseRanks,
@@ -25,7 +25,17 @@ function sortRows(
   let nextOrder = new Int32Array(n);
   let nextKey = new Float64Array(n);
   let nextXRank = new Int32Array(n);
-  const digits = 1 << 16;
+  // p passes in base ⌈span^(1/p)⌉ visit about p · (n + base) entries; take the cheapest p.
+  const span = tx.distinct.length * timeCount;
+  let base = span;
+  let passes = 1;
+  for (let p = 2; p <= 4; p++) {
+    const candidate = Math.ceil(span ** (1 / p));
+    if (candidate ** p >= span && p * (n + candidate) < passes * (n + base)) {
+      base = candidate;
+      passes = p;
+    }
+  }
   const digit = new Int32Array(n);
   // One stable counting pass by digit[k] (below `buckets`), moving the three columns together.
   const pass = (buckets: number): void => {
@@ -47,9 +57,9 @@ function sortRows(
     [key, nextKey] = [nextKey, key];
     [xRank, nextXRank] = [nextXRank, xRank];
   };
-  for (let scale = 1; scale < tx.distinct.length * timeCount; scale *= digits) {
-    for (let k = 0; k < n; k++) digit[k] = Math.floor((key[k] as number) / scale) % digits;
-    pass(digits);
+  for (let scale = 1; scale < span; scale *= base) {
+    for (let k = 0; k < n; k++) digit[k] = Math.floor((key[k] as number) / scale) % base;
+    pass(base);
   }
   digit.set(xRank);
   pass(x.distinct.length);

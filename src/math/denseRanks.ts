@@ -6,13 +6,15 @@ export interface DenseRanks {
   distinct: Float64Array;
 }
 
-// An open-addressing hash table from a number's 64 bits to the order in which it was first seen.
+// An open-addressing hash table from a number's 64 bits to the order in which it was first seen, at most half full.
 class FirstSeen {
   private readonly word = new Float64Array(1);
   private readonly bits = new Uint32Array(this.word.buffer);
   private shift = 22;
   private slots = new Int32Array(1 << (32 - this.shift)).fill(-1);
-  values: number[] = [];
+  /** The values in the order first seen: the first `count` entries. */
+  values = new Float64Array(this.slots.length >> 1);
+  count = 0;
 
   private slotOf(value: number): number {
     this.word[0] = value;
@@ -28,25 +30,31 @@ class FirstSeen {
     for (let slot = this.slotOf(value); ; slot = (slot + 1) & mask) {
       const id = this.slots[slot] as number;
       if (id < 0) {
-        this.slots[slot] = this.values.length;
-        this.values.push(value);
-        if (2 * this.values.length > this.slots.length) this.grow();
-        return this.values.length - 1;
+        if (this.count === this.values.length) {
+          this.grow();
+          return this.idOf(value);
+        }
+        this.slots[slot] = this.count;
+        this.values[this.count] = value;
+        return this.count++;
       }
       if (this.values[id] === value) return id;
     }
   }
 
-  // Doubles the table (kept at most half full) and re-inserts the values.
+  // Doubles the table and re-inserts the values.
   private grow(): void {
     this.shift--;
     this.slots = new Int32Array(1 << (32 - this.shift)).fill(-1);
+    const values = new Float64Array(this.slots.length >> 1);
+    values.set(this.values);
+    this.values = values;
     const mask = this.slots.length - 1;
-    this.values.forEach((value, id) => {
-      let slot = this.slotOf(value);
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.slotOf(values[id] as number);
       while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
       this.slots[slot] = id;
-    });
+    }
   }
 }
 
@@ -80,7 +88,7 @@ export function denseRanks(values: ArrayLike<number>): DenseRanks {
     }
     ranks[i] = previousId;
   }
-  const distinct = Float64Array.from(firstSeen.values).sort();
+  const distinct = firstSeen.values.slice(0, firstSeen.count).sort();
   const rankOfId = new Int32Array(distinct.length);
   for (let rank = 0; rank < distinct.length; rank++)
     rankOfId[firstSeen.idOf(distinct[rank] as number)] = rank;
