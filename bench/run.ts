@@ -1,4 +1,6 @@
 // Runs every bench/*.bench.ts module: for each case, setup, warm-up runs, then timed runs, and prints the median.
+// Warm-up lasts at least WARMUP_RUNS runs and WARMUP_SECONDS, so that millisecond cases are timed once the JIT has
+// optimised them (a second-long case gets its WARMUP_RUNS only).
 // Usage: tsx bench/run.ts [name-filter]. Kept small and dependency-free: a median of a few runs is all that
 // second-long cases need.
 
@@ -8,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BenchCase } from "./case.js";
 
 const WARMUP_RUNS = 2;
+const WARMUP_SECONDS = 0.5;
 const TIMED_RUNS = 7;
 
 // The last run's result is kept so that no run's work is dead code the JIT could drop. Only the last: keeping all
@@ -31,7 +34,10 @@ function formatRate(perSecond: number): string {
 
 async function runCase(bench: BenchCase): Promise<void> {
   await bench.setup?.();
-  for (let i = 0; i < WARMUP_RUNS; i++) sink.last = bench.run();
+  const warmUpStart = performance.now();
+  for (let i = 0; i < WARMUP_RUNS || performance.now() - warmUpStart < WARMUP_SECONDS * 1000; i++) {
+    sink.last = bench.run();
+  }
   const seconds: number[] = [];
   for (let i = 0; i < TIMED_RUNS; i++) {
     const begin = performance.now();
