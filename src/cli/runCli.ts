@@ -1,10 +1,12 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { clvCommand } from "./clvCommand.js";
 import { fitCommand } from "./fitCommand.js";
+import { policyCommand } from "./policyCommand.js";
 import { predictCommand } from "./predictCommand.js";
 import { profitCommand } from "./profitCommand.js";
 import { rfmCommand } from "./rfmCommand.js";
 import { summarizeCommand } from "./summarizeCommand.js";
+import { tierCommand } from "./tierCommand.js";
 import { UsageError } from "./UsageError.js";
 
 const VERSION = "0.1.0";
@@ -34,6 +36,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   fit: fitCommand,
   predict: predictCommand,
   clv: clvCommand,
+  tier: tierCommand,
+  policy: policyCommand,
 };
 
 function help(): string {

@@ -1,0 +1,296 @@
+import { writeFile } from "node:fs/promises";
+import { formatMessage } from "../model/formatMessage.js";
+import { formatMoney } from "../model/formatMoney.js";
+import type { Locale } from "../model/locale.js";
+import { customerProfit } from "../profit/customerProfit.js";
+import { parseCostModel } from "../profit/parseCostModel.js";
+import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
+import { rfm } from "../rfm/rfm.js";
+import {
+  assignTiers,
+  type PreviousTier,
+  type TierAssignment,
+  type TierOverride,
+  type TierReason,
+} from "../tier/assignTiers.js";
+import { explainScore } from "../tier/explainScore.js";
+import { parseTierPolicy } from "../tier/parseTierPolicy.js";
+import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
+import type { TierInput } from "../tier/TierInput.js";
+import { tierMigration } from "../tier/tierMigration.js";
+import type { TierPolicy } from "../tier/tierPolicySchema.js";
+import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
+import { describeIngestReport } from "./describeIngestReport.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { readTableFile } from "./readTableFile.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
+import {
+  summarizeTransactionFile,
+  TRANSACTION_FLAGS,
+  TRANSACTION_FLAGS_HELP,
+} from "./summarizeTransactionFile.js";
+import { UsageError } from "./UsageError.js";
+import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
+
+const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
+const LOCALES: readonly Locale[] = ["en", "zh-CN"];
+
+const TIER_HELP = `keyaccount tier <file> --policy POLICY --as-of DATE [options]
+
+Reads a transaction file like "keyaccount summarize", scores every customer on the policy's scorecard and puts
+it in a tier, against the previous run's tiers when given (hysteresis, overrides, new-account grace). Writes
+id, tier, score, previous_tier, changed, periods_below, reason and one score_DIMENSION column per dimension;
+the counts per tier go to standard error.
+
+${TRANSACTION_FLAGS_HELP}Tiering
+  --policy P             a preset (${PRESETS.join(" | ")}) or a policy JSON file
+                         ("keyaccount policy --schema" prints its JSON Schema)
+  --previous FILE        the previous run's output (id, tier, periods_below): hysteresis and migration
+  --ratings FILE         manager ratings: an id column and one column per rating the policy declares, and an
+                         optional qualified column (1/0)
+  --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
+  --cost-model FILE      a cost model JSON (see "keyaccount profit") for the profit metrics
+  --locale L             language of the reasons: ${LOCALES.join(" | ")} (default en)
+
+Explain
+  --explain ID           print one account's full breakdown: dimensions, metrics, raw values, points, reasons
+  --migration            print the tier-to-tier matrix (accounts and revenue) and the accounts that moved
+                         (with --explain or --migration, the table is written only with --out)
+
+Output
+  --format F             csv | json | jsonl (default csv)
+  --out FILE             write the table to FILE (default standard output)
+  --report FILE          write the ingest report as JSON to FILE
+
+Example
+  keyaccount tier sales.csv --as-of 2024-12-31 --policy strategic-key-ordinary --previous tiers-2024-q3.csv \\
+    --ratings ratings.csv --out tiers-2024-q4.csv
+`;
+
+async function loadPolicy(value: string | undefined): Promise<TierPolicy> {
+  if (value === undefined) {
+    throw new UsageError(`--policy is required: a preset (${PRESETS.join(", ")}) or a policy JSON file`);
+  }
+  if ((PRESETS as readonly string[]).includes(value)) return TIER_PRESETS[value as TierPresetName];
+  return parseTierPolicy(await readJsonFile(value, "policy"));
+}
+
+function numberCell(text: string, what: string): number {
+  const value = Number(text);
+  if (text === "" || !Number.isFinite(value)) throw new UsageError(`${what}: "${text}" is not a number`);
+  return value;
+}
+
+type Ratings = Map<string, Pick<TierInput, "ratings" | "qualified">>;
+
+async function readRatings(path: string | undefined, policy: TierPolicy): Promise<Ratings> {
+  const ratings: Ratings = new Map();
+  if (path === undefined) return ratings;
+  const names = (policy.ratings ?? []).map((rating) => rating.name);
+  for (const row of await readTableFile(path, "ratings", ["id"])) {
+    const entry: Pick<TierInput, "ratings" | "qualified"> = {};
+    const values: Record<string, number> = {};
+    for (const name of names) {
+      const text = row[name];
+      if (text !== undefined && text !== "") values[name] = numberCell(text, `--ratings ${row.id} ${name}`);
+    }
+    entry.ratings = values;
+    const qualified = row.qualified?.toLowerCase();
+    if (qualified !== undefined && qualified !== "")
+      entry.qualified = ["1", "true", "yes", "y"].includes(qualified);
+    ratings.set(row.id as string, entry);
+  }
+  return ratings;
+}
+
+async function readPrevious(path: string | undefined): Promise<PreviousTier[] | undefined> {
+  if (path === undefined) return undefined;
+  const rows = await readTableFile(path, "previous", ["id", "tier"]);
+  return rows.map((row) => {
+    const below = row.periods_below;
+    return {
+      id: row.id as string,
+      tier: row.tier as string,
+      periodsBelow:
+        below === undefined || below === "" ? 0 : numberCell(below, `--previous ${row.id} periods_below`),
+    };
+  });
+}
+
+async function readOverrides(path: string | undefined): Promise<TierOverride[] | undefined> {
+  if (path === undefined) return undefined;
+  const rows = await readTableFile(path, "overrides", ["id", "tier", "reason", "author"]);
+  return rows.map((row) => {
+    const override: TierOverride = {
+      id: row.id as string,
+      tier: row.tier as string,
+      reason: row.reason as string,
+      author: row.author as string,
+    };
+    if (row.expires !== undefined && row.expires !== "") override.expires = row.expires;
+    return override;
+  });
+}
+
+const describe = (reasons: readonly TierReason[], locale: Locale): string =>
+  reasons.map((reason) => formatMessage(reason.code, reason.params, locale)).join(" ");
+
+const fixed = (value: number | undefined, digits = 2): string =>
+  value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits);
+
+function explanation(card: Scorecard, result: TierAssignment, id: string, locale: Locale): string {
+  const account = result.accounts.find((entry) => entry.id === id);
+  if (account === undefined) throw new UsageError(`--explain: no scored account has the id "${id}"`);
+  const breakdown = explainScore(card, id);
+  const previous =
+    account.previousTier === undefined
+      ? ""
+      : `; previously ${account.previousTier}${account.changed ? ", changed" : ", unchanged"}`;
+  const lines = [`${id}: ${account.tier} (score ${fixed(breakdown.score)}${previous})`, "reasons:"];
+  for (const reason of account.reasons)
+    lines.push(`  - ${formatMessage(reason.code, reason.params, locale)}`);
+  lines.push("dimension / metric              weight      score  contribution  raw");
+  for (const dimension of breakdown.dimensions) {
+    lines.push(
+      `${dimension.name.padEnd(30)} ${fixed(dimension.weight * 100, 1).padStart(6)} %  ${fixed(dimension.score).padStart(7)}  ${fixed(dimension.contribution).padStart(12)}`,
+    );
+    for (const metric of dimension.metrics) {
+      const raw = metric.raw === undefined ? `missing (${metric.missing})` : String(metric.raw);
+      lines.push(
+        `  ${metric.metric.padEnd(28)} ${fixed(metric.weight * 100, 1).padStart(6)} %  ${fixed(metric.points).padStart(7)}  ${fixed(metric.contribution).padStart(12)}  ${raw}`,
+      );
+    }
+  }
+  lines.push(`total${" ".repeat(46)}${fixed(breakdown.score).padStart(12)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function migrationText(result: TierAssignment, currency: string, locale: Locale): string {
+  const migration = tierMigration(result);
+  const { counts } = migration;
+  const width = Math.max(
+    12,
+    ...migration.to.map((name) => name.length + 2),
+    ...migration.from.map((name) => name.length + 2),
+  );
+  const matrix = (cells: number[][], format: (value: number) => string): string[] => [
+    `${"from \\ to".padEnd(width)}${migration.to.map((name) => name.padStart(width)).join("")}`,
+    ...migration.from.map(
+      (name, row) =>
+        `${name.padEnd(width)}${(cells[row] ?? []).map((value) => format(value).padStart(width)).join("")}`,
+    ),
+  ];
+  const lines = [
+    `migration: ${counts.up} up, ${counts.down} down, ${counts.unchanged} unchanged, ${counts.new} new, ${counts.departed} departed`,
+    "accounts (rows: previous tier; columns: tier now)",
+    ...matrix(migration.accounts, String),
+    `revenue (${currency})`,
+    ...matrix(migration.revenueMinor, (value) => formatMoney(value, currency)),
+    "moved:",
+    ...migration.moved.map(
+      (move) =>
+        `  ${move.id} ${move.from} → ${move.to} (${move.up ? "up" : "down"}): ${describe(move.reasons, locale)}`,
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Scores and tiers the customers of a transaction file. */
+async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined)
+    throw new UsageError("tier needs a file: keyaccount tier <file> --policy P --as-of DATE");
+  if (extra.length > 0) throw new UsageError(`tier takes one file; also got: ${extra.join(" ")}`);
+  const format = (values.format as string | undefined) ?? "csv";
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+  }
+  const locale = (values.locale as string | undefined) ?? "en";
+  if (!(LOCALES as readonly string[]).includes(locale)) {
+    throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
+  }
+  const policy = await loadPolicy(values.policy as string | undefined);
+  const ratings = await readRatings(values.ratings as string | undefined, policy);
+  const previous = await readPrevious(values.previous as string | undefined);
+  const overrides = await readOverrides(values.overrides as string | undefined);
+  const costPath = values["cost-model"] as string | undefined;
+  const costs =
+    costPath === undefined ? undefined : parseCostModel(await readJsonFile(costPath, "cost-model"));
+  const { summary, report, started } = await summarizeTransactionFile(path, values, io);
+  const features = summary.features.filter((f) => !f.mixedCurrencies);
+  const scores = features.length > 0 ? rfm(features).customers : [];
+  const rfmById = new Map(scores.map((customer) => [customer.id, customer]));
+  const pnls = costs === undefined ? [] : customerProfit(features.map(profitInputFromFeatures), costs);
+  const pnlById = new Map(pnls.map((pnl) => [pnl.id, pnl]));
+  const inputs: TierInput[] = features.map((f) => ({
+    id: f.id,
+    features: f,
+    rfm: rfmById.get(f.id),
+    profit: pnlById.get(f.id),
+    ...ratings.get(f.id),
+  }));
+  const card = scoreAccounts(inputs, policy);
+  const asOf = values["as-of"] as string;
+  const result = assignTiers(card, { asOf, previous, overrides });
+  const dimensions = card.policy.dimensions.map((dimension) => dimension.name);
+  const columns = ["id", "tier", "score", "previous_tier", "changed", "periods_below", "reason"];
+  columns.push(...dimensions.map((name) => `score_${name}`));
+  const rows: Cell[][] = result.accounts.map((account, i) => [
+    account.id,
+    account.tier,
+    Math.round(account.score * 100) / 100,
+    account.previousTier,
+    account.changed,
+    account.periodsBelow,
+    describe(account.reasons, locale as Locale),
+    ...card.dimensionScores.map((scores) => {
+      const score = scores[i] as number;
+      return Number.isNaN(score) ? undefined : Math.round(score * 100) / 100;
+    }),
+  ]);
+  const explain = values.explain as string | undefined;
+  const out = values.out as string | undefined;
+  if (out !== undefined || (explain === undefined && values.migration !== true)) {
+    await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
+  }
+  if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale));
+  if (values.migration === true) {
+    if (previous === undefined)
+      throw new UsageError("--migration needs --previous: the tiers to compare with");
+    io.stdout.write(migrationText(result, summary.currency ?? "USD", locale as Locale));
+  }
+  const reportPath = values.report as string | undefined;
+  if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  const tally = result.tiers.map(
+    (tier, t) => `${tier} ${result.tierIndex.filter((index) => index === t).length}`,
+  );
+  const lines = [
+    `tiered ${result.accounts.length} customers with "${card.policy.name}": ${tally.join(", ")}`,
+  ];
+  for (const issue of [...card.issues, ...result.issues]) lines.push(issue.message);
+  io.stderr.write(`${lines.join("\n")}\n`);
+  const { features: _features, ...meta } = summary;
+  io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
+  return 0;
+}
+
+/** `keyaccount tier <file>`: scorecard, tiers, reasons and migration of a transaction file's customers. */
+export const tierCommand: Command = {
+  summary: "scorecard and tiers (strategic / key / … with hysteresis, overrides, reasons, migration)",
+  help: TIER_HELP,
+  options: {
+    ...TRANSACTION_FLAGS,
+    policy: { type: "string" },
+    previous: { type: "string" },
+    ratings: { type: "string" },
+    overrides: { type: "string" },
+    "cost-model": { type: "string" },
+    locale: { type: "string" },
+    explain: { type: "string" },
+    migration: { type: "boolean" },
+    format: { type: "string" },
+    out: { type: "string" },
+    report: { type: "string" },
+  },
+  run,
+};

@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { TierPolicy } from "../../src/index.js";
+import { csvRows as csv, runCommand as run } from "./runCommand.js";
+
+const work = mkdtempSync(join(tmpdir(), "keyaccount-tier-"));
+const file = (name: string, text: string): string => {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// A: 9,000.00 over three orders; B: 3,000.00 over two; C: 500.00 once.
+const transactions = file(
+  "sales.csv",
+  [
+    "customerId,date,amount,orderId",
+    "A,2024-03-01,3000.00,1",
+    "A,2024-06-01,3000.00,2",
+    "A,2024-09-01,3000.00,3",
+    "B,2024-04-01,1500.00,4",
+    "B,2024-10-01,1500.00,5",
+    "C,2024-11-01,500.00,6",
+  ].join("\n"),
+);
+
+const policy: TierPolicy = {
+  version: 1,
+  name: "by revenue and fit",
+  ratings: [{ name: "fit", min: 1, max: 5 }],
+  dimensions: [
+    {
+      name: "value",
+      weight: 4,
+      metrics: [{ metric: "revenue", weight: 1, normalise: { method: "minMax", min: 0, max: 1000000 } }],
+    },
+    {
+      name: "fit",
+      weight: 1,
+      metrics: [
+        {
+          metric: "rating.fit",
+          weight: 1,
+          normalise: { method: "minMax", min: 1, max: 5 },
+          missing: "exclude",
+        },
+      ],
+    },
+  ],
+  tiers: [{ name: "strategic" }, { name: "key" }, { name: "ordinary" }],
+  assignment: {
+    method: "thresholds",
+    thresholds: [
+      { tier: "strategic", minScore: 70 },
+      { tier: "key", minScore: 25 },
+    ],
+  },
+  hysteresis: { downPeriods: 2 },
+};
+const policyPath = file("policy.json", JSON.stringify(policy));
+const ratings = file("ratings.csv", "id,fit\nA,5\nB,1\n");
+const common = ["--as-of", "2024-12-31", "--policy", policyPath, "--currency", "CNY"];
+
+describe("keyaccount tier", () => {
+  it("writes each customer's tier, score, reason and dimension scores", async () => {
+    const { code, stdout, stderr } = await run("tier", transactions, ...common, "--ratings", ratings);
+    expect(stderr).toContain('tiered 3 customers with "by revenue and fit": strategic 1, key 0, ordinary 2');
+    expect(code).toBe(0);
+    const rows = csv(stdout);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      "id",
+      "tier",
+      "score",
+      "previous_tier",
+      "changed",
+      "periods_below",
+      "reason",
+      "score_value",
+      "score_fit",
+    ]);
+    // A: value 90, fit 100 → (4·90 + 100) / 5 = 92. B: value 30, fit 0 → 24. C: value 5, fit excluded → 5.
+    expect(rows.map((row) => [row.id, row.tier, row.score, row.score_value, row.score_fit])).toEqual([
+      ["A", "strategic", "92", "90", "100"],
+      ["B", "ordinary", "24", "30", "0"],
+      ["C", "ordinary", "5", "5", ""],
+    ]);
+    expect(rows[0]?.reason).toBe("Score 92 reaches the strategic threshold of 70.");
+  });
+
+  it("holds a tier by hysteresis against --previous, applies overrides and prints the migration", async () => {
+    const previous = file("previous.csv", "id,tier,periods_below\nA,key,0\nB,key,0\nC,key,1\nD,key,0\n");
+    const overrides = file(
+      "overrides.csv",
+      "id,tier,reason,author,expires\nC,strategic,national framework contract,Wang Li,2024-06-30\n",
+    );
+    const out = join(work, "tiers.csv");
+    const { code, stdout } = await run(
+      "tier",
+      transactions,
+      ...common,
+      "--ratings",
+      ratings,
+      "--previous",
+      previous,
+      "--overrides",
+      overrides,
+      "--migration",
+      "--locale",
+      "zh-CN",
+      "--out",
+      out,
+    );
+    expect(code).toBe(0);
+    const rows = csv(readFileSync(out, "utf8"));
+    expect(rows.map((row) => [row.id, row.tier, row.previous_tier, row.changed, row.periods_below])).toEqual([
+      ["A", "strategic", "key", "true", "0"],
+      ["B", "key", "key", "false", "1"],
+      ["C", "ordinary", "key", "true", "0"],
+    ]);
+    expect(rows[1]?.reason).toContain("已连续 1 期低于 key（本期测算为 ordinary），未满 2 期，暂保留 key。");
+    expect(rows[2]?.reason).toContain("Wang Li 设定的 strategic 人工调整已于 2024-06-30 到期，不再生效。");
+    expect(stdout).toContain("migration: 1 up, 1 down, 1 unchanged, 0 new, 1 departed");
+    expect(stdout).toMatch(/key\s+1\s+1\s+1\s+1/);
+    expect(stdout).toContain("A key → strategic (up)");
+  });
+
+  it("explains one account", async () => {
+    const { code, stdout } = await run(
+      "tier",
+      transactions,
+      ...common,
+      "--ratings",
+      ratings,
+      "--explain",
+      "A",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("A: strategic (score 92.00)");
+    expect(stdout).toMatch(/value\s+80\.0 %\s+90\.00\s+72\.00/);
+    expect(stdout).toMatch(/revenue\s+80\.0 %\s+90\.00\s+72\.00\s+900000/);
+    expect(stdout).toMatch(/rating\.fit\s+20\.0 %\s+100\.00\s+20\.00\s+5/);
+  });
+
+  it("tiers with a preset, and refuses a bad policy listing every problem", async () => {
+    const preset = await run("tier", transactions, "--as-of", "2024-12-31", "--policy", "abc");
+    expect(preset.code).toBe(0);
+    expect(csv(preset.stdout).map((row) => row.tier)).toEqual(["A", "A", "C"]);
+    const bad = file(
+      "bad.json",
+      JSON.stringify({ ...policy, colour: "red", assignment: { method: "abc", metric: "turnover" } }),
+    );
+    const refused = await run("tier", transactions, "--as-of", "2024-12-31", "--policy", bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("policy.colour: The field policy.colour is not known.");
+    expect(refused.stderr).toContain("policy.assignment.metric: The metric turnover");
+  });
+});
+
+describe("keyaccount policy", () => {
+  it("prints the JSON Schema and the presets, and checks a file", async () => {
+    const schema = await run("policy", "--schema");
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout).required).toEqual([
+      "version",
+      "name",
+      "dimensions",
+      "tiers",
+      "assignment",
+    ]);
+    const preset = await run("policy", "--preset", "vip-gold-silver-bronze");
+    expect(JSON.parse(preset.stdout).tiers.map((tier: { name: string }) => tier.name)).toEqual([
+      "vip",
+      "gold",
+      "silver",
+      "bronze",
+    ]);
+    expect((await run("policy", "--check", policyPath)).stdout).toContain(
+      'the policy "by revenue and fit" is valid',
+    );
+    expect((await run("policy")).code).toBe(2);
+  });
+});
