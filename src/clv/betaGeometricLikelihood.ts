@@ -22,7 +22,7 @@ interface BetaGeometricParameters {
  * − ln(α + T)), m = 1 for the MBG/NBD and 0 for the BG/NBD (whose softplus term is absent when x = 0), with
  * G(x) = ln Γ(r + x) − ln Γ(r) + r ln α + ln Γ(a + b) + ln Γ(b + x + m) − ln Γ(b) − ln Γ(a + b + x + m). G and
  * its derivatives (digamma, trigamma) are computed once per distinct x, ln(α + t) once per distinct time; a row
- * costs one exp and one log1p, and adds weighted sums that are multiplied by the constants of its x at the end of
+ * costs one exp and one division, and adds weighted sums that are multiplied by the constants of its x at the end of
  * its run.
  *
  * @param p - The parameters.
@@ -63,6 +63,8 @@ export function betaGeometricLikelihood(
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
   let value = 0;
+  let logOnePlus = 0;
+  let product = 1;
   let gR = 0;
   let gAlpha = 0;
   let gA = 0;
@@ -122,9 +124,19 @@ export function betaGeometricLikelihood(
         // softplus(D) = max(D, 0) + ln(1 + e^−|D|), σ = 1/(1 + e^−D), h = σ(1 − σ) = e^−|D|/(1 + e^−|D|)².
         const e = Math.exp(-Math.abs(D));
         const onePlus = 1 + e;
-        const ws = (w * (D >= 0 ? 1 : e)) / onePlus;
-        const wh = (w * e) / (onePlus * onePlus);
-        softplus += w * (Math.max(D, 0) + Math.log(onePlus));
+        const inverse = 1 / onePlus;
+        const ws = w * (D >= 0 ? inverse : e * inverse);
+        const wh = w * e * inverse * inverse;
+        softplus += w * Math.max(D, 0);
+        // The ln(1 + e^−|D|) of rows of unit weight are summed as the log of their running product (factors in
+        // (1, 2]: one log per ~900 rows), the others one log each.
+        if (w === 1) {
+          product *= onePlus;
+          if (product > 1e270) {
+            logOnePlus += Math.log(product);
+            product = 1;
+          }
+        } else logOnePlus += w * Math.log(onePlus);
         s += ws;
         sDelta += ws * delta;
         sD += ws * d;
@@ -181,7 +193,7 @@ export function betaGeometricLikelihood(
     }
   }
   return {
-    value,
+    value: value + logOnePlus + Math.log(product),
     gradient: [gR, gAlpha, gA, gB],
     hessian: [
       [hRR, hRAlpha, hRA, hRB],

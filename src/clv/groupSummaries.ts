@@ -6,23 +6,23 @@ import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 
 // Row numbers sorted by (x, t_x, T) through the dense ranks of the three columns, as an LSD radix sort (linear
 // time, sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) digit by digit,
-// then rank(x). Returns the row numbers with their sorted keys and x ranks.
+// then rank(x). Returns the rows' weights, keys and x ranks in sorted order.
 function sortRows(
   x: DenseRanks,
   tx: DenseRanks,
   t: DenseRanks,
-): { order: Int32Array; key: Float64Array; xRank: Int32Array } {
+  weights: Float64Array,
+): { weight: Float64Array; key: Float64Array; xRank: Int32Array } {
   const n = x.ranks.length;
   const timeCount = t.distinct.length;
-  let order = new Int32Array(n);
+  let weight = weights.slice();
   let key = new Float64Array(n);
   let xRank = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    order[i] = i;
     key[i] = (tx.ranks[i] as number) * timeCount + (t.ranks[i] as number);
     xRank[i] = x.ranks[i] as number;
   }
-  let nextOrder = new Int32Array(n);
+  let nextWeight = new Float64Array(n);
   let nextKey = new Float64Array(n);
   let nextXRank = new Int32Array(n);
   // p passes in base ⌈span^(1/p)⌉ visit about p · (n + base) entries; take the cheapest p.
@@ -49,11 +49,11 @@ function sortRows(
       const b = digit[k] as number;
       const to = starts[b] as number;
       starts[b] = to + 1;
-      nextOrder[to] = order[k] as number;
+      nextWeight[to] = weight[k] as number;
       nextKey[to] = key[k] as number;
       nextXRank[to] = xRank[k] as number;
     }
-    [order, nextOrder] = [nextOrder, order];
+    [weight, nextWeight] = [nextWeight, weight];
     [key, nextKey] = [nextKey, key];
     [xRank, nextXRank] = [nextXRank, xRank];
   };
@@ -63,7 +63,7 @@ function sortRows(
   }
   digit.set(xRank);
   pass(x.distinct.length);
-  return { order, key, xRank };
+  return { weight, key, xRank };
 }
 
 /**
@@ -118,7 +118,8 @@ export function groupSummaries(rows: readonly BtydSummary[]): WeightedSummaries 
   const x = denseRanks(xs);
   const tx = denseRanks(txs);
   const t = denseRanks(Ts);
-  const { order, key, xRank } = sortRows(x, tx, t);
+  const sorted = sortRows(x, tx, t, weights);
+  const { key, xRank } = sorted;
   const same = (k: number): boolean => k > 0 && key[k] === key[k - 1] && xRank[k] === xRank[k - 1];
   let groups = 0;
   for (let k = 0; k < n; k++) if (!same(k)) groups++;
@@ -130,7 +131,7 @@ export function groupSummaries(rows: readonly BtydSummary[]): WeightedSummaries 
   let customers = 0;
   let row = -1;
   for (let k = 0; k < n; k++) {
-    const w = weights[order[k] as number] as number;
+    const w = sorted.weight[k] as number;
     customers += w;
     if (same(k)) {
       weight[row] = (weight[row] as number) + w;
