@@ -82,7 +82,10 @@ export const bgNbd: PurchaseModel<BgNbdParameter> = {
       data.customers,
       options,
       diagnosis,
-      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, false),
+      {
+        expansion: ([r = 1, alpha = 1, a = 1, b = 1]) =>
+          betaGeometricLikelihood({ r, alpha, a, b }, indexed, false),
+      },
     );
   },
   expectedPurchases(p, t) {

@@ -16,7 +16,16 @@ function penaltyOf(u: readonly number[], penalty: number): number {
   return penalty * sum;
 }
 
-// The expansion of −LL(θ) + λΣu² in u = ln θ from that of LL in θ: with θ = eᵘ, d/duᵢ = −θᵢ · dLL/dθᵢ + 2λuᵢ and
+// The gradient of −LL(θ) + λΣu² in u = ln θ from that of LL in θ: with θ = eᵘ, d/duᵢ = −θᵢ · dLL/dθᵢ + 2λuᵢ.
+function gradientInLogParameters(
+  gradient: readonly number[],
+  u: readonly number[],
+  penalty: number,
+): number[] {
+  return gradient.map((g, i) => -Math.exp(u[i] as number) * g + 2 * penalty * (u[i] as number));
+}
+
+// The expansion of −LL(θ) + λΣu² in u = ln θ from that of LL in θ: the gradient as above and
 // d²/duᵢduⱼ = −θᵢθⱼ · d²LL/dθᵢdθⱼ − [i = j] θᵢ · dLL/dθᵢ + [i = j] 2λ.
 function inLogParameters(
   { value, gradient, hessian }: SecondOrderExpansion,
@@ -26,7 +35,7 @@ function inLogParameters(
   const theta = u.map(Math.exp);
   return {
     value: -value + penaltyOf(u, penalty),
-    gradient: gradient.map((g, i) => -(theta[i] as number) * g + 2 * penalty * (u[i] as number)),
+    gradient: gradientInLogParameters(gradient, u, penalty),
     hessian: hessian.map((row, i) =>
       row.map(
         (h, j) =>
@@ -35,6 +44,21 @@ function inLogParameters(
       ),
     ),
   };
+}
+
+/**
+ * What a model knows of its log-likelihood's derivatives in θ, for {@link fitMaximumLikelihood}: its gradient
+ * (then BFGS uses it, and Newton polishing differentiates it), or its gradient and Hessian with its value in one
+ * pass (then damped Newton steps throughout).
+ *
+ * @example
+ * ```ts
+ * const derivatives: LikelihoodDerivatives = { gradient: ([r = 1, alpha = 1, s = 1, beta = 1]) => [0, 0, 0, 0] };
+ * ```
+ */
+export interface LikelihoodDerivatives {
+  gradient?: ((params: readonly number[]) => number[]) | undefined;
+  expansion?: ((params: readonly number[]) => SecondOrderExpansion) | undefined;
 }
 
 /**
@@ -56,16 +80,23 @@ export function fitMaximumLikelihood<K extends string>(
   customers: number,
   options: FitOptions = {},
   diagnosis: Issue[] = [],
-  logLikelihoodExpansion?: (params: readonly number[]) => SecondOrderExpansion,
+  derivatives: LikelihoodDerivatives = {},
 ): ModelFit<K> {
   const penalty = options.penalty ?? 0;
   const objective = (u: readonly number[]): number => -logLikelihood(u.map(Math.exp)) + penaltyOf(u, penalty);
+  const { gradient, expansion } = derivatives;
   const limits = { maxIterations: options.maxIterations };
   const result =
-    logLikelihoodExpansion === undefined
-      ? minimize(objective, start.map(Math.log), limits)
+    expansion === undefined
+      ? minimize(objective, start.map(Math.log), {
+          ...limits,
+          gradient:
+            gradient === undefined
+              ? undefined
+              : (u) => gradientInLogParameters(gradient(u.map(Math.exp)), u, penalty),
+        })
       : minimizeNewton(
-          (u) => inLogParameters(logLikelihoodExpansion(u.map(Math.exp)), u, penalty),
+          (u) => inLogParameters(expansion(u.map(Math.exp)), u, penalty),
           start.map(Math.log),
           limits,
         );

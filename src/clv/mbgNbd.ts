@@ -83,7 +83,10 @@ export const mbgNbd: PurchaseModel<MbgNbdParameter> = {
       data.customers,
       options,
       diagnosis,
-      ([r = 1, alpha = 1, a = 1, b = 1]) => betaGeometricLikelihood({ r, alpha, a, b }, indexed, true),
+      {
+        expansion: ([r = 1, alpha = 1, a = 1, b = 1]) =>
+          betaGeometricLikelihood({ r, alpha, a, b }, indexed, true),
+      },
     );
   },
   expectedPurchases(p, t) {

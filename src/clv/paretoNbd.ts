@@ -1,4 +1,5 @@
 import { createRandom } from "../math/createRandom.js";
+import { digamma } from "../math/digamma.js";
 import { logGamma } from "../math/logGamma.js";
 import { randomGamma } from "../math/randomGamma.js";
 import { makeIssue } from "../model/makeIssue.js";
@@ -18,18 +19,48 @@ type P = Readonly<Record<ParetoNbdParameter, number>>;
 // transformation gives (1 − z)^(1−b) Σₖ Πⱼ<ₖ (c − b + j)/(c + j) · z, c = r+s+x+1: positive terms, each ratio ≤ z,
 // so the sum is at most 1/(1 − z) and never overflows (this is logHyp2f1's path, inlined: the fit calls it per
 // distinct (x, y) and pass).
-function logPiece(rsx: number, second: number, z: number, logScale: number): number {
+//
+// With `derivatives`, its partial derivatives in b, c − b, r+s+x (as c − 1) and z go to derivatives[at … at + 3]:
+// d ln tₖ = Aₖ d(c − b) − Bₖ dc + k dz/z, Aₖ = Σⱼ<ₖ 1/(c − b + j), Bₖ = Σⱼ<ₖ 1/(c + j), summed over the terms
+// (k tₖ/z is kept as k uₖ, uₖ = tₖ/z, so that z = 0 still gives the first coefficient).
+function logPiece(
+  rsx: number,
+  second: number,
+  z: number,
+  logScale: number,
+  derivatives?: Float64Array,
+  at = 0,
+): number {
   const c = rsx + 1;
+  const cb = c - second;
   let term = 1;
   let sum = 1;
-  if (z > 0) {
-    for (let j = 0; j < 1_000_000; j++) {
-      term *= ((c - second + j) / (c + j)) * z;
-      sum += term;
-      if (term <= 1e-17 * sum) break;
+  let sumA = 0;
+  let sumB = 0;
+  let sumK = 0;
+  let a = 0;
+  let b = 0;
+  for (let j = 0; j < 1_000_000; j++) {
+    const up = term * ((cb + j) / (c + j));
+    term = up * z;
+    sum += term;
+    if (derivatives !== undefined) {
+      a += 1 / (cb + j);
+      b += 1 / (c + j);
+      sumA += term * a;
+      sumB += term * b;
+      sumK += (j + 1) * up;
     }
+    if (term <= 1e-17 * sum) break;
   }
-  return (1 - second) * Math.log1p(-z) + Math.log(sum) - rsx * logScale;
+  const log1mz = Math.log1p(-z);
+  if (derivatives !== undefined) {
+    derivatives[at] = -log1mz;
+    derivatives[at + 1] = sumA / sum;
+    derivatives[at + 2] = -sumB / sum - logScale;
+    derivatives[at + 3] = -(1 - second) / (1 - z) + sumK / sum;
+  }
+  return (1 - second) * log1mz + Math.log(sum) - rsx * logScale;
 }
 
 // ln(piece(t_x) − piece(T)), the pieces given as logs high and low: log(e^high − e^low) = high +
@@ -92,8 +123,10 @@ function indexPieces(d: IndexedSummaries): PieceIndex {
 }
 
 // The log-likelihood in one pass: ln(α + t) and ln(β + t) once per distinct time, the pieces once per distinct
-// (x, time), ln Γ(r + x) once per x.
-function likelihood(p: P, d: IndexedSummaries, pieces: PieceIndex): number {
+// (x, time), ln Γ(r + x) once per x. With `gradient`, dLL/d(r, α, s, β) goes there: each row's term is
+// ln(e^alive + e^dropped), whose derivative is (1 − π) d alive + π d dropped with π the dropped share, and
+// d ln(e^h − e^l) = (dh − E dl)/(1 − E), E = e^(l − h).
+function likelihood(p: P, d: IndexedSummaries, pieces: PieceIndex, gradient?: number[]): number {
   const { r, alpha, s, beta } = p;
   const { times, frequencies, runStarts, weight, endTime } = d;
   const logAlphaT = new Float64Array(times.length);
@@ -107,39 +140,104 @@ function likelihood(p: P, d: IndexedSummaries, pieces: PieceIndex): number {
   const logScale = alphaBelow ? logBetaT : logAlphaT;
   const gap = Math.abs(alpha - beta);
   const piece = new Float64Array(pieces.run.length);
+  // Per piece, d/d(r, α, s, β) when the gradient is wanted (from logPiece's derivatives in b, c − b, r+s+x, z).
+  const slopes = gradient === undefined ? undefined : new Float64Array(4 * piece.length);
   for (let k = 0; k < piece.length; k++) {
     const x = frequencies[pieces.run[k] as number] as number;
     const t = pieces.time[k] as number;
-    piece[k] = logPiece(
-      r + s + x,
-      alphaBelow ? r + x : s + 1,
-      gap / (m + (times[t] as number)),
-      logScale[t] as number,
-    );
+    const y = times[t] as number;
+    const rsx = r + s + x;
+    piece[k] = logPiece(rsx, alphaBelow ? r + x : s + 1, gap / (m + y), logScale[t] as number, slopes, 4 * k);
+    if (slopes !== undefined) {
+      const dB = slopes[4 * k] as number;
+      const dCB = slopes[4 * k + 1] as number;
+      const dRsx = slopes[4 * k + 2] as number;
+      const dZ = slopes[4 * k + 3] as number;
+      // b = r+x, c − b = s+1, z = (β−α)/(β+y), scale β+y when α < β; b = s+1, c − b = r+x, z = (α−β)/(α+y),
+      // scale α+y otherwise.
+      const my = m + y;
+      const other = (alphaBelow ? alpha : beta) + y;
+      const towardsM = (dZ * other) / (my * my) - rsx / my;
+      const awayFromM = -dZ / my;
+      slopes[4 * k] = (alphaBelow ? dB : dCB) + dRsx;
+      slopes[4 * k + 1] = alphaBelow ? awayFromM : towardsM;
+      slopes[4 * k + 2] = (alphaBelow ? dCB : dB) + dRsx;
+      slopes[4 * k + 3] = alphaBelow ? towardsM : awayFromM;
+    }
   }
-  const base = r * Math.log(alpha) + s * Math.log(beta) - logGamma(r);
+  const logAlpha = Math.log(alpha);
+  const logBeta = Math.log(beta);
+  const base = r * logAlpha + s * logBeta - logGamma(r);
+  const psiR = gradient === undefined ? 0 : digamma(r);
   const logS = Math.log(s);
   let total = 0;
+  let gR = 0;
+  let gAlpha = 0;
+  let gS = 0;
+  let gBeta = 0;
   for (let k = 0; k < frequencies.length; k++) {
     const x = frequencies[k] as number;
+    const rsx = r + s + x;
     const gammaPart = logGamma(r + x) + base;
-    const dropWeight = logS - Math.log(r + s + x);
+    const dropWeight = logS - Math.log(rsx);
+    let runWeight = 0;
     for (let i = runStarts[k] as number; i < (runStarts[k + 1] as number); i++) {
+      const w = weight[i] as number;
       const T = endTime[i] as number;
       const alive = -(r + x) * (logAlphaT[T] as number) - s * (logBetaT[T] as number);
       const high = pieces.recency[i] as number;
       let row = alive;
+      // The dropped share π of the row's likelihood.
+      let dropped = 0;
+      let E = 0;
+      let q = 1;
       if (high >= 0) {
         // ln(e^alive + e^(dropWeight + A0)) with A0 = h + ln q, h = piece(t_x), q = −expm1(piece(T) − h): with
         // u = alive − dropWeight − h it is dropWeight + h + ln(eᵘ + q), one exp and one log.
         const h = piece[high] as number;
-        const q = -Math.expm1(Math.min((piece[pieces.end[i] as number] as number) - h, -1e-300));
+        q = -Math.expm1(Math.min((piece[pieces.end[i] as number] as number) - h, -1e-300));
+        E = 1 - q;
         const u = alive - dropWeight - h;
-        row = u > 0 ? alive + Math.log(1 + q * Math.exp(-u)) : dropWeight + h + Math.log(Math.exp(u) + q);
+        if (u > 0) {
+          const v = q * Math.exp(-u);
+          row = alive + Math.log(1 + v);
+          dropped = v / (1 + v);
+        } else {
+          const v = Math.exp(u);
+          row = dropWeight + h + Math.log(v + q);
+          dropped = q / (v + q);
+        }
       }
-      total += (weight[i] as number) * (gammaPart + row);
+      total += w * (gammaPart + row);
+      if (slopes !== undefined) {
+        runWeight += w;
+        const kept = w * (1 - dropped);
+        gR -= kept * (logAlphaT[T] as number);
+        gAlpha -= (kept * (r + x)) / (alpha + (times[T] as number));
+        gS -= kept * (logBetaT[T] as number);
+        gBeta -= (kept * s) / (beta + (times[T] as number));
+        if (high >= 0) {
+          const wd = w * dropped;
+          const h4 = 4 * high;
+          const l4 = 4 * (pieces.end[i] as number);
+          const scale = wd / q;
+          gR += wd * (-1 / rsx) + scale * ((slopes[h4] as number) - E * (slopes[l4] as number));
+          gAlpha += scale * ((slopes[h4 + 1] as number) - E * (slopes[l4 + 1] as number));
+          gS +=
+            wd * (1 / s - 1 / rsx) + scale * ((slopes[h4 + 2] as number) - E * (slopes[l4 + 2] as number));
+          gBeta += scale * ((slopes[h4 + 3] as number) - E * (slopes[l4 + 3] as number));
+        }
+      }
+    }
+    // ln Γ(r + x) + r ln α + s ln β − ln Γ(r), for every row of the run.
+    if (slopes !== undefined) {
+      gR += runWeight * (digamma(r + x) - psiR + logAlpha);
+      gAlpha += (runWeight * r) / alpha;
+      gS += runWeight * logBeta;
+      gBeta += (runWeight * s) / beta;
     }
   }
+  if (gradient !== undefined) gradient.splice(0, gradient.length, gR, gAlpha, gS, gBeta);
   return total;
 }
 
@@ -204,14 +302,27 @@ export const paretoNbd: PurchaseModel<ParetoNbdParameter> = {
       : [makeIssue("model.no-repeat-buyers", [], { model: "paretonbd", customers: data.customers })];
     const indexed = indexSummaries(data);
     const pieces = indexPieces(indexed);
+    // One pass gives the value and the gradient; the optimiser asks for the value at a point, then (once it
+    // accepts the point) for the gradient there, which the last pass already has.
+    let last: { theta: readonly number[]; value: number; gradient: number[] } | undefined;
+    const pass = (theta: readonly number[]): { value: number; gradient: number[] } => {
+      if (last === undefined || theta.some((value, i) => value !== last?.theta[i])) {
+        const [r = 1, alpha = 1, s = 1, beta = 1] = theta;
+        const gradient: number[] = [];
+        const value = likelihood({ r, alpha, s, beta }, indexed, pieces, gradient);
+        last = { theta: [...theta], value, gradient };
+      }
+      return last;
+    };
     return fitMaximumLikelihood(
       "paretonbd",
       this.parameterNames,
-      ([r = 1, alpha = 1, s = 1, beta = 1]) => likelihood({ r, alpha, s, beta }, indexed, pieces),
+      (theta) => pass(theta).value,
       [1, 1, 1, 1],
       data.customers,
       options,
       diagnosis,
+      { gradient: (theta) => pass(theta).gradient },
     );
   },
   expectedPurchases(p, t) {
