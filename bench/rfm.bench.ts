@@ -1,12 +1,13 @@
 // RFM and customer profitability for 1,000,000 customers' features (made here by a seeded generator, not by
-// summarize, so the case times only the scoring stages).
+// summarize, so the cases time only the scoring stages): features in; scores, segments and portfolio counts, every
+// customer's P&L lines, ABC classes and the whale curve out. Results are columns (typed arrays), as the library
+// returns them; per-customer objects (`rfm(…).customers`, `customerProfit`, `abcClasses`) are built on request.
 import {
-  abcClasses,
+  abcTable,
   type CostModel,
   type CustomerFeatures,
-  customerProfit,
-  type ProfitInput,
-  profitInputFromFeatures,
+  createRandom,
+  profitTable,
   rfm,
   whaleCurve,
 } from "../src/index.js";
@@ -14,24 +15,11 @@ import type { BenchCase } from "./case.js";
 
 const CUSTOMERS = 1_000_000;
 
-// mulberry32: a small seeded generator; the same seed gives the same portfolio.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let features: CustomerFeatures[] = [];
-let inputs: ProfitInput[] = [];
 
 function portfolio(): void {
   if (features.length > 0) return;
-  const next = random(7);
+  const next = createRandom(7); // the same seed gives the same portfolio
   features = new Array(CUSTOMERS);
   for (let i = 0; i < CUSTOMERS; i++) {
     const orders = 1 + Math.floor(-Math.log(1 - next()) * 6); // geometric-like, mean ≈ 6.5
@@ -57,7 +45,6 @@ function portfolio(): void {
       distinctCategories: 1,
     } as CustomerFeatures;
   }
-  inputs = features.map(profitInputFromFeatures);
 }
 
 const MODEL: CostModel = {
@@ -81,9 +68,8 @@ export const cases: BenchCase[] = [
     name: "customer P&L with cost to serve + ABC on profit + whale curve, 1M customers",
     setup: portfolio,
     run: () => {
-      const pnls = customerProfit(inputs, MODEL);
-      const abc = abcClasses(pnls.map((p) => ({ id: p.id, value: p.profitMinor })));
-      return [abc, whaleCurve(pnls.map((p) => p.profitMinor))];
+      const pnl = profitTable(features, MODEL);
+      return [pnl, abcTable(pnl.ids, pnl.profitMinor), whaleCurve(pnl.profitMinor)];
     },
     rows: CUSTOMERS,
   },
@@ -91,10 +77,8 @@ export const cases: BenchCase[] = [
     name: "rfm + profit + ABC + whale curve together, 1M customers",
     setup: portfolio,
     run: () => {
-      const scores = rfm(features);
-      const pnls = customerProfit(inputs, MODEL);
-      const abc = abcClasses(pnls.map((p) => ({ id: p.id, value: p.profitMinor })));
-      return [scores, abc, whaleCurve(pnls.map((p) => p.profitMinor))];
+      const pnl = profitTable(features, MODEL);
+      return [rfm(features), pnl, abcTable(pnl.ids, pnl.profitMinor), whaleCurve(pnl.profitMinor)];
     },
     rows: CUSTOMERS,
   },

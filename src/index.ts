@@ -130,9 +130,10 @@ export { type Qualification, type QualificationStatus, qualificationSchema } fro
 export { daysPerUnit, TIME_UNITS, type TimeUnit } from "./model/timeUnit.js";
 export { type Transaction, type TransactionKind, transactionSchema } from "./model/transaction.js";
 // profit
-export { type AbcClass, type AbcEntry, type AbcOptions, abcClasses } from "./profit/abcClasses.js";
+export { type AbcEntry, abcClasses } from "./profit/abcClasses.js";
+export { type AbcClass, type AbcOptions, type AbcTable, abcTable } from "./profit/abcTable.js";
 export { type CostModel, costModelSchema } from "./profit/costModelSchema.js";
-export { type CostToServe, type CustomerPnl, customerProfit } from "./profit/customerProfit.js";
+export { type CustomerPnl, customerProfit } from "./profit/customerProfit.js";
 export { fractionOf } from "./profit/fractionOf.js";
 export {
   type HistoricalValue,
@@ -144,6 +145,7 @@ export type { ProfitInput } from "./profit/ProfitInput.js";
 export { parseCostModel } from "./profit/parseCostModel.js";
 export { profitInputFromFeatures } from "./profit/profitInputFromFeatures.js";
 export { type ProfitPeriod, type ProfitRecords, profitInputs } from "./profit/profitInputs.js";
+export { type CostToServe, type ProfitTable, profitTable } from "./profit/profitTable.js";
 export {
   type SimpleValue,
   type SimpleValueInput,

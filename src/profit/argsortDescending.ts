@@ -1,7 +1,9 @@
 /**
- * The order of values from largest to smallest, equal values in input order (stable): an LSD radix sort on the
- * values' IEEE-754 bits, four passes of 16 bits, so a million customers are ranked in a few tens of
- * milliseconds without a comparator.
+ * The order of values from largest to smallest, equal values in input order (stable): an LSD radix sort on 16-bit
+ * digits of a key that sorts ascending in the order wanted. When the values are whole numbers spanning less than
+ * 2^32 (minor units of money usually are), the key is max − value and two passes do; otherwise the key is the
+ * values' IEEE-754 bits made monotone, in four passes. A pass where every key has the same digit is skipped. A
+ * million customers are ranked in a few tens of milliseconds without a comparator.
  *
  * @param values - Finite numbers.
  * @returns The indexes of `values`, largest value first.
@@ -9,33 +11,51 @@
  * @example
  * ```ts
  * Array.from(argsortDescending(Float64Array.from([3, -1, 7, 3]))); // => [2, 0, 3, 1]
+ * Array.from(argsortDescending(Float64Array.from([0.5, -0, 2.25, 0]))); // => [2, 0, 1, 3]
  * ```
  */
 export function argsortDescending(values: Float64Array): Uint32Array {
   const n = values.length;
-  const bits = new Float64Array(1);
-  const words = new Uint32Array(bits.buffer);
-  // Keys that sort ascending in the order wanted: the float's bits made monotone, then complemented (descending).
-  let hi = new Uint32Array(n);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const value = values[i] as number;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    if (whole && !Number.isInteger(value)) whole = false;
+  }
+  const narrow = whole && max - min < 4294967296;
+  let hi = new Uint32Array(narrow ? 0 : n);
   let lo = new Uint32Array(n);
   let index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    bits[0] = (values[i] as number) + 0; // −0 → 0
-    let h = words[1] as number;
-    let l = words[0] as number;
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 0x80000000) >>> 0;
-    hi[i] = ~h >>> 0;
-    lo[i] = ~l >>> 0;
-    index[i] = i;
+  if (narrow) {
+    for (let i = 0; i < n; i++) {
+      lo[i] = max - (values[i] as number);
+      index[i] = i;
+    }
+  } else {
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    for (let i = 0; i < n; i++) {
+      bits[0] = (values[i] as number) + 0; // −0 → 0
+      let h = words[1] as number;
+      let l = words[0] as number;
+      if (h & 0x80000000) {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      } else h = (h | 0x80000000) >>> 0;
+      // Complemented: ascending keys, descending values.
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+      index[i] = i;
+    }
   }
-  let hi2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(hi.length);
   let lo2 = new Uint32Array(n);
   let index2 = new Uint32Array(n);
   const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < (narrow ? 2 : 4); pass++) {
     const source = pass < 2 ? lo : hi;
     const shift = (pass & 1) * 16;
     counts.fill(0);
@@ -43,6 +63,9 @@ export function argsortDescending(values: Float64Array): Uint32Array {
       const digit = ((source[i] as number) >>> shift) & 0xffff;
       counts[digit] = (counts[digit] as number) + 1;
     }
+    // Every key has the same digit (e.g. whole numbers below 2^21 leave the low mantissa bits zero): the pass
+    // would not move anything.
+    if (counts[((source[0] as number) >>> shift) & 0xffff] === n) continue;
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d] as number;
@@ -53,7 +76,7 @@ export function argsortDescending(values: Float64Array): Uint32Array {
       const digit = ((source[i] as number) >>> shift) & 0xffff;
       const to = counts[digit] as number;
       counts[digit] = to + 1;
-      hi2[to] = hi[i] as number;
+      if (!narrow) hi2[to] = hi[i] as number;
       lo2[to] = lo[i] as number;
       index2[to] = index[i] as number;
     }

@@ -1,28 +1,6 @@
 import type { CostModel } from "./costModelSchema.js";
-import { fractionOf } from "./fractionOf.js";
-import { type Fraction, multiplyExact } from "./multiplyExact.js";
 import type { ProfitInput } from "./ProfitInput.js";
-import { parseCostModel } from "./parseCostModel.js";
-
-/** The cost-to-serve lines of a {@link CustomerPnl}, minor units. */
-export interface CostToServe {
-  /** Orders × cost per order. */
-  ordersMinor: number;
-  /** Order lines × cost per line. */
-  orderLinesMinor: number;
-  /** Deliveries × cost per delivery. */
-  deliveriesMinor: number;
-  /** Visits × cost per visit. */
-  visitsMinor: number;
-  /** Calls × cost per call. */
-  callsMinor: number;
-  /** Complaints × cost per complaint. */
-  complaintsMinor: number;
-  /** Overdue amount × days past due × the financing rate per day, rounded half to even. */
-  financingMinor: number;
-  /** The fixed cost of the customer's tier. */
-  accountManagementMinor: number;
-}
+import { type CostToServe, profitTable } from "./profitTable.js";
 
 /** One customer's P&L, exact to the minor unit. */
 export interface CustomerPnl {
@@ -56,31 +34,13 @@ export interface CustomerPnl {
   marginPercent?: number | undefined;
 }
 
-const DAYS_PER_UNIT: Readonly<Record<string, Fraction>> = {
-  day: { numerator: 1n, denominator: 1n },
-  week: { numerator: 7n, denominator: 1n },
-  month: { numerator: 3652425n, denominator: 120000n },
-  year: { numerator: 3652425n, denominator: 10000n },
-};
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x === 0n ? 1n : x;
-}
-
-function reduce(numerator: bigint, denominator: bigint): Fraction {
-  const divisor = gcd(numerator, denominator);
-  return { numerator: numerator / divisor, denominator: denominator / divisor };
-}
-
 /**
  * Computes each customer's P&L from its facts and a cost model: gross sales (before discounts) − discounts −
  * returns = net revenue; gross margin = net revenue − cost of goods (recorded, or revenue × (1 − marginRate) for the lines
  * without a cost); profit = gross margin − cost to serve (per order, line, delivery, visit, call, complaint, the
  * financing of late payment, the tier's fixed cost). Every amount is whole minor units; rates are applied as
- * exact decimal fractions and rounded half to even once per line and customer.
+ * exact decimal fractions and rounded half to even once per line and customer. The P&L of {@link profitTable},
+ * one object per customer; for a large portfolio, read the columns of {@link profitTable} instead.
  *
  * @param inputs - Per-customer facts ({@link profitInputs}).
  * @param costModel - The cost model (checked here; see {@link parseCostModel}).
@@ -101,75 +61,21 @@ function reduce(numerator: bigint, denominator: bigint): Fraction {
  * ```
  */
 export function customerProfit(inputs: readonly ProfitInput[], costModel: CostModel): CustomerPnl[] {
-  const model = parseCostModel(costModel);
-  const cogsShare = model.marginRate === undefined ? undefined : fractionOf(model.marginRate);
-  // cost of goods = revenue × (1 − marginRate) = revenue × (den − num) / den
-  const cogsFraction =
-    cogsShare === undefined
-      ? undefined
-      : reduce(cogsShare.denominator - cogsShare.numerator, cogsShare.denominator);
-  let financing: Fraction | undefined;
-  if (model.financing !== undefined && model.financing.rate > 0) {
-    const rate = fractionOf(model.financing.rate);
-    const unit = DAYS_PER_UNIT[model.financing.per] as Fraction;
-    financing = reduce(rate.numerator * unit.denominator, rate.denominator * unit.numerator);
-  }
-  const perOrder = model.perOrderMinor ?? 0;
-  const perLine = model.perOrderLineMinor ?? 0;
-  const perDelivery = model.perDeliveryMinor ?? 0;
-  const perVisit = model.perVisitMinor ?? 0;
-  const perCall = model.perCallMinor ?? 0;
-  const perComplaint = model.perComplaintMinor ?? 0;
-  const tiers = model.tierCostsMinor ?? {};
-  const out: CustomerPnl[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i] as ProfitInput;
-    const netRevenue = input.salesMinor - input.returnsMinor;
-    const estimated =
-      cogsFraction === undefined ? 0 : multiplyExact(input.uncostedRevenueMinor, cogsFraction);
-    const costOfGoods = input.costOfGoodsMinor + estimated;
-    const grossMargin = netRevenue - costOfGoods;
-    const costToServe: CostToServe = {
-      ordersMinor: input.orders * perOrder,
-      orderLinesMinor: input.orderLines * perLine,
-      deliveriesMinor: input.deliveries * perDelivery,
-      visitsMinor: input.visits * perVisit,
-      callsMinor: input.calls * perCall,
-      complaintsMinor: input.complaints * perComplaint,
-      financingMinor:
-        financing === undefined || input.overdueAmountDays === 0
-          ? 0
-          : multiplyExact(input.overdueAmountDays, financing),
-      accountManagementMinor:
-        input.tier !== undefined && Object.hasOwn(tiers, input.tier) ? (tiers[input.tier] as number) : 0,
-    };
-    const serve =
-      costToServe.ordersMinor +
-      costToServe.orderLinesMinor +
-      costToServe.deliveriesMinor +
-      costToServe.visitsMinor +
-      costToServe.callsMinor +
-      costToServe.complaintsMinor +
-      costToServe.financingMinor +
-      costToServe.accountManagementMinor;
-    const profit = grossMargin - serve;
+  const { ids, tiers, costToServe, marginPercent, ...amounts } = profitTable(inputs, costModel);
+  const entryOf = <K extends string>(columns: Record<K, Float64Array>, i: number) =>
+    Object.fromEntries(
+      Object.entries<Float64Array>(columns).map(([name, column]) => [name, column[i]]),
+    ) as Record<K, number>;
+  return ids.map((id, i) => {
+    const margin = marginPercent[i] as number;
     const pnl: CustomerPnl = {
-      id: input.id,
-      grossSalesMinor: input.salesMinor + input.discountsMinor,
-      discountsMinor: input.discountsMinor,
-      returnsMinor: input.returnsMinor,
-      netRevenueMinor: netRevenue,
-      costOfGoodsMinor: costOfGoods,
-      estimatedCostOfGoodsMinor: estimated,
-      uncostedRevenueMinor: cogsFraction === undefined ? input.uncostedRevenueMinor : 0,
-      grossMarginMinor: grossMargin,
-      costToServe,
-      costToServeMinor: serve,
-      profitMinor: profit,
-      marginPercent: netRevenue > 0 ? (profit / netRevenue) * 100 : undefined,
+      id,
+      ...entryOf(amounts, i),
+      costToServe: entryOf(costToServe, i),
+      marginPercent: Number.isNaN(margin) ? undefined : margin,
     };
-    if (input.tier !== undefined) pnl.tier = input.tier;
-    out[i] = pnl;
-  }
-  return out;
+    const tier = tiers[i];
+    if (tier !== undefined) pnl.tier = tier;
+    return pnl;
+  });
 }

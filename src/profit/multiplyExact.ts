@@ -1,3 +1,5 @@
+import { exactMultiplier } from "./exactMultiplier.js";
+
 /**
  * An exact fraction `numerator / denominator` of whole numbers, for multiplying money by a rate without binary
  * rounding.
@@ -25,32 +27,5 @@ export interface Fraction {
  * ```
  */
 export function multiplyExact(amountMinor: number, fraction: Fraction): number {
-  const n = Number(fraction.numerator);
-  const d = Number(fraction.denominator);
-  const product = amountMinor * n;
-  if (Number.isSafeInteger(product) && Number.isSafeInteger(n) && Number.isSafeInteger(d)) {
-    let quotient = Math.floor(product / d);
-    let remainder = product - quotient * d;
-    if (remainder < 0) {
-      quotient--;
-      remainder += d;
-    } else if (remainder >= d) {
-      quotient++;
-      remainder -= d;
-    }
-    const twice = 2 * remainder;
-    if (twice > d || (twice === d && quotient % 2 !== 0)) quotient++;
-    return quotient === 0 ? 0 : quotient;
-  }
-  const big = BigInt(amountMinor) * fraction.numerator;
-  const den = fraction.denominator;
-  let quotient = big / den;
-  let remainder = big % den;
-  if (remainder < 0n) {
-    quotient--;
-    remainder += den;
-  }
-  const twice = 2n * remainder;
-  if (twice > den || (twice === den && quotient % 2n !== 0n)) quotient++;
-  return Number(quotient);
+  return exactMultiplier(fraction)(amountMinor);
 }

@@ -1,3 +1,5 @@
+import { argsortDescending } from "./argsortDescending.js";
+
 /** A point of the whale curve. */
 export interface WhalePoint {
   /** Customers ranked so far ÷ all customers. */
@@ -35,10 +37,11 @@ export interface WhaleCurve {
  * ```
  */
 export function whaleCurve(profits: ArrayLike<number>, maxPoints = 201): WhaleCurve {
-  const ascending = Float64Array.from(profits).sort();
-  const n = ascending.length;
+  const values = profits instanceof Float64Array ? profits : Float64Array.from(profits);
+  const order = argsortDescending(values);
+  const n = values.length;
   let total = 0;
-  for (let i = 0; i < n; i++) total += ascending[i] as number;
+  for (let i = 0; i < n; i++) total += values[i] as number;
   const point = (count: number, cumulative: number): WhalePoint => ({
     customerShare: n === 0 ? 0 : count / n,
     cumulativeProfitMinor: cumulative,
@@ -50,7 +53,7 @@ export function whaleCurve(profits: ArrayLike<number>, maxPoints = 201): WhaleCu
   let peakCount = 0;
   let peakValue = 0;
   for (let i = 0; i < n; i++) {
-    cumulative += ascending[n - 1 - i] as number;
+    cumulative += values[order[i] as number] as number;
     if (cumulative > peakValue) {
       peakValue = cumulative;
       peakCount = i + 1;

@@ -7,7 +7,7 @@ import { defineSegmentMap, type SegmentMap } from "./defineSegmentMap.js";
 import { GRID_SEGMENTS } from "./gridSegments.js";
 import type { ScoreBreaks, ScoreMethod } from "./ScoreMethod.js";
 import { scoreBreaks } from "./scoreBreaks.js";
-import { scoreValue } from "./scoreValue.js";
+import { scoreColumn } from "./scoreColumn.js";
 import type { SegmentMapDefinition } from "./segmentMapSchema.js";
 
 /** Options of {@link rfm}. */
@@ -60,10 +60,30 @@ export interface RfmSegmentShare {
   revenueShare: number;
 }
 
-/** The result of {@link rfm}. */
+/**
+ * The result of {@link rfm}. The scores are columns: entry i of `ids`, `recency` … `segmentIndex` is the i-th
+ * scored customer, in input order, so a million customers cost a few typed arrays rather than a million objects.
+ * `customers` gives the same data as one object per customer, built on first read.
+ */
 export interface RfmResult {
-  /** One entry per scored customer, in input order. */
-  customers: RfmCustomer[];
+  /** The scored customers' ids, in input order. */
+  ids: string[];
+  /** Days since the last sale (`daysSinceLastPurchase`) per scored customer. */
+  recency: Float64Array;
+  /** Orders (`orderCount`) per scored customer. */
+  frequency: Float64Array;
+  /** Net revenue in minor units (`revenueMinor`) per scored customer. */
+  monetary: Float64Array;
+  /** Recency scores 1..k (k = bought most recently). */
+  r: Uint8Array;
+  /** Frequency scores 1..k. */
+  f: Uint8Array;
+  /** Monetary scores 1..k. */
+  m: Uint8Array;
+  /** Each customer's segment as an index into `map.segments`. */
+  segmentIndex: Uint8Array;
+  /** One entry per scored customer, in input order (the columns above as objects; built on first read). */
+  readonly customers: RfmCustomer[];
   /** The break points behind the scores, per dimension. */
   breaks: { recency: ScoreBreaks; frequency: ScoreBreaks; monetary: ScoreBreaks };
   /** The checked segment map (with its uncovered and overlapping cells). */
@@ -76,6 +96,38 @@ export interface RfmResult {
   excluded: { withoutPurchase: number; mixedCurrencies: number };
   /** `currency.mixed` when scored customers have different currencies (their monetary values are not comparable). */
   issues: Issue[];
+}
+
+// The columns of a result as one object per customer; the code strings are shared by the customers of a cell.
+function rfmCustomers(
+  columns: Pick<
+    RfmResult,
+    "ids" | "recency" | "frequency" | "monetary" | "r" | "f" | "m" | "segmentIndex" | "map"
+  >,
+): RfmCustomer[] {
+  const { ids, recency, frequency, monetary, r, f, m, segmentIndex, map } = columns;
+  const codes = new Map<number, string>();
+  const customers: RfmCustomer[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const cell = (r[i] as number) * 100 + (f[i] as number) * 10 + (m[i] as number);
+    let code = codes.get(cell);
+    if (code === undefined) {
+      code = String(cell);
+      codes.set(cell, code);
+    }
+    customers[i] = {
+      id: ids[i] as string,
+      recency: recency[i] as number,
+      frequency: frequency[i] as number,
+      monetary: monetary[i] as number,
+      r: r[i] as number,
+      f: f[i] as number,
+      m: m[i] as number,
+      code,
+      segment: map.segments[segmentIndex[i] as number] as string,
+    };
+  }
+  return customers;
 }
 
 /**
@@ -111,28 +163,35 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
       }),
     ]);
   }
-  const scored: CustomerFeatures[] = [];
+  // One pass: the scored customers' ids and raw values, the others counted.
+  const ids: string[] = new Array(features.length);
+  let n = 0;
+  const days = new Float64Array(features.length);
+  const orders = new Float64Array(features.length);
+  const revenueMinor = new Float64Array(features.length);
   let withoutPurchase = 0;
   let mixedCurrencies = 0;
   const currencies = new Set<string>();
+  let lastCurrency: string | undefined;
   for (const customer of features) {
     if (customer.mixedCurrencies) mixedCurrencies++;
     else if (customer.daysSinceLastPurchase === undefined) withoutPurchase++;
     else {
-      scored.push(customer);
-      if (customer.currency !== undefined) currencies.add(customer.currency);
+      ids[n] = customer.id;
+      days[n] = customer.daysSinceLastPurchase;
+      orders[n] = customer.orderCount;
+      revenueMinor[n] = customer.revenueMinor;
+      n++;
+      if (customer.currency !== lastCurrency && customer.currency !== undefined) {
+        lastCurrency = customer.currency;
+        currencies.add(lastCurrency);
+      }
     }
   }
-  const n = scored.length;
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const customer = scored[i] as CustomerFeatures;
-    recency[i] = customer.daysSinceLastPurchase as number;
-    frequency[i] = customer.orderCount;
-    monetary[i] = customer.revenueMinor;
-  }
+  ids.length = n;
+  const recency = days.subarray(0, n);
+  const frequency = orders.subarray(0, n);
+  const monetary = revenueMinor.subarray(0, n);
   const [currency] = currencies;
   const common = { bins, method, closed: options.closed };
   const breaks = {
@@ -145,40 +204,30 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
       shift: 10 ** currencyDigits(currency ?? "USD"),
     }),
   };
+  const r = scoreColumn(recency, breaks.recency);
+  const f = scoreColumn(frequency, breaks.frequency);
+  const m = scoreColumn(monetary, breaks.monetary);
   const counts = new Array<number>(map.segments.length).fill(0);
   const revenue = new Array<number>(map.segments.length).fill(0);
-  const grid = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
-  const customers: RfmCustomer[] = new Array(n);
+  const gridCounts = new Float64Array(bins * bins);
+  const segmentIndex = new Uint8Array(n);
+  const { lookup } = map;
   let total = 0;
-  const k2 = bins * bins;
-  // One string per score cell, shared by its customers.
-  const codes: string[] = [];
-  for (let r = 1; r <= bins; r++)
-    for (let f = 1; f <= bins; f++) for (let m = 1; m <= bins; m++) codes.push(`${r}${f}${m}`);
   for (let i = 0; i < n; i++) {
-    const r = scoreValue(recency[i] as number, breaks.recency);
-    const f = scoreValue(frequency[i] as number, breaks.frequency);
-    const m = scoreValue(monetary[i] as number, breaks.monetary);
-    const cell = (r - 1) * k2 + (f - 1) * bins + (m - 1);
-    const segmentIndex = map.lookup[cell] as number;
+    const ri = (r[i] as number) - 1;
+    const fi = (f[i] as number) - 1;
+    const segment = lookup[(ri * bins + fi) * bins + (m[i] as number) - 1] as number;
+    segmentIndex[i] = segment;
     const value = monetary[i] as number;
-    counts[segmentIndex] = (counts[segmentIndex] as number) + 1;
-    revenue[segmentIndex] = (revenue[segmentIndex] as number) + value;
+    counts[segment] = (counts[segment] as number) + 1;
+    revenue[segment] = (revenue[segment] as number) + value;
     total += value;
-    const row = grid[r - 1] as number[];
-    row[f - 1] = (row[f - 1] as number) + 1;
-    customers[i] = {
-      id: (scored[i] as CustomerFeatures).id,
-      recency: recency[i] as number,
-      frequency: frequency[i] as number,
-      monetary: value,
-      r,
-      f,
-      m,
-      code: codes[cell] as string,
-      segment: map.segments[segmentIndex] as string,
-    };
+    const cell = ri * bins + fi;
+    gridCounts[cell] = (gridCounts[cell] as number) + 1;
   }
+  const grid = Array.from({ length: bins }, (_, row) =>
+    Array.from(gridCounts.subarray(row * bins, (row + 1) * bins)),
+  );
   const segments = map.segments.map((segment, index) => ({
     segment,
     customers: counts[index] as number,
@@ -195,5 +244,29 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
           }),
         ]
       : [];
-  return { customers, breaks, map, segments, grid, excluded: { withoutPurchase, mixedCurrencies }, issues };
+  const columns = {
+    ids,
+    recency,
+    frequency,
+    monetary,
+    r,
+    f,
+    m,
+    segmentIndex,
+    map,
+  };
+  let customers: RfmCustomer[] | undefined;
+  return {
+    ...columns,
+    get customers(): RfmCustomer[] {
+      customers ??= rfmCustomers(columns);
+      return customers;
+    },
+    breaks,
+    map,
+    segments,
+    grid,
+    excluded: { withoutPurchase, mixedCurrencies },
+    issues,
+  };
 }

@@ -72,7 +72,7 @@ export function scoreBreaks(values: ArrayLike<number>, options: ScoreBreakOption
     return {
       method,
       closed,
-      breaks: quantilesType7(Float64Array.from(values), bins).map((q) => q + add),
+      breaks: quantilesType7(values, bins).map((q) => q + add),
       reversed,
     };
   }

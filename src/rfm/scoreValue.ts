@@ -1,4 +1,5 @@
 import type { ScoreBreaks } from "./ScoreMethod.js";
+import { scoreColumn } from "./scoreColumn.js";
 
 /**
  * The score 1..k of one raw value under break points (see {@link ScoreBreaks}): 1 + the number of break points
@@ -17,12 +18,5 @@ import type { ScoreBreaks } from "./ScoreMethod.js";
  * ```
  */
 export function scoreValue(value: number, scoring: ScoreBreaks): number {
-  const { breaks } = scoring;
-  let score = 1;
-  if (scoring.closed === "right") {
-    for (let j = 0; j < breaks.length; j++) if (value > (breaks[j] as number)) score++;
-  } else {
-    for (let j = 0; j < breaks.length; j++) if (value >= (breaks[j] as number)) score++;
-  }
-  return scoring.reversed ? breaks.length + 2 - score : score;
+  return scoreColumn([value], scoring)[0] as number;
 }

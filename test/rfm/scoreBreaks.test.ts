@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { KeyAccountError, quantileType7, scoreBreaks, scoreValue } from "../../src/index.js";
+import {
+  createRandom,
+  KeyAccountError,
+  quantilesType7,
+  quantileType7,
+  scoreBreaks,
+  scoreValue,
+} from "../../src/index.js";
 
 const ONE_TO_TEN = [7, 3, 10, 1, 5, 2, 9, 4, 8, 6];
 
@@ -10,6 +17,36 @@ describe("quantileType7", () => {
     expect(quantileType7([5], 0.7)).toBe(5);
     expect(quantileType7([1, 2, 3], 1)).toBe(3);
   });
+});
+
+describe("quantilesType7 on large inputs (sampled brackets)", () => {
+  const next = createRandom(11);
+  const n = 100_003;
+  // Zeros exactly where the 16384-point stride sample reads, larger values elsewhere: the sample sees only zeros,
+  // its brackets miss the ranks, and the computation falls back to quickselect.
+  const sampled = new Set(Array.from({ length: 16384 }, (_, i) => Math.floor((i * n) / 16384)));
+  const shapes: Record<string, Float64Array> = {
+    uniform: Float64Array.from({ length: n }, () => next() * 1000),
+    ascending: Float64Array.from({ length: n }, (_, i) => i),
+    descending: Float64Array.from({ length: n }, (_, i) => n - i),
+    "few distinct values": Float64Array.from({ length: n }, () => 1 + Math.floor(-Math.log(1 - next()) * 2)),
+    "all equal": new Float64Array(n).fill(42),
+    "long tail with outliers": Float64Array.from({ length: n }, (_, i) =>
+      i % 9973 === 0 ? 1e12 : Math.round(1000 / (1 - next() * 0.999)),
+    ),
+    "a sample unlike the values": Float64Array.from({ length: n }, (_, i) =>
+      sampled.has(i) ? 0 : 1000 + Math.floor(next() * 50),
+    ),
+  };
+  for (const [shape, values] of Object.entries(shapes)) {
+    it(`equals type-7 quantiles of the sorted values: ${shape}`, () => {
+      const sorted = Float64Array.from(values).sort();
+      for (const bins of [2, 5, 9]) {
+        const expected = Array.from({ length: bins - 1 }, (_, j) => quantileType7(sorted, j + 1, bins));
+        expect(quantilesType7(values, bins)).toEqual(expected);
+      }
+    });
+  }
 });
 
 describe("scoreBreaks", () => {
