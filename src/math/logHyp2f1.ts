@@ -78,7 +78,8 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog
   const eb = c - b;
   if (Math.abs(ea * eb) < Math.abs(a * b)) {
     const inner = series(ea, eb, c, z);
-    return { ...inner, log: inner.log + (c - a - b) * Math.log1p(-z) };
+    inner.log += (c - a - b) * Math.log1p(-z);
+    return inner;
   }
   return series(a, b, c, z);
 }
