@@ -4,8 +4,15 @@ import type { SecondOrderExpansion } from "../math/minimizeNewton.js";
 import { trigamma } from "../math/trigamma.js";
 import type { IndexedSummaries } from "./indexSummaries.js";
 
-/** The parameters of the BG/NBD and the MBG/NBD: purchase rate gamma(r, α), dropout probability beta(a, b). */
-interface BetaGeometricParameters {
+/**
+ * The parameters of the BG/NBD and the MBG/NBD: purchase rate gamma(r, α), dropout probability beta(a, b).
+ *
+ * @example
+ * ```ts
+ * const p: BetaGeometricParameters = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * ```
+ */
+export interface BetaGeometricParameters {
   r: number;
   alpha: number;
   a: number;

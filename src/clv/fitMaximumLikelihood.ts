@@ -57,7 +57,9 @@ function inLogParameters(
  * ```
  */
 export interface LikelihoodDerivatives {
+  /** dLL/dθ at θ. */
   gradient?: ((params: readonly number[]) => number[]) | undefined;
+  /** LL, dLL/dθ and d²LL/dθ² at θ, in one pass. */
   expansion?: ((params: readonly number[]) => SecondOrderExpansion) | undefined;
 }
 

@@ -11,7 +11,7 @@ import type { WeightedSummaries } from "./BtydSummary.js";
  * ```ts
  * indexSummaries(groupSummaries([{ frequency: 0, recency: 0, T: 39 }, { frequency: 1, recency: 2, T: 39 }]));
  * // => { frequencies: [0, 1], runStarts: [0, 1, 2], weight: [1, 1], times: [0, 2, 39],
- * //      recencyTime: [0, 1], endTime: [2, 2], customers: 2 }
+ * //      recencyTime: [0, 1], endTime: [2, 2] }
  * ```
  */
 export interface IndexedSummaries {
@@ -27,8 +27,6 @@ export interface IndexedSummaries {
   recencyTime: Int32Array;
   /** Per row: the index of T in `times`. */
   endTime: Int32Array;
-  /** The sum of the weights. */
-  customers: number;
 }
 
 /**
@@ -67,6 +65,5 @@ export function indexSummaries(data: WeightedSummaries): IndexedSummaries {
     times: distinct,
     recencyTime: ranks.subarray(0, n),
     endTime: ranks.subarray(n),
-    customers: data.customers,
   };
 }
