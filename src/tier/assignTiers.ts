@@ -2,8 +2,8 @@ import type { Issue, IssueCode } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
+import { type BoundCondition, computedTiers, passes, roundScore } from "./computedTiers.js";
 import { parseTierPolicy } from "./parseTierPolicy.js";
-import { rankDescending } from "./rankDescending.js";
 import type { Scorecard } from "./scoreAccounts.js";
 import type { TierCondition, TierPolicy } from "./tierPolicySchema.js";
 
@@ -80,10 +80,21 @@ export interface TieredAccount {
 export interface TierAssignment {
   /** The tiers, best first. */
   tiers: string[];
-  /** One entry per scored account, in the scorecard's order. */
-  accounts: TieredAccount[];
+  /** The accounts' ids, in the scorecard's order. */
+  ids: string[];
   /** Each account's tier as an index into `tiers`. */
   tierIndex: Uint8Array;
+  /** Each account's previous tier as an index into `tiers`; −1 without one. */
+  previousIndex: Int8Array;
+  /** Each account's consecutive periods held above its computed tier by hysteresis. */
+  periodsBelow: Uint32Array;
+  /**
+   * One entry per scored account, in the scorecard's order, with its reasons: the columns above as objects,
+   * built on first read (a what-if re-tiering that reads only `tierIndex` never builds them).
+   */
+  readonly accounts: TieredAccount[];
+  /** The reasons of the account at an index, without building `accounts`. */
+  reasons(index: number): TierReason[];
   /** Each account's net revenue (minor units; 0 when unknown), for {@link tierMigration}. */
   revenueMinor: Float64Array;
   /** Accounts of the previous run that were not scored this time. */
@@ -92,7 +103,18 @@ export interface TierAssignment {
   issues: Issue[];
 }
 
-const round = (value: number): number => Math.round(value * 100) / 100;
+// What decided an account's tier after the assignment method: one hysteresis outcome (low bits) and flags.
+const EVENT = {
+  none: 0,
+  upHeld: 1,
+  downHeld: 2,
+  downPeriods: 3,
+  downMargin: 4,
+  hysteresis: 7,
+  grace: 8,
+  override: 16,
+  overrideExpired: 32,
+} as const;
 
 function requirement(condition: TierCondition): string {
   if (condition.min !== undefined && condition.max !== undefined) return `${condition.min}..${condition.max}`;
@@ -168,160 +190,62 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   const n = ids.length;
   const scoredDimensions = scorecard.policy.dimensions.map((dimension) => dimension.name);
   // The column a condition reads: the score, a dimension's score or a metric's raw value.
-  const columnOf = (metric: string, path: (string | number)[]): Float64Array => {
-    if (metric === "score") return score;
-    const column = metric.startsWith("dimension.")
-      ? scorecard.dimensionScores[scoredDimensions.indexOf(metric.slice("dimension.".length))]
-      : scorecard.values.get(metric);
-    if (column !== undefined) return column;
-    issues.push(makeIssue("policy.metric.unscored", path, { metric }));
-    return score;
+  const bind = (condition: TierCondition, path: (string | number)[]): BoundCondition => {
+    const metric = condition.metric;
+    const column =
+      metric === "score"
+        ? score
+        : metric.startsWith("dimension.")
+          ? scorecard.dimensionScores[scoredDimensions.indexOf(metric.slice("dimension.".length))]
+          : scorecard.values.get(metric);
+    if (column === undefined) issues.push(makeIssue("policy.metric.unscored", path, { metric }));
+    return { condition, column: column ?? score };
   };
   const gates = policy.tiers.map((tier, t) =>
-    (tier.gates ?? []).map((gate, g) => ({
-      gate,
-      column: columnOf(gate.metric, ["policy", "tiers", t, "gates", g]),
-    })),
+    (tier.gates ?? []).map((gate, g) => bind(gate, ["policy", "tiers", t, "gates", g])),
   );
   const assignment = policy.assignment;
   const rules =
     assignment.method === "rules"
       ? assignment.rules.map((rule, r) => ({
           tier: tiers.indexOf(rule.tier),
-          when: rule.when.map((condition, c) => ({
-            condition,
-            column: columnOf(condition.metric, ["policy", "assignment", "rules", r, "when", c]),
-          })),
+          when: rule.when.map((condition, c) =>
+            bind(condition, ["policy", "assignment", "rules", r, "when", c]),
+          ),
         }))
       : [];
-  const abcColumn =
-    assignment.method === "abc" ? columnOf(assignment.metric, ["policy", "assignment", "metric"]) : undefined;
+  const abcValues =
+    assignment.method === "abc"
+      ? bind({ metric: assignment.metric, min: 0 }, ["policy", "assignment", "metric"]).column
+      : undefined;
   if (issues.length > 0) throw new KeyAccountError(issues);
-  const passes = (condition: TierCondition, value: number): boolean =>
-    !Number.isNaN(value) &&
-    (condition.min === undefined || value >= condition.min) &&
-    (condition.max === undefined || value <= condition.max);
+  const computed = computedTiers(policy, ids, score, rules, abcValues);
 
-  // The computed tier of every account, with the reason, by the assignment method.
-  const computed = new Uint8Array(n).fill(base);
-  const firstReason: TierReason[] = new Array(n);
-  const thresholds = assignment.method === "thresholds" ? assignment.thresholds.map((t) => t.minScore) : [];
-  if (assignment.method === "thresholds") {
-    const lowest = thresholds[thresholds.length - 1] as number;
-    for (let i = 0; i < n; i++) {
-      const s = score[i] as number;
-      let t = 0;
-      while (t < base && s < (thresholds[t] as number)) t++;
-      computed[i] = t;
-      firstReason[i] =
-        t < base
-          ? {
-              code: "tier.threshold.met",
-              params: { tier: tiers[t] as string, score: round(s), threshold: thresholds[t] as number },
-            }
-          : {
-              code: "tier.threshold.base",
-              params: { tier: tiers[base] as string, score: round(s), threshold: lowest },
-            };
-    }
-  } else if (assignment.method === "shares" || assignment.method === "abc") {
-    const values =
-      assignment.method === "shares"
-        ? score
-        : Float64Array.from(abcColumn as Float64Array, (v) => (Number.isNaN(v) ? 0 : v));
-    const order = rankDescending(ids, values);
-    if (assignment.method === "shares") {
-      let cumulative = 0;
-      let start = 0;
-      assignment.shares.forEach((share, t) => {
-        cumulative += share.share;
-        const end = Math.min(n, Math.floor(cumulative * n + 1e-9));
-        const cutoff = end > 0 ? round(score[order[end - 1] as number] as number) : 100;
-        for (let k = start; k < end; k++) {
-          const i = order[k] as number;
-          computed[i] = t;
-          firstReason[i] = {
-            code: "tier.share.within",
-            params: {
-              tier: share.tier,
-              score: round(score[i] as number),
-              share: round(cumulative * 100),
-              cutoff,
-            },
-          };
-        }
-        start = Math.max(start, end);
-      });
-      for (let k = start; k < n; k++) {
-        const i = order[k] as number;
-        firstReason[i] = {
-          code: "tier.share.base",
-          params: { tier: tiers[base] as string, score: round(score[i] as number) },
-        };
-      }
-    } else {
-      const [a, b] = assignment.cutoffs ?? [0.8, 0.95];
-      let total = 0;
-      for (let i = 0; i < n; i++) if ((values[i] as number) > 0) total += values[i] as number;
-      let before = 0;
-      for (let k = 0; k < n; k++) {
-        const i = order[k] as number;
-        const value = values[i] as number;
-        const share = total > 0 ? before / total : 1;
-        const t = value <= 0 || total <= 0 ? 2 : share < a ? 0 : share < b ? 1 : 2;
-        computed[i] = t;
-        firstReason[i] = {
-          code: "tier.abc.class",
-          params: {
-            tier: tiers[t] as string,
-            class: "ABC"[t] as string,
-            metric: assignment.metric,
-            share: round(share * 100),
-          },
-        };
-        if (value > 0) before += value;
-      }
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const r = rules.findIndex((rule) =>
-        rule.when.every(({ condition, column }) => passes(condition, column[i] as number)),
-      );
-      const rule = rules[r];
-      computed[i] = rule === undefined ? base : rule.tier;
-      firstReason[i] =
-        rule === undefined
-          ? { code: "tier.rule.base", params: { tier: tiers[base] as string } }
-          : { code: "tier.rule.matched", params: { tier: tiers[rule.tier] as string, rule: r + 1 } };
-    }
-  }
-
-  // Gates: a tier whose gates the account fails passes it down to the next tier.
-  const gated = (t: number, i: number, reasons: TierReason[]): number => {
+  // The first tier from t down whose gates account i passes.
+  const gated = (t: number, i: number): number => {
     let tier = t;
     while (tier < base) {
-      const failed = (gates[tier] ?? []).find(({ gate, column }) => !passes(gate, column[i] as number));
-      if (failed === undefined) break;
-      const value = failed.column[i] as number;
-      reasons.push({
-        code: "tier.gate.failed",
-        params: {
-          tier: tiers[tier] as string,
-          metric: failed.gate.metric,
-          value: Number.isNaN(value) ? "—" : round(value),
-          requirement: requirement(failed.gate),
-          to: tiers[tier + 1] as string,
-        },
-      });
+      const list = gates[tier] as BoundCondition[];
+      let pass = true;
+      for (let g = 0; g < list.length && pass; g++) {
+        const gate = list[g] as BoundCondition;
+        pass = passes(gate.condition, gate.column[i] as number);
+      }
+      if (pass) break;
       tier++;
     }
     return tier;
   };
 
-  const previous = new Map<string, PreviousTier>();
-  options.previous?.forEach((entry, index) => {
-    if (tiers.includes(entry.tier)) previous.set(entry.id, entry);
-    else {
+  // Each account's previous tier and periods below it: read in place when the previous run lists the same
+  // accounts in the same order (the usual case: last period's output), else looked up by id.
+  const given = options.previous ?? [];
+  const previousOf = new Int8Array(n).fill(-1);
+  const previousBelow = new Uint32Array(n);
+  const matched = new Uint8Array(given.length);
+  const known = given.map((entry, index) => {
+    const tier = tiers.indexOf(entry.tier);
+    if (tier < 0) {
       issues.push(
         makeIssue("policy.tier.unknown", ["previous", index, "tier"], {
           field: `previous.${index}.tier`,
@@ -329,30 +253,46 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
         }),
       );
     }
+    return tier;
   });
+  let aligned = given.length === n;
+  for (let i = 0; i < n && aligned; i++) aligned = (given[i] as PreviousTier).id === ids[i];
+  const positions = aligned ? undefined : new Map(given.map((entry, index) => [entry.id, index]));
+  for (let i = 0; i < n && given.length > 0; i++) {
+    const at = positions === undefined ? i : positions.get(ids[i] as string);
+    if (at === undefined || (known[at] as number) < 0) continue;
+    matched[at] = 1;
+    previousOf[i] = known[at] as number;
+    previousBelow[i] = (given[at] as PreviousTier).periodsBelow ?? 0;
+  }
   const overrides = new Map((options.overrides ?? []).map((override) => [override.id, override]));
   const hysteresis = policy.hysteresis ?? {};
+  const thresholds = assignment.method === "thresholds" ? assignment.thresholds.map((t) => t.minScore) : [];
+  const threshold = (t: number): number => (t < base ? (thresholds[t] as number) : 0);
   const upMargin = assignment.method === "thresholds" ? (hysteresis.upMargin ?? 0) : 0;
   const downMargin = assignment.method === "thresholds" ? hysteresis.downMargin : undefined;
   const downPeriods = hysteresis.downPeriods ?? 1;
   const grace = policy.newAccounts;
   const graceTier = grace === undefined ? base : tiers.indexOf(grace.tier);
-  const tenure = scorecard.values.get("tenure");
-  const revenue = scorecard.values.get("revenue");
-  const revenueMinor = new Float64Array(n);
-  const tierIndex = new Uint8Array(n);
-  const accounts: TieredAccount[] = new Array(n);
-  const threshold = (t: number): number => (t < base ? (thresholds[t] as number) : 0);
+  const tenure = scorecard.values.get("tenure") as Float64Array;
+  const revenue = scorecard.values.get("revenue") as Float64Array;
 
+  // One pass decides; what decided is kept as small codes, and the reasons are built from them on request.
+  const gatedIndex = new Uint8Array(n);
+  const heldIndex = new Uint8Array(n);
+  const tierIndex = new Uint8Array(n);
+  const previousIndex = new Int8Array(n).fill(-1);
+  const periodsBelow = new Uint32Array(n);
+  const event = new Uint8Array(n);
+  const revenueMinor = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
     const s = score[i] as number;
-    const reasons: TierReason[] = [firstReason[i] as TierReason];
-    const c = gated(computed[i] as number, i, reasons);
-    const before = previous.get(id);
-    const p = before === undefined ? -1 : tiers.indexOf(before.tier);
+    const c = gated(computed.tier[i] as number, i);
+    const p = previousOf[i] as number;
     let h = c;
     let below = 0;
+    let happened: number = EVENT.none;
     if (p >= 0 && c < p && upMargin > 0) {
       h = p;
       for (let t = c; t < p; t++) {
@@ -361,68 +301,143 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
           break;
         }
       }
-      if (h !== c) {
-        reasons.push({
-          code: "tier.hysteresis.up-held",
-          params: {
-            tier: tiers[c] as string,
-            score: round(s),
-            threshold: threshold(c),
-            margin: upMargin,
-            kept: tiers[h] as string,
-          },
-        });
-      }
+      if (h !== c) happened = EVENT.upHeld;
     } else if (p >= 0 && c > p) {
-      below = (before?.periodsBelow ?? 0) + 1;
+      below = (previousBelow[i] as number) + 1;
       if (downMargin !== undefined && s < threshold(p) - downMargin) {
-        reasons.push({
-          code: "tier.hysteresis.down-margin",
-          params: {
-            from: tiers[p] as string,
-            tier: tiers[c] as string,
-            score: round(s),
-            threshold: threshold(p),
-            margin: downMargin,
-          },
-        });
+        happened = EVENT.downMargin;
         below = 0;
       } else if (below >= downPeriods) {
-        reasons.push({
-          code: "tier.hysteresis.down-periods",
-          params: { from: tiers[p] as string, tier: tiers[c] as string, periods: below },
-        });
+        happened = EVENT.downPeriods;
         below = 0;
       } else {
         h = p;
-        reasons.push({
-          code: "tier.hysteresis.down-held",
-          params: {
-            tier: tiers[p] as string,
-            computed: tiers[c] as string,
-            periods: below,
-            required: downPeriods,
-          },
-        });
+        happened = EVENT.downHeld;
       }
     }
-    let f = h === c ? c : gated(h, i, reasons);
+    let f = h === c ? c : gated(h, i);
     if (f !== h) below = 0;
-    const days = tenure?.[i] as number;
-    if (grace !== undefined && days < grace.graceDays) {
+    if (grace !== undefined && (tenure[i] as number) < grace.graceDays) {
       const floor = p >= 0 ? Math.min(graceTier, p) : graceTier;
       if (floor < f) {
         f = floor;
         below = 0;
-        reasons.push({
-          code: "tier.grace.new-account",
-          params: { tier: tiers[f] as string, tenureDays: days, graceDays: grace.graceDays },
-        });
+        happened |= EVENT.grace;
       }
     }
-    const override = overrides.get(id);
+    const override = overrides.size > 0 ? overrides.get(id) : undefined;
     if (override !== undefined) {
-      const expired = override.expires !== undefined && override.expires < options.asOf;
+      if (override.expires !== undefined && override.expires < options.asOf)
+        happened |= EVENT.overrideExpired;
+      else {
+        happened |= EVENT.override;
+        f = tiers.indexOf(override.tier);
+        below = 0;
+      }
+    }
+    gatedIndex[i] = c;
+    heldIndex[i] = h;
+    tierIndex[i] = f;
+    previousIndex[i] = p;
+    periodsBelow[i] = below;
+    event[i] = happened;
+    const value = revenue[i] as number;
+    revenueMinor[i] = Number.isNaN(value) ? 0 : value;
+  }
+  const departed: PreviousTier[] = [];
+  given.forEach((entry, at) => {
+    if (matched[at] === 0 && (known[at] as number) >= 0) departed.push(entry);
+  });
+  if (overrides.size > 0) {
+    const scored = new Set(ids);
+    for (const id of overrides.keys()) {
+      if (!scored.has(id))
+        issues.push(makeIssue("reference.unknown-customer", ["overrides", id], { value: id }));
+    }
+  }
+
+  // The reasons of account i, in the order they acted.
+  const gateReasons = (t: number, i: number, reasons: TierReason[]): void => {
+    for (let tier = t; tier < base; tier++) {
+      const failed = (gates[tier] ?? []).find(
+        ({ condition, column }) => !passes(condition, column[i] as number),
+      );
+      if (failed === undefined) return;
+      const value = failed.column[i] as number;
+      reasons.push({
+        code: "tier.gate.failed",
+        params: {
+          tier: tiers[tier] as string,
+          metric: failed.condition.metric,
+          value: Number.isNaN(value) ? "—" : roundScore(value),
+          requirement: requirement(failed.condition),
+          to: tiers[tier + 1] as string,
+        },
+      });
+    }
+  };
+  const reasonsOf = (i: number): TierReason[] => {
+    const reasons = [computed.reason(i)];
+    gateReasons(computed.tier[i] as number, i, reasons);
+    const s = roundScore(score[i] as number);
+    const c = gatedIndex[i] as number;
+    const h = heldIndex[i] as number;
+    const p = previousIndex[i] as number;
+    const happened = event[i] as number;
+    const name = (t: number): string => tiers[t] as string;
+    switch (happened & EVENT.hysteresis) {
+      case EVENT.upHeld:
+        reasons.push({
+          code: "tier.hysteresis.up-held",
+          params: { tier: name(c), score: s, threshold: threshold(c), margin: upMargin, kept: name(h) },
+        });
+        break;
+      case EVENT.downHeld:
+        reasons.push({
+          code: "tier.hysteresis.down-held",
+          params: {
+            tier: name(p),
+            computed: name(c),
+            periods: periodsBelow[i] as number,
+            required: downPeriods,
+          },
+        });
+        break;
+      case EVENT.downPeriods:
+        reasons.push({
+          code: "tier.hysteresis.down-periods",
+          params: {
+            from: name(p),
+            tier: name(c),
+            periods: (previousBelow[i] as number) + 1,
+          },
+        });
+        break;
+      case EVENT.downMargin:
+        reasons.push({
+          code: "tier.hysteresis.down-margin",
+          params: {
+            from: name(p),
+            tier: name(c),
+            score: s,
+            threshold: threshold(p),
+            margin: downMargin as number,
+          },
+        });
+        break;
+    }
+    if (h !== c) gateReasons(h, i, reasons);
+    if (happened & EVENT.grace && grace !== undefined) {
+      const floor = p >= 0 ? Math.min(graceTier, p) : graceTier;
+      reasons.push({
+        code: "tier.grace.new-account",
+        params: { tier: name(floor), tenureDays: tenure[i] as number, graceDays: grace.graceDays },
+      });
+    }
+    const override =
+      happened & (EVENT.override | EVENT.overrideExpired) ? overrides.get(ids[i] as string) : undefined;
+    if (override !== undefined) {
+      const expired = (happened & EVENT.overrideExpired) !== 0;
       reasons.push({
         code: expired ? "tier.override.expired" : "tier.override.applied",
         params: {
@@ -432,30 +447,38 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
           ...(expired ? {} : { reason: override.reason }),
         },
       });
-      if (!expired) {
-        f = tiers.indexOf(override.tier);
-        below = 0;
-      }
     }
-    tierIndex[i] = f;
-    const value = revenue?.[i] as number;
-    revenueMinor[i] = Number.isNaN(value) ? 0 : value;
-    const account: TieredAccount = {
-      id,
-      tier: tiers[f] as string,
-      score: s,
-      changed: p >= 0 && p !== f,
-      periodsBelow: below,
-      reasons,
-    };
-    if (before !== undefined && p >= 0) account.previousTier = before.tier;
-    accounts[i] = account;
-  }
-  const scored = new Set(ids);
-  const departed = [...previous.values()].filter((entry) => !scored.has(entry.id));
-  for (const id of overrides.keys()) {
-    if (!scored.has(id))
-      issues.push(makeIssue("reference.unknown-customer", ["overrides", id], { value: id }));
-  }
-  return { tiers, accounts, tierIndex, revenueMinor, departed, issues };
+    return reasons;
+  };
+  let accounts: TieredAccount[] | undefined;
+  const build = (): TieredAccount[] =>
+    ids.map((id, i) => {
+      const p = previousIndex[i] as number;
+      const f = tierIndex[i] as number;
+      const account: TieredAccount = {
+        id,
+        tier: tiers[f] as string,
+        score: score[i] as number,
+        changed: p >= 0 && p !== f,
+        periodsBelow: periodsBelow[i] as number,
+        reasons: reasonsOf(i),
+      };
+      if (p >= 0) account.previousTier = tiers[p] as string;
+      return account;
+    });
+  return {
+    tiers,
+    ids,
+    tierIndex,
+    previousIndex,
+    periodsBelow,
+    get accounts(): TieredAccount[] {
+      accounts ??= build();
+      return accounts;
+    },
+    reasons: reasonsOf,
+    revenueMinor,
+    departed,
+    issues,
+  };
 }

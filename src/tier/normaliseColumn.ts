@@ -1,17 +1,5 @@
+import { argsortDescending } from "../profit/argsortDescending.js";
 import type { Normalisation } from "./tierPolicySchema.js";
-
-// The number of sorted values below x (lower) or at most x (upper).
-function bound(sorted: Float64Array, x: number, upper: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = sorted[mid] as number;
-    if (value < x || (upper && value === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Normalises a column of raw metric values to 0..1 (1 = best) by a policy's method; NaN (missing) stays NaN.
@@ -52,29 +40,54 @@ export function normaliseColumn(
     }
     return out;
   }
-  const present = new Float64Array(n);
+  // The range of the present values and, to rank them, the present values and where they are (the column
+  // itself when none is missing); missing ones stay NaN.
+  const ranked = normalise.method === "percentile";
   let count = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const x = raw[i] as number;
-    if (!Number.isNaN(x)) present[count++] = x;
+    out[i] = Number.NaN;
+    if (Number.isNaN(x)) continue;
+    count++;
+    if (x < lowest) lowest = x;
+    if (x > highest) highest = x;
   }
-  const sorted = present.subarray(0, count).sort();
-  if (normalise.method === "percentile") {
-    for (let i = 0; i < n; i++) {
-      const x = raw[i] as number;
-      if (Number.isNaN(x)) out[i] = Number.NaN;
-      else if (count === 1) out[i] = 0.5;
-      else {
-        const below = bound(sorted, x, false);
-        const equal = bound(sorted, x, true) - below;
-        const p = (below + (equal - 1) / 2) / (count - 1);
-        out[i] = higherIsBetter ? p : 1 - p;
+  if (ranked) {
+    let present = raw;
+    let where: Uint32Array | undefined;
+    if (count < n) {
+      present = new Float64Array(count);
+      where = new Uint32Array(count);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const x = raw[i] as number;
+        if (Number.isNaN(x)) continue;
+        present[k] = x;
+        where[k++] = i;
       }
+    }
+    // Ranked once by the radix argsort (sequential passes, no comparator), then each run of equal values gets
+    // its mid-rank percentile.
+    const order = argsortDescending(present);
+    let start = 0;
+    while (start < count) {
+      const value = present[order[start] as number];
+      let end = start + 1;
+      while (end < count && present[order[end] as number] === value) end++;
+      const p = count === 1 ? 0.5 : (count - end + (end - start - 1) / 2) / (count - 1);
+      const normalised = higherIsBetter ? p : 1 - p;
+      for (let k = start; k < end; k++) {
+        const at = order[k] as number;
+        out[where === undefined ? at : (where[at] as number)] = normalised;
+      }
+      start = end;
     }
     return out;
   }
-  const lo = normalise.min ?? (sorted[0] as number);
-  const hi = normalise.max ?? (sorted[count - 1] as number);
+  const lo = normalise.min ?? lowest;
+  const hi = normalise.max ?? highest;
   const span = normalise.method === "log" ? Math.log1p(hi - lo) : hi - lo;
   for (let i = 0; i < n; i++) {
     const x = raw[i] as number;

@@ -115,9 +115,10 @@ export function scoreAccounts(inputs: readonly TierInput[], policy: TierPolicy):
   const dimensionScores: Float64Array[] = [];
   const totalWeighted = new Float64Array(n);
   const totalWeight = new Float64Array(n);
+  const weights = new Float64Array(n);
   checked.dimensions.forEach((dimension, d) => {
     const weighted = new Float64Array(n);
-    const weights = new Float64Array(n);
+    weights.fill(0);
     for (const entry of dimension.metrics) {
       const source = metricSource(entry.metric, checked);
       const higherIsBetter = entry.direction

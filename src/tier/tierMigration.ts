@@ -53,7 +53,7 @@ export interface TierMigration {
  * ```
  */
 export function tierMigration(assignment: TierAssignment): TierMigration {
-  const { tiers, accounts, tierIndex, revenueMinor } = assignment;
+  const { tiers, ids, tierIndex, previousIndex, revenueMinor } = assignment;
   const from = [...tiers, "new"];
   const to = [...tiers, "departed"];
   const counts = from.map(() => to.map(() => 0));
@@ -66,32 +66,27 @@ export function tierMigration(assignment: TierAssignment): TierMigration {
     countRow[column] = (countRow[column] as number) + 1;
     revenueRow[column] = (revenueRow[column] as number) + value;
   };
-  accounts.forEach((account, i) => {
+  for (let i = 0; i < ids.length; i++) {
     const t = tierIndex[i] as number;
+    const p = previousIndex[i] as number;
     const value = revenueMinor[i] as number;
-    if (account.previousTier === undefined) {
-      totals.new++;
-      add(tiers.length, t, value);
-      return;
+    add(p < 0 ? tiers.length : p, t, value);
+    if (p < 0) totals.new++;
+    else if (p === t) totals.unchanged++;
+    else {
+      const up = t < p;
+      if (up) totals.up++;
+      else totals.down++;
+      moved.push({
+        id: ids[i] as string,
+        from: tiers[p] as string,
+        to: tiers[t] as string,
+        up,
+        revenueMinor: value,
+        reasons: assignment.reasons(i),
+      });
     }
-    const p = tiers.indexOf(account.previousTier);
-    add(p, t, value);
-    if (p === t) {
-      totals.unchanged++;
-      return;
-    }
-    const up = t < p;
-    if (up) totals.up++;
-    else totals.down++;
-    moved.push({
-      id: account.id,
-      from: account.previousTier,
-      to: account.tier,
-      up,
-      revenueMinor: value,
-      reasons: account.reasons,
-    });
-  });
+  }
   for (const entry of assignment.departed) add(tiers.indexOf(entry.tier), tiers.length, 0);
   return { from, to, accounts: counts, revenueMinor: revenue, moved, counts: totals };
 }

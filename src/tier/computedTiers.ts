@@ -1,0 +1,191 @@
+import type { TierReason } from "./assignTiers.js";
+import { rankDescending } from "./rankDescending.js";
+import type { TierCondition, TierPolicy } from "./tierPolicySchema.js";
+
+/** A condition with the column it reads (the score, a dimension's score or a metric's raw values). */
+export interface BoundCondition {
+  /** The condition. */
+  condition: TierCondition;
+  /** The values it tests, by account. */
+  column: Float64Array;
+}
+
+/** The tiers the assignment method gives, before gates and hysteresis, and the reason of each. */
+export interface ComputedTiers {
+  /** Each account's tier index. */
+  tier: Uint8Array;
+  /** The reason of account i's computed tier (built on request). */
+  reason(i: number): TierReason;
+}
+
+/** Scores rounded to hundredths for the texts people read. */
+export const roundScore = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * Whether a value passes a condition: present and within `min..max`.
+ *
+ * @param condition - The condition.
+ * @param value - The value, NaN when missing.
+ * @returns Whether it passes.
+ *
+ * @example
+ * ```ts
+ * passes({ metric: "score", min: 50 }, 61); // => true
+ * ```
+ */
+export function passes(condition: TierCondition, value: number): boolean {
+  return (
+    !Number.isNaN(value) &&
+    (condition.min === undefined || value >= condition.min) &&
+    (condition.max === undefined || value <= condition.max)
+  );
+}
+
+/**
+ * The tier each account's score or values give by the policy's assignment method: thresholds on the score,
+ * shares of the accounts ranked by score (ties by id), ABC classes of a value metric (ties by id), or the first
+ * rule whose conditions all hold; the base tier otherwise.
+ *
+ * @param policy - The checked policy.
+ * @param ids - The accounts' ids.
+ * @param score - Their scores.
+ * @param rules - The rules' conditions bound to their columns (`rules` method), in rule order.
+ * @param abcValues - The ABC metric's raw values (`abc` method).
+ * @returns The tier indexes and their reasons.
+ *
+ * @example
+ * ```ts
+ * computedTiers(policy, ["A"], Float64Array.of(91), [], undefined).tier; // => Uint8Array [0] (thresholds 80 / 50)
+ * ```
+ */
+export function computedTiers(
+  policy: TierPolicy,
+  ids: readonly string[],
+  score: Float64Array,
+  rules: readonly { tier: number; when: BoundCondition[] }[],
+  abcValues: Float64Array | undefined,
+): ComputedTiers {
+  const n = ids.length;
+  const tiers = policy.tiers.map((tier) => tier.name);
+  const base = tiers.length - 1;
+  const tier = new Uint8Array(n).fill(base);
+  const assignment = policy.assignment;
+  const scoreOf = (i: number): number => roundScore(score[i] as number);
+  switch (assignment.method) {
+    case "thresholds": {
+      const thresholds = assignment.thresholds.map((threshold) => threshold.minScore);
+      for (let i = 0; i < n; i++) {
+        const s = score[i] as number;
+        let t = 0;
+        while (t < base && s < (thresholds[t] as number)) t++;
+        tier[i] = t;
+      }
+      const lowest = thresholds[base - 1] as number;
+      return {
+        tier,
+        reason: (i) => {
+          const t = tier[i] as number;
+          return t < base
+            ? {
+                code: "tier.threshold.met",
+                params: { tier: tiers[t] as string, score: scoreOf(i), threshold: thresholds[t] as number },
+              }
+            : {
+                code: "tier.threshold.base",
+                params: { tier: tiers[base] as string, score: scoreOf(i), threshold: lowest },
+              };
+        },
+      };
+    }
+    case "shares": {
+      const order = rankDescending(ids, score);
+      const cumulative: number[] = [];
+      const cutoffs: number[] = [];
+      let share = 0;
+      let start = 0;
+      assignment.shares.forEach((entry, t) => {
+        share += entry.share;
+        const end = Math.min(n, Math.floor(share * n + 1e-9));
+        for (let k = start; k < end; k++) tier[order[k] as number] = t;
+        cumulative.push(roundScore(share * 100));
+        cutoffs.push(end > 0 ? scoreOf(order[end - 1] as number) : 100);
+        start = Math.max(start, end);
+      });
+      return {
+        tier,
+        reason: (i) => {
+          const t = tier[i] as number;
+          return t < base
+            ? {
+                code: "tier.share.within",
+                params: {
+                  tier: tiers[t] as string,
+                  score: scoreOf(i),
+                  share: cumulative[t] as number,
+                  cutoff: cutoffs[t] as number,
+                },
+              }
+            : { code: "tier.share.base", params: { tier: tiers[base] as string, score: scoreOf(i) } };
+        },
+      };
+    }
+    case "abc": {
+      const values = Float64Array.from(abcValues ?? [], (v) => (Number.isNaN(v) ? 0 : v));
+      const order = rankDescending(ids, values);
+      const [a, b] = assignment.cutoffs ?? [0.8, 0.95];
+      let total = 0;
+      for (let i = 0; i < n; i++) if ((values[i] as number) > 0) total += values[i] as number;
+      // The share of the positive total held by the accounts ranked before each account.
+      const before = new Float64Array(n);
+      let sum = 0;
+      for (let k = 0; k < n; k++) {
+        const i = order[k] as number;
+        const value = values[i] as number;
+        const share = total > 0 ? sum / total : 1;
+        before[i] = share;
+        tier[i] = value <= 0 || total <= 0 ? 2 : share < a ? 0 : share < b ? 1 : 2;
+        if (value > 0) sum += value;
+      }
+      return {
+        tier,
+        reason: (i) => {
+          const t = tier[i] as number;
+          return {
+            code: "tier.abc.class",
+            params: {
+              tier: tiers[t] as string,
+              class: "ABC"[t] as string,
+              metric: assignment.metric,
+              share: roundScore((before[i] as number) * 100),
+            },
+          };
+        },
+      };
+    }
+    case "rules": {
+      const matched = new Int16Array(n).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const r = rules.findIndex((rule) =>
+          rule.when.every(({ condition, column }) => passes(condition, column[i] as number)),
+        );
+        const rule = rules[r];
+        if (rule !== undefined) {
+          tier[i] = rule.tier;
+          matched[i] = r;
+        }
+      }
+      return {
+        tier,
+        reason: (i) => {
+          const r = matched[i] as number;
+          return r < 0
+            ? { code: "tier.rule.base", params: { tier: tiers[base] as string } }
+            : {
+                code: "tier.rule.matched",
+                params: { tier: tiers[tier[i] as number] as string, rule: r + 1 },
+              };
+        },
+      };
+    }
+  }
+}
