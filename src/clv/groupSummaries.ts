@@ -4,9 +4,9 @@ import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import type { BtydSummary, WeightedSummaries } from "./BtydSummary.js";
 
-// Row numbers sorted by (x, t_x, T) through the dense ranks of the three columns, as an LSD radix sort (linear
-// time, sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) digit by digit,
-// then rank(x). Returns the rows' weights, keys and x ranks in sorted order.
+// Sorts the rows by (x, t_x, T) through the dense ranks of the three columns, as an LSD radix sort (linear time,
+// sequential reads): the key k = rank(t_x) · |T values| + rank(T) (exact: below n² ≤ 2⁵³) digit by digit, then
+// rank(x). Returns the rows' weights, keys and x ranks in sorted order; `weights` is taken over as a buffer.
 function sortRows(
   x: DenseRanks,
   tx: DenseRanks,
@@ -15,7 +15,7 @@ function sortRows(
 ): { weight: Float64Array; key: Float64Array; xRank: Int32Array } {
   const n = x.ranks.length;
   const timeCount = t.distinct.length;
-  let weight = weights.slice();
+  let weight = weights;
   let key = new Float64Array(n);
   let xRank = new Int32Array(n);
   for (let i = 0; i < n; i++) {
