@@ -69,7 +69,8 @@ export const cases: BenchCase[] = [
     setup: portfolio,
     run: () => {
       const pnl = profitTable(features, MODEL);
-      return [pnl, abcTable(pnl.ids, pnl.profitMinor), whaleCurve(pnl.profitMinor)];
+      const abc = abcTable(pnl.ids, pnl.profitMinor);
+      return [pnl, abc, whaleCurve(abc.values)];
     },
     rows: CUSTOMERS,
   },
@@ -78,7 +79,8 @@ export const cases: BenchCase[] = [
     setup: portfolio,
     run: () => {
       const pnl = profitTable(features, MODEL);
-      return [rfm(features), pnl, abcTable(pnl.ids, pnl.profitMinor), whaleCurve(pnl.profitMinor)];
+      const abc = abcTable(pnl.ids, pnl.profitMinor);
+      return [rfm(features), pnl, abc, whaleCurve(abc.values)];
     },
     rows: CUSTOMERS,
   },

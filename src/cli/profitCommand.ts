@@ -1,9 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { formatMoney } from "../model/formatMoney.js";
-import { abcClasses } from "../profit/abcClasses.js";
-import { customerProfit } from "../profit/customerProfit.js";
+import { abcTable } from "../profit/abcTable.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
-import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
+import { profitTable } from "../profit/profitTable.js";
 import { whaleCurve } from "../profit/whaleCurve.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
@@ -80,64 +79,48 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const abcCutoffs = cutoffs(values["abc-cutoffs"] as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
   const features = summary.features.filter((f) => !f.mixedCurrencies);
-  const pnls = customerProfit(features.map(profitInputFromFeatures), model);
-  const abc = abcClasses(
-    pnls.map((p) => ({
-      id: p.id,
-      value: base === "profit" ? p.profitMinor : base === "margin" ? p.grossMarginMinor : p.netRevenueMinor,
-    })),
-    { cutoffs: abcCutoffs },
-  );
-  const classOf = new Map(abc.map((entry) => [entry.id, entry.abc]));
+  const pnl = profitTable(features, model);
+  const ranked =
+    base === "profit" ? pnl.profitMinor : base === "margin" ? pnl.grossMarginMinor : pnl.netRevenueMinor;
+  const abc = abcTable(pnl.ids, ranked, { cutoffs: abcCutoffs });
   const money = (minor: number) => formatMoney(minor, model.currency);
-  const columns = [
-    "id",
-    "gross_sales",
-    "discounts",
-    "returns",
-    "net_revenue",
-    "cost_of_goods",
-    "estimated_cost_of_goods",
-    "uncosted_revenue",
-    "gross_margin",
-    "cost_orders",
-    "cost_order_lines",
-    "cost_deliveries",
-    "cost_visits",
-    "cost_calls",
-    "cost_complaints",
-    "cost_financing",
-    "cost_account_management",
-    "cost_to_serve",
-    "profit",
-    "margin_percent",
-    "abc",
+  const lines = pnl.costToServe;
+  const amounts: [string, Float64Array][] = [
+    ["gross_sales", pnl.grossSalesMinor],
+    ["discounts", pnl.discountsMinor],
+    ["returns", pnl.returnsMinor],
+    ["net_revenue", pnl.netRevenueMinor],
+    ["cost_of_goods", pnl.costOfGoodsMinor],
+    ["estimated_cost_of_goods", pnl.estimatedCostOfGoodsMinor],
+    ["uncosted_revenue", pnl.uncostedRevenueMinor],
+    ["gross_margin", pnl.grossMarginMinor],
+    ["cost_orders", lines.ordersMinor],
+    ["cost_order_lines", lines.orderLinesMinor],
+    ["cost_deliveries", lines.deliveriesMinor],
+    ["cost_visits", lines.visitsMinor],
+    ["cost_calls", lines.callsMinor],
+    ["cost_complaints", lines.complaintsMinor],
+    ["cost_financing", lines.financingMinor],
+    ["cost_account_management", lines.accountManagementMinor],
+    ["cost_to_serve", pnl.costToServeMinor],
+    ["profit", pnl.profitMinor],
   ];
-  const rows: Cell[][] = pnls.map((p) => [
-    p.id,
-    money(p.grossSalesMinor),
-    money(p.discountsMinor),
-    money(p.returnsMinor),
-    money(p.netRevenueMinor),
-    money(p.costOfGoodsMinor),
-    money(p.estimatedCostOfGoodsMinor),
-    money(p.uncostedRevenueMinor),
-    money(p.grossMarginMinor),
-    money(p.costToServe.ordersMinor),
-    money(p.costToServe.orderLinesMinor),
-    money(p.costToServe.deliveriesMinor),
-    money(p.costToServe.visitsMinor),
-    money(p.costToServe.callsMinor),
-    money(p.costToServe.complaintsMinor),
-    money(p.costToServe.financingMinor),
-    money(p.costToServe.accountManagementMinor),
-    money(p.costToServeMinor),
-    money(p.profitMinor),
-    p.marginPercent === undefined ? null : Number(p.marginPercent.toFixed(4)),
-    classOf.get(p.id) ?? null,
-  ]);
+  const columns = ["id", ...amounts.map(([name]) => name), "margin_percent", "abc"];
+  const classOf: string[] = new Array(pnl.ids.length);
+  abc.order.forEach((i, r) => {
+    classOf[i] = abc.abc[r] as string;
+  });
+  const rows: Cell[][] = pnl.ids.map((id, i) => {
+    const margin = pnl.marginPercent[i] as number;
+    return [
+      id,
+      ...amounts.map(([, column]) => money(column[i] as number)),
+      Number.isNaN(margin) ? null : Number(margin.toFixed(4)),
+      classOf[i] as string,
+    ];
+  });
   const out = values.out as string | undefined;
-  const curve = whaleCurve(pnls.map((p) => p.profitMinor));
+  const curve = whaleCurve(base === "profit" ? abc.values : pnl.profitMinor);
   if (values.json === true) {
     const objects = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, row[i] ?? null])));
     const text = `${JSON.stringify({ currency: model.currency, asOf: summary.asOf, abcOn: base, customers: objects, whaleCurve: curve }, null, 1)}\n`;
@@ -146,11 +129,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   } else await writeTable(columns, rows, "csv", out, io.stdout);
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const total = pnls.reduce((sum, p) => sum + p.profitMinor, 0);
-  const counts = { A: 0, B: 0, C: 0 };
-  for (const entry of abc) counts[entry.abc]++;
+  const counts = abc.counts;
   io.stderr.write(
-    `profit ${money(total)} ${model.currency} over ${pnls.length} customers; ABC on ${base}: A ${counts.A}, B ${counts.B}, C ${counts.C}; whale-curve peak ${money(curve.peak.cumulativeProfitMinor)} after the top ${curve.peak.customers} customers\n`,
+    `profit ${money(curve.totalProfitMinor)} ${model.currency} over ${pnl.ids.length} customers; ABC on ${base}: A ${counts.A}, B ${counts.B}, C ${counts.C}; whale-curve peak ${money(curve.peak.cumulativeProfitMinor)} after the top ${curve.peak.customers} customers\n`,
   );
   const { features: _features, ...meta } = summary;
   io.stderr.write(describeIngestReport(report, meta, Date.now() - started));

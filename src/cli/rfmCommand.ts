@@ -80,18 +80,21 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
   const result = rfm(summary.features, { bins: Number(bins), method: method as ScoreMethod, segments });
   const currencies = new Map(summary.features.map((f) => [f.id, f.currency ?? summary.currency]));
-  const rows: Cell[][] = result.customers.map((c) => {
-    const currency = currencies.get(c.id);
+  const segmentNames = result.map.segments;
+  const rows: Cell[][] = result.ids.map((id, i) => {
+    const currency = currencies.get(id);
+    const monetary = result.monetary[i] as number;
+    const [r, f, m] = [result.r[i] as number, result.f[i] as number, result.m[i] as number];
     return [
-      c.id,
-      c.recency,
-      c.frequency,
-      currency === undefined ? c.monetary : formatMoney(c.monetary, currency),
-      c.r,
-      c.f,
-      c.m,
-      c.code,
-      c.segment,
+      id,
+      result.recency[i] as number,
+      result.frequency[i] as number,
+      currency === undefined ? monetary : formatMoney(monetary, currency),
+      r,
+      f,
+      m,
+      `${r}${f}${m}`,
+      segmentNames[result.segmentIndex[i] as number] as string,
     ];
   });
   const columns = ["id", "recency", "frequency", "monetary", "r", "f", "m", "rfm", "segment"];
@@ -100,7 +103,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const { features: _features, ...meta } = summary;
   const lines = [
-    `scored ${result.customers.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
+    `scored ${result.ids.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
     `break points (${result.breaks.recency.method}, ${result.breaks.recency.closed}-closed): recency ${result.breaks.recency.breaks.join(" ")} days; frequency ${result.breaks.frequency.breaks.join(" ")} orders; monetary ${result.breaks.monetary.breaks.join(" ")} minor units`,
     ...result.segments.map(
       (s) =>

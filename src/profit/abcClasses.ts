@@ -41,11 +41,11 @@ export function abcClasses(
     values.map((entry) => entry.value),
     options,
   );
-  return Array.from(table.order, (i) => ({
+  return Array.from(table.order, (i, r) => ({
     id: ids[i] as string,
     value: (values[i] as { value: number }).value,
-    rank: table.rank[i] as number,
-    cumulativeShare: table.cumulativeShare[i] as number,
-    abc: table.abc[i] as AbcClass,
+    rank: r + 1,
+    cumulativeShare: table.cumulativeShare[r] as number,
+    abc: table.abc[r] as AbcClass,
   }));
 }

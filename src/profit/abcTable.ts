@@ -12,15 +12,15 @@ export interface AbcOptions {
   cutoffs?: readonly [number, number] | undefined;
 }
 
-/** ABC classes as columns: `order` is by rank, every other column by customer (input order). */
+/** ABC classes as columns, in rank order: entry r of every column is the customer ranked r + 1. */
 export interface AbcTable {
-  /** The customers' positions in the input, the largest value first (rank 1 … n). */
+  /** The customers' positions in the input, the largest value first. */
   order: Uint32Array;
-  /** Each customer's rank, 1 = the largest value (ties by id). */
-  rank: Uint32Array;
-  /** Each customer's cumulative share: the share of the positive total held by it and all ranked before it. */
+  /** The values, largest first. */
+  values: Float64Array;
+  /** The share of the positive total held by the customer at each rank and all ranked before it. */
   cumulativeShare: Float64Array;
-  /** Each customer's class. */
+  /** The class at each rank. */
   abc: AbcClass[];
   /** The number of customers in each class. */
   counts: Record<AbcClass, number>;
@@ -36,14 +36,15 @@ export interface AbcTable {
  * @param ids - The customers' ids (ties are ranked by id).
  * @param values - Each customer's value (revenue, gross margin or profit, minor units), in the order of `ids`.
  * @param options - The cut-offs; see {@link AbcOptions}.
- * @returns The ranking and each customer's rank, cumulative share and class.
+ * @returns The ranking with each rank's value, cumulative share and class.
  * @throws {KeyAccountError} when the cut-offs are not 0 < A ≤ B ≤ 1 (`option.invalid`).
  *
  * @example
  * ```ts
  * const table = abcTable(["d", "b", "a", "c"], [4, 20, 70, 6]);
- * table.abc; // => ["C", "A", "A", "B"]
  * Array.from(table.order); // => [2, 1, 3, 0]
+ * table.abc; // => ["A", "A", "B", "C"]
+ * Array.from(table.cumulativeShare); // => [0.7, 0.9, 0.96, 1]
  * table.counts; // => { A: 2, B: 1, C: 1 }
  * ```
  */
@@ -65,16 +66,20 @@ export function abcTable(
   if (issues.length > 0) throw new KeyAccountError(issues);
   const n = values.length;
   const value = values instanceof Float64Array ? values : Float64Array.from(values);
+  // One buffer (one allocation) for the values by rank and the cumulative shares.
+  const buffer = new ArrayBuffer(16 * n);
+  const sorted = new Float64Array(buffer, 0, n);
+  const cumulativeShare = new Float64Array(buffer, 8 * n, n);
   // A stable argsort keeps equal values in input order; each group of equal values is then put in id order
   // (customers in id order, as summarize gives them, already are).
-  const order = argsortDescending(value);
+  const order = argsortDescending(value, sorted);
   let idOrdered = true;
   for (let i = 1; i < n && idOrdered; i++) {
     if ((ids[i - 1] as string) > (ids[i] as string)) idOrdered = false;
   }
   for (let p = 0; p < n && !idOrdered; ) {
     let size = 1;
-    while (p + size < n && value[order[p + size] as number] === value[order[p] as number]) size++;
+    while (p + size < n && sorted[p + size] === sorted[p]) size++;
     if (size > 1) {
       const group = Array.from(order.subarray(p, p + size)).sort((x, y) => {
         const ix = ids[x] as string;
@@ -86,18 +91,15 @@ export function abcTable(
     p += size;
   }
   let total = 0;
-  for (let i = 0; i < n; i++) if ((value[i] as number) > 0) total += value[i] as number;
-  const rank = new Uint32Array(n);
-  const cumulativeShare = new Float64Array(n);
+  for (let r = 0; r < n; r++) if ((sorted[r] as number) > 0) total += sorted[r] as number;
   const abc: AbcClass[] = new Array(n);
   let countA = 0;
   let countB = 0;
   let cumulative = 0;
-  for (let position = 0; position < n; position++) {
-    const i = order[position] as number;
-    const v = value[i] as number;
+  for (let r = 0; r < n; r++) {
+    const v = sorted[r] as number;
     let abcClass: AbcClass = "C";
-    if (v > 0 && total > 0) {
+    if (v > 0) {
       const before = cumulative / total;
       if (before < a) {
         abcClass = "A";
@@ -108,10 +110,14 @@ export function abcTable(
       }
       cumulative += v;
     }
-    rank[i] = position + 1;
-    cumulativeShare[i] = total > 0 ? cumulative / total : 0;
-    abc[i] = abcClass;
+    cumulativeShare[r] = total > 0 ? cumulative / total : 0;
+    abc[r] = abcClass;
   }
-  const counts = { A: countA, B: countB, C: n - countA - countB };
-  return { order, rank, cumulativeShare, abc, counts };
+  return {
+    order,
+    values: sorted,
+    cumulativeShare,
+    abc,
+    counts: { A: countA, B: countB, C: n - countA - countB },
+  };
 }

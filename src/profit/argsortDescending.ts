@@ -6,15 +6,19 @@
  * million customers are ranked in a few tens of milliseconds without a comparator.
  *
  * @param values - Finite numbers.
+ * @param sorted - When given (of the same length), receives the values in the returned order, largest first.
  * @returns The indexes of `values`, largest value first.
  *
  * @example
  * ```ts
  * Array.from(argsortDescending(Float64Array.from([3, -1, 7, 3]))); // => [2, 0, 3, 1]
  * Array.from(argsortDescending(Float64Array.from([0.5, -0, 2.25, 0]))); // => [2, 0, 1, 3]
+ * const sorted = new Float64Array(4);
+ * argsortDescending(Float64Array.from([3, -1, 7, 3]), sorted);
+ * Array.from(sorted); // => [7, 3, 3, -1]
  * ```
  */
-export function argsortDescending(values: Float64Array): Uint32Array {
+export function argsortDescending(values: Float64Array, sorted?: Float64Array): Uint32Array {
   const n = values.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -26,9 +30,16 @@ export function argsortDescending(values: Float64Array): Uint32Array {
     if (whole && !Number.isInteger(value)) whole = false;
   }
   const narrow = whole && max - min < 4294967296;
-  let hi = new Uint32Array(narrow ? 0 : n);
-  let lo = new Uint32Array(n);
-  let index = new Uint32Array(n);
+  // The key words and indexes and their copies for the passes share one scratch buffer (one allocation); the
+  // order is copied out of it at the end.
+  const words = narrow ? 4 : 6;
+  const scratch = new ArrayBuffer(words * 4 * n);
+  let hi = new Uint32Array(scratch, 0, narrow ? 0 : n);
+  let hi2 = new Uint32Array(scratch, narrow ? 0 : 4 * n, narrow ? 0 : n);
+  let lo = new Uint32Array(scratch, (words - 4) * 4 * n, n);
+  let lo2 = new Uint32Array(scratch, (words - 3) * 4 * n, n);
+  let index = new Uint32Array(scratch, (words - 2) * 4 * n, n);
+  let index2 = new Uint32Array(scratch, (words - 1) * 4 * n, n);
   if (narrow) {
     for (let i = 0; i < n; i++) {
       lo[i] = max - (values[i] as number);
@@ -36,11 +47,11 @@ export function argsortDescending(values: Float64Array): Uint32Array {
     }
   } else {
     const bits = new Float64Array(1);
-    const words = new Uint32Array(bits.buffer);
+    const halves = new Uint32Array(bits.buffer);
     for (let i = 0; i < n; i++) {
       bits[0] = (values[i] as number) + 0; // −0 → 0
-      let h = words[1] as number;
-      let l = words[0] as number;
+      let h = halves[1] as number;
+      let l = halves[0] as number;
       if (h & 0x80000000) {
         h = ~h >>> 0;
         l = ~l >>> 0;
@@ -51,9 +62,6 @@ export function argsortDescending(values: Float64Array): Uint32Array {
       index[i] = i;
     }
   }
-  let hi2 = new Uint32Array(hi.length);
-  let lo2 = new Uint32Array(n);
-  let index2 = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (let pass = 0; pass < (narrow ? 2 : 4); pass++) {
     const source = pass < 2 ? lo : hi;
@@ -84,5 +92,10 @@ export function argsortDescending(values: Float64Array): Uint32Array {
     [lo, lo2] = [lo2, lo];
     [index, index2] = [index2, index];
   }
-  return index;
+  if (sorted !== undefined) {
+    // Whole numbers come back from their keys in order; other values are gathered.
+    if (narrow) for (let r = 0; r < n; r++) sorted[r] = max - (lo[r] as number);
+    else for (let r = 0; r < n; r++) sorted[r] = values[index[r] as number] as number;
+  }
+  return index.slice();
 }

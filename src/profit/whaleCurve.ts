@@ -22,7 +22,8 @@ export interface WhaleCurve {
 
 /**
  * Whale-curve data: customers ranked by profit (largest first), cumulative profit against the share of
- * customers. The curve rises above the total while profitable customers are added and falls back to it as the
+ * customers. Profits already in descending order (the `values` of {@link abcTable} ranking profit) are not
+ * ranked again. The curve rises above the total while profitable customers are added and falls back to it as the
  * unprofitable ones come in; its peak says how much the profitable customers earn before the others eat into it.
  *
  * @param profits - Each customer's profit, minor units (any order).
@@ -38,8 +39,15 @@ export interface WhaleCurve {
  */
 export function whaleCurve(profits: ArrayLike<number>, maxPoints = 201): WhaleCurve {
   const values = profits instanceof Float64Array ? profits : Float64Array.from(profits);
-  const order = argsortDescending(values);
   const n = values.length;
+  let descending = true;
+  for (let i = 1; i < n && descending; i++)
+    if ((values[i] as number) > (values[i - 1] as number)) descending = false;
+  let ranked = values;
+  if (!descending) {
+    ranked = new Float64Array(n);
+    argsortDescending(values, ranked);
+  }
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i] as number;
   const point = (count: number, cumulative: number): WhalePoint => ({
@@ -53,7 +61,7 @@ export function whaleCurve(profits: ArrayLike<number>, maxPoints = 201): WhaleCu
   let peakCount = 0;
   let peakValue = 0;
   for (let i = 0; i < n; i++) {
-    cumulative += values[order[i] as number] as number;
+    cumulative += ranked[i] as number;
     if (cumulative > peakValue) {
       peakValue = cumulative;
       peakCount = i + 1;

@@ -166,9 +166,11 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
   // One pass: the scored customers' ids and raw values, the others counted.
   const ids: string[] = new Array(features.length);
   let n = 0;
-  const days = new Float64Array(features.length);
-  const orders = new Float64Array(features.length);
-  const revenueMinor = new Float64Array(features.length);
+  // The three raw-value columns share one buffer (one allocation).
+  const buffer = new ArrayBuffer(3 * 8 * features.length);
+  const days = new Float64Array(buffer, 0, features.length);
+  const orders = new Float64Array(buffer, 8 * features.length, features.length);
+  const revenueMinor = new Float64Array(buffer, 16 * features.length, features.length);
   let withoutPurchase = 0;
   let mixedCurrencies = 0;
   const currencies = new Set<string>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   abcClasses,
+  abcTable,
   historicalValue,
   ingestTransactions,
   KeyAccountError,
@@ -70,6 +71,15 @@ describe("whaleCurve", () => {
       profitShare: 1.5,
     });
     expect(curve.points.map((p) => p.cumulativeProfitMinor)).toEqual([0, 100, 150, 130, 100]);
+  });
+
+  it("takes abcTable's profits by rank as they are", () => {
+    const profits = [50, -20, 100, -30, 50];
+    const abc = abcTable(["e", "d", "c", "b", "a"], profits);
+    // 100 (c), then the two 50s by id (a before e), −20, −30.
+    expect(Array.from(abc.order)).toEqual([2, 4, 0, 1, 3]);
+    expect(Array.from(abc.values)).toEqual([100, 50, 50, -20, -30]);
+    expect(whaleCurve(abc.values)).toEqual(whaleCurve(profits));
   });
 
   it("samples long portfolios and keeps the peak and both ends", () => {
