@@ -21,6 +21,7 @@ import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { isFeatureFile, readFeatureFile } from "./readFeatureFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readTableFile } from "./readTableFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
@@ -35,10 +36,11 @@ import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writ
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
 const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 
-const TIER_HELP = `keyaccount tier <file> --policy POLICY --as-of DATE [options]
+const TIER_HELP = `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
 
-Reads a transaction file like "keyaccount summarize", scores every customer on the policy's scorecard and puts
-it in a tier, against the previous run's tiers when given (hysteresis, overrides, new-account grace). Writes
+Reads a features table written by "keyaccount summarize" (recognised by its revenue and order_count columns) or
+a transaction file (read with the summarize flags below), scores every customer on the policy's scorecard and
+puts it in a tier, against the previous run's tiers when given (hysteresis, overrides, new-account grace). Writes
 id, tier, score, previous_tier, changed, periods_below, reason and one score_DIMENSION column per dimension;
 the counts per tier go to standard error.
 
@@ -87,7 +89,7 @@ async function readRatings(path: string | undefined, policy: TierPolicy): Promis
   const ratings: Ratings = new Map();
   if (path === undefined) return ratings;
   const names = (policy.ratings ?? []).map((rating) => rating.name);
-  for (const row of await readTableFile(path, "ratings", ["id"])) {
+  for (const row of await readTableFile(path, "--ratings", ["id"])) {
     const entry: Pick<TierInput, "ratings" | "qualified"> = {};
     const values: Record<string, number> = {};
     for (const name of names) {
@@ -105,7 +107,7 @@ async function readRatings(path: string | undefined, policy: TierPolicy): Promis
 
 async function readPrevious(path: string | undefined): Promise<PreviousTier[] | undefined> {
   if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "previous", ["id", "tier"]);
+  const rows = await readTableFile(path, "--previous", ["id", "tier"]);
   return rows.map((row) => {
     const below = row.periods_below;
     return {
@@ -119,7 +121,7 @@ async function readPrevious(path: string | undefined): Promise<PreviousTier[] | 
 
 async function readOverrides(path: string | undefined): Promise<TierOverride[] | undefined> {
   if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "overrides", ["id", "tier", "reason", "author"]);
+  const rows = await readTableFile(path, "--overrides", ["id", "tier", "reason", "author"]);
   return rows.map((row) => {
     const override: TierOverride = {
       id: row.id as string,
@@ -216,8 +218,15 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const costPath = values["cost-model"] as string | undefined;
   const costs =
     costPath === undefined ? undefined : parseCostModel(await readJsonFile(costPath, "cost-model"));
-  const { summary, report, started } = await summarizeTransactionFile(path, values, io);
-  const features = summary.features.filter((f) => !f.mixedCurrencies);
+  const asOf = values["as-of"] as string | undefined;
+  if (asOf === undefined)
+    throw new UsageError("--as-of is required: the day of the tiers, e.g. --as-of 2024-12-31");
+  const fromFeatures = await isFeatureFile(path);
+  const file = fromFeatures ? undefined : await summarizeTransactionFile(path, values, io);
+  const currency = file?.summary.currency ?? (values.currency as string | undefined) ?? "USD";
+  const features = (file?.summary.features ?? (await readFeatureFile(path, currency))).filter(
+    (f) => !f.mixedCurrencies,
+  );
   const scores = features.length > 0 ? rfm(features).customers : [];
   const rfmById = new Map(scores.map((customer) => [customer.id, customer]));
   const pnls = costs === undefined ? [] : customerProfit(features.map(profitInputFromFeatures), costs);
@@ -230,7 +239,6 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     ...ratings.get(f.id),
   }));
   const card = scoreAccounts(inputs, policy);
-  const asOf = values["as-of"] as string;
   const result = assignTiers(card, { asOf, previous, overrides });
   const dimensions = card.policy.dimensions.map((dimension) => dimension.name);
   const columns = ["id", "tier", "score", "previous_tier", "changed", "periods_below", "reason"];
@@ -257,20 +265,20 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (values.migration === true) {
     if (previous === undefined)
       throw new UsageError("--migration needs --previous: the tiers to compare with");
-    io.stdout.write(migrationText(result, summary.currency ?? "USD", locale as Locale));
+    io.stdout.write(migrationText(result, currency, locale as Locale));
   }
-  const reportPath = values.report as string | undefined;
-  if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const tally = result.tiers.map(
     (tier, t) => `${tier} ${result.tierIndex.filter((index) => index === t).length}`,
   );
-  const lines = [
-    `tiered ${result.accounts.length} customers with "${card.policy.name}": ${tally.join(", ")}`,
-  ];
+  const lines = [`tiered ${result.ids.length} customers with "${card.policy.name}": ${tally.join(", ")}`];
   for (const issue of [...card.issues, ...result.issues]) lines.push(issue.message);
   io.stderr.write(`${lines.join("\n")}\n`);
-  const { features: _features, ...meta } = summary;
-  io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
+  if (file !== undefined) {
+    const reportPath = values.report as string | undefined;
+    if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(file.report, null, 2)}\n`);
+    const { features: _features, ...meta } = file.summary;
+    io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started));
+  }
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TierPolicy } from "../../src/index.js";
+import { ONLINE_RETAIL_ARGUMENTS } from "../onlineRetail.js";
 import { csvRows as csv, runCommand as run } from "./runCommand.js";
 
 const work = mkdtempSync(join(tmpdir(), "keyaccount-tier-"));
@@ -89,6 +90,26 @@ describe("keyaccount tier", () => {
     expect(rows[0]?.reason).toBe("Score 92 reaches the strategic threshold of 70.");
   });
 
+  it("reads a features table written by summarize as well as the transactions", async () => {
+    const features = join(work, "features.csv");
+    const summarized = await run(
+      "summarize",
+      transactions,
+      "--as-of",
+      "2024-12-31",
+      "--currency",
+      "CNY",
+      "--out",
+      features,
+    );
+    expect(summarized.code).toBe(0);
+    const fromTransactions = await run("tier", transactions, ...common, "--ratings", ratings);
+    const fromFeatures = await run("tier", features, ...common, "--ratings", ratings);
+    expect(fromFeatures.code).toBe(0);
+    expect(fromFeatures.stdout).toBe(fromTransactions.stdout);
+    expect(fromFeatures.stderr).not.toContain("rows read");
+  });
+
   it("holds a tier by hysteresis against --previous, applies overrides and prints the migration", async () => {
     const previous = file("previous.csv", "id,tier,periods_below\nA,key,0\nB,key,0\nC,key,1\nD,key,0\n");
     const overrides = file(
@@ -155,6 +176,32 @@ describe("keyaccount tier", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("policy.colour: The field policy.colour is not known.");
     expect(refused.stderr).toContain("policy.assignment.metric: The metric turnover");
+  });
+});
+
+describe("keyaccount tier on the Online Retail sample", () => {
+  it("tiers every customer with the strategic / key / potential / ordinary preset, in Chinese", async () => {
+    const { code, stdout, stderr } = await run(
+      "tier",
+      ...ONLINE_RETAIL_ARGUMENTS,
+      "--policy",
+      "strategic-key-ordinary",
+      "--locale",
+      "zh-CN",
+    );
+    expect(code).toBe(0);
+    const rows = csv(stdout);
+    expect(stderr).toContain(`tiered ${rows.length} customers`);
+    const tiers = new Set(rows.map((row) => row.tier));
+    expect([...tiers].every((tier) => ["strategic", "key", "potential", "ordinary"].includes(tier))).toBe(
+      true,
+    );
+    expect(tiers.has("key")).toBe(true);
+    for (const row of rows) {
+      expect(Number(row.score)).toBeGreaterThanOrEqual(0);
+      expect(Number(row.score)).toBeLessThanOrEqual(100);
+      expect(row.reason).toMatch(/规则|等级/);
+    }
   });
 });
 
