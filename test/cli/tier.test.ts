@@ -192,7 +192,7 @@ describe("keyaccount tier on the Online Retail sample", () => {
     expect(code).toBe(0);
     const rows = csv(stdout);
     expect(stderr).toContain(`tiered ${rows.length} customers`);
-    const tiers = new Set(rows.map((row) => row.tier));
+    const tiers = new Set(rows.map((row) => row.tier ?? ""));
     expect([...tiers].every((tier) => ["strategic", "key", "potential", "ordinary"].includes(tier))).toBe(
       true,
     );
