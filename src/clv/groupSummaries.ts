@@ -22,7 +22,7 @@ function sortRows(
     key[i] = (tx.ranks[i] as number) * timeCount + (t.ranks[i] as number);
     xRank[i] = x.ranks[i] as number;
   }
-  let nextWeight = new Float64Array(n);
+  let nextWeight: Float64Array = new Float64Array(n);
   let nextKey = new Float64Array(n);
   let nextXRank = new Int32Array(n);
   // p passes in base ⌈span^(1/p)⌉ visit about p · (n + base) entries; take the cheapest p.
