@@ -11,6 +11,12 @@ import type { TierCondition, TierPolicy } from "./tierPolicySchema.js";
  * Why an account is in its tier, as a message code and its values (render with {@link formatMessage}, in any
  * locale): which threshold, share, class or rule placed it, which gate, hysteresis rule, grace period or override
  * moved it.
+ *
+ * @example
+ * ```ts
+ * const reason: TierReason = { code: "tier.threshold.met", params: { tier: "key", score: 64.5, threshold: 60 } };
+ * formatMessage(reason.code, reason.params); // => "Score 64.5 reaches the key threshold of 60."
+ * ```
  */
 export interface TierReason {
   /** The message code, `tier.…`. */
@@ -19,7 +25,14 @@ export interface TierReason {
   params: Readonly<Record<string, string | number>>;
 }
 
-/** An account's tier from the previous run, with its hysteresis state. */
+/**
+ * An account's tier from the previous run, with its hysteresis state.
+ *
+ * @example
+ * ```ts
+ * const previous: PreviousTier = { id: "C-001", tier: "strategic", periodsBelow: 1 };
+ * ```
+ */
 export interface PreviousTier {
   /** The account's id. */
   id: string;
@@ -29,7 +42,16 @@ export interface PreviousTier {
   periodsBelow?: number | undefined;
 }
 
-/** A manager's decision to put an account in a tier, whatever its score, until a day. */
+/**
+ * A manager's decision to put an account in a tier, whatever its score, until a day.
+ *
+ * @example
+ * ```ts
+ * const override: TierOverride = {
+ *   id: "C-007", tier: "key", reason: "framework tender", author: "Li Na", expires: "2025-06-30",
+ * };
+ * ```
+ */
 export interface TierOverride {
   /** The account's id. */
   id: string;
@@ -43,7 +65,14 @@ export interface TierOverride {
   expires?: string | undefined;
 }
 
-/** Options of {@link assignTiers}. */
+/**
+ * Options of {@link assignTiers}.
+ *
+ * @example
+ * ```ts
+ * const options: TierOptions = { asOf: "2024-12-31", previous: lastQuarter.accounts, overrides: [] };
+ * ```
+ */
 export interface TierOptions {
   /** The day of the assignment, `YYYY-MM-DD` (overrides expire against it). */
   asOf: string;
@@ -58,7 +87,17 @@ export interface TierOptions {
   policy?: TierPolicy | undefined;
 }
 
-/** One account's tier and why. */
+/**
+ * One account's tier and why.
+ *
+ * @example
+ * ```ts
+ * const account: TieredAccount = {
+ *   id: "C-005", tier: "strategic", score: 66, previousTier: "strategic", changed: false, periodsBelow: 1,
+ *   reasons: [{ code: "tier.hysteresis.down-held", params: { tier: "strategic", computed: "key", periods: 1, required: 2 } }],
+ * };
+ * ```
+ */
 export interface TieredAccount {
   /** The account's id. */
   id: string;
@@ -76,7 +115,15 @@ export interface TieredAccount {
   reasons: TierReason[];
 }
 
-/** The result of {@link assignTiers}. */
+/**
+ * The result of {@link assignTiers}.
+ *
+ * @example
+ * ```ts
+ * const result: TierAssignment = assignTiers(card, { asOf: "2024-12-31" });
+ * result.tiers[result.tierIndex[0] ?? 0] === result.accounts[0]?.tier; // => true
+ * ```
+ */
 export interface TierAssignment {
   /** The tiers, best first. */
   tiers: string[];

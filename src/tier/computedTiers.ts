@@ -2,7 +2,14 @@ import type { TierReason } from "./assignTiers.js";
 import { rankDescending } from "./rankDescending.js";
 import type { TierCondition, TierPolicy } from "./tierPolicySchema.js";
 
-/** A condition with the column it reads (the score, a dimension's score or a metric's raw values). */
+/**
+ * A condition with the column it reads (the score, a dimension's score or a metric's raw values).
+ *
+ * @example
+ * ```ts
+ * const bound: BoundCondition = { condition: { metric: "score", min: 60 }, column: card.score };
+ * ```
+ */
 export interface BoundCondition {
   /** The condition. */
   condition: TierCondition;
@@ -10,7 +17,15 @@ export interface BoundCondition {
   column: Float64Array;
 }
 
-/** The tiers the assignment method gives, before gates and hysteresis, and the reason of each. */
+/**
+ * The tiers the assignment method gives, before gates and hysteresis, and the reason of each.
+ *
+ * @example
+ * ```ts
+ * const computed: ComputedTiers = computedTiers(policy, card.ids, card.score, [], undefined);
+ * computed.reason(0).code; // => "tier.threshold.met"
+ * ```
+ */
 export interface ComputedTiers {
   /** Each account's tier index. */
   tier: Uint8Array;
@@ -18,7 +33,14 @@ export interface ComputedTiers {
   reason(i: number): TierReason;
 }
 
-/** Scores rounded to hundredths for the texts people read. */
+/**
+ * Scores rounded to hundredths for the texts people read.
+ *
+ * @example
+ * ```ts
+ * roundScore(76.666666); // => 76.67
+ * ```
+ */
 export const roundScore = (value: number): number => Math.round(value * 100) / 100;
 
 /**

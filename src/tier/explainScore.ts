@@ -3,7 +3,14 @@ import { makeIssue } from "../model/makeIssue.js";
 import type { Scorecard } from "./scoreAccounts.js";
 import type { MissingRule } from "./tierPolicySchema.js";
 
-/** One metric of one account's score. */
+/**
+ * One metric of one account's score.
+ *
+ * @example
+ * ```ts
+ * const metric: MetricBreakdown = { metric: "revenue", raw: 500, normalised: 0.5, points: 50, weight: 0.45, contribution: 22.5 };
+ * ```
+ */
 export interface MetricBreakdown {
   /** The metric's name. */
   metric: string;
@@ -21,7 +28,14 @@ export interface MetricBreakdown {
   contribution: number;
 }
 
-/** One dimension of one account's score. */
+/**
+ * One dimension of one account's score.
+ *
+ * @example
+ * ```ts
+ * const dimension: DimensionBreakdown = { name: "credit", weight: 0.25, score: 0, contribution: 0, metrics: [] };
+ * ```
+ */
 export interface DimensionBreakdown {
   /** The dimension's name. */
   name: string;
@@ -35,7 +49,15 @@ export interface DimensionBreakdown {
   metrics: MetricBreakdown[];
 }
 
-/** Why an account scored what it did: every dimension and metric with its raw value, points and contribution. */
+/**
+ * Why an account scored what it did: every dimension and metric with its raw value, points and contribution.
+ *
+ * @example
+ * ```ts
+ * const breakdown: ScoreBreakdown = explainScore(card, "C-001");
+ * breakdown.dimensions.reduce((sum, d) => sum + d.contribution, 0); // => breakdown.score (up to rounding)
+ * ```
+ */
 export interface ScoreBreakdown {
   /** The account's id. */
   id: string;

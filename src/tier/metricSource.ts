@@ -2,7 +2,14 @@ import type { TierInput } from "./TierInput.js";
 import { TIER_METRICS } from "./tierMetrics.js";
 import type { TierPolicy } from "./tierPolicySchema.js";
 
-/** Where a metric name's raw value comes from, and which way is better by default. */
+/**
+ * Where a metric name's raw value comes from, and which way is better by default.
+ *
+ * @example
+ * ```ts
+ * const source: MetricSource = { read: (input) => input.features?.orderCount, higherIsBetter: true };
+ * ```
+ */
 export interface MetricSource {
   /** Reads the raw value; `undefined` when missing. */
   read(input: TierInput): number | undefined;

@@ -6,7 +6,15 @@ import { parseTierPolicy } from "./parseTierPolicy.js";
 import type { TierInput } from "./TierInput.js";
 import type { MissingRule, TierPolicy } from "./tierPolicySchema.js";
 
-/** One metric of a dimension as scored: its place in the policy and its points per account. */
+/**
+ * One metric of a dimension as scored: its place in the policy and its points per account.
+ *
+ * @example
+ * ```ts
+ * const metric: ScoredMetric = card.metrics[0] as ScoredMetric;
+ * [metric.metric, metric.points[0]]; // => ["revenue", 50]
+ * ```
+ */
 export interface ScoredMetric {
   /** The index of its dimension in `policy.dimensions`. */
   dimension: number;
@@ -24,6 +32,12 @@ export interface ScoredMetric {
  * The scorecard of a portfolio, as columns: entry i of every column is account i of `ids` (input order). The
  * normalised metrics are computed once here; {@link assignTiers} only maps scores to tiers, so a threshold change
  * re-tiers without re-scoring.
+ *
+ * @example
+ * ```ts
+ * const card: Scorecard = scoreAccounts(inputs, TIER_PRESETS["vip-gold-silver-bronze"]);
+ * card.score.length === inputs.length; // => true
+ * ```
  */
 export interface Scorecard {
   /** The policy the accounts were scored with. */

@@ -46,10 +46,25 @@ export type TierMetricName =
   | "creditUtilisation"
   | "qualified";
 
-/** The unit a metric's raw value is in. */
+/**
+ * The unit a metric's raw value is in.
+ *
+ * @example
+ * ```ts
+ * const unit: TierMetricUnit = TIER_METRICS.revenue.unit; // => "minor"
+ * ```
+ */
 export type TierMetricUnit = "minor" | "count" | "days" | "ratio" | "percent" | "score" | "flag";
 
-/** One entry of the metric catalogue: where the value comes from, its unit, and which way is better. */
+/**
+ * One entry of the metric catalogue: where the value comes from, its unit, and which way is better.
+ *
+ * @example
+ * ```ts
+ * const metric: TierMetric = TIER_METRICS.averageDaysToPay;
+ * metric.higherIsBetter; // => false
+ * ```
+ */
 export interface TierMetric {
   /** What the metric is, in a few words (English; the name is the code a CRM translates). */
   description: string;

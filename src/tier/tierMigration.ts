@@ -1,6 +1,13 @@
 import type { TierAssignment, TierReason } from "./assignTiers.js";
 
-/** An account that changed tier between two runs, and why. */
+/**
+ * An account that changed tier between two runs, and why.
+ *
+ * @example
+ * ```ts
+ * const move: TierMove = { id: "C-007", from: "ordinary", to: "key", up: true, revenueMinor: 50000000, reasons: [] };
+ * ```
+ */
 export interface TierMove {
   /** The account's id. */
   id: string;
@@ -20,6 +27,12 @@ export interface TierMove {
  * The movements between two runs: a tier-to-tier matrix of accounts and revenue, and the accounts that moved.
  * Rows are the previous tiers plus `new` (no previous tier); columns are the current tiers plus `departed` (in
  * the previous run, not scored now; their revenue is not known and counts 0).
+ *
+ * @example
+ * ```ts
+ * const migration: TierMigration = tierMigration(result);
+ * migration.counts; // => { up: 1, down: 0, unchanged: 5, new: 1, departed: 0 }
+ * ```
  */
 export interface TierMigration {
   /** The rows: the tiers best first, then `"new"`. */

@@ -12,7 +12,14 @@ import * as z from "zod/mini";
  */
 export type MissingRule = "neutral" | "zero" | "exclude";
 
-/** One band of a `bands` normalisation: values from `from` up to the next band's `from` get `points` (0..100). */
+/**
+ * One band of a `bands` normalisation: values from `from` up to the next band's `from` get `points` (0..100).
+ *
+ * @example
+ * ```ts
+ * const band: ScoreBand = { from: 31, points: 70 }; // 31 days and more to pay: 70 points
+ * ```
+ */
 export interface ScoreBand {
   /** The lowest value of the band. */
   from: number;
@@ -40,7 +47,14 @@ export type Normalisation =
   | { method: "log"; min?: number | undefined; max?: number | undefined }
   | { method: "bands"; bands: ScoreBand[] };
 
-/** One metric of a dimension: which metric, its weight in the dimension, how it is normalised. */
+/**
+ * One metric of a dimension: which metric, its weight in the dimension, how it is normalised.
+ *
+ * @example
+ * ```ts
+ * const metric: PolicyMetric = { metric: "grossMargin", weight: 40, normalise: { method: "percentile" }, missing: "exclude" };
+ * ```
+ */
 export interface PolicyMetric {
   /** A metric of {@link TIER_METRICS} or a declared rating `rating.NAME`. */
   metric: string;
@@ -54,7 +68,17 @@ export interface PolicyMetric {
   missing?: MissingRule | undefined;
 }
 
-/** A scorecard dimension (value, cooperation, growth, loyalty, strategic fit, credit …): weighted metrics. */
+/**
+ * A scorecard dimension (value, cooperation, growth, loyalty, strategic fit, credit …): weighted metrics.
+ *
+ * @example
+ * ```ts
+ * const value: PolicyDimension = {
+ *   name: "value", weight: 50,
+ *   metrics: [{ metric: "revenue", weight: 1, normalise: { method: "log", min: 0, max: 500000000 } }],
+ * };
+ * ```
+ */
 export interface PolicyDimension {
   /** The dimension's name. */
   name: string;
@@ -67,6 +91,11 @@ export interface PolicyDimension {
 /**
  * A condition on one value, for gates and rules: `min ≤ value ≤ max` (either bound may be left out; a missing
  * value fails). `metric` is a metric name, `score` (the total) or `dimension.NAME` (a dimension's score).
+ *
+ * @example
+ * ```ts
+ * const creditGate: TierCondition = { metric: "dimension.credit", min: 30 };
+ * ```
  */
 export interface TierCondition {
   /** The value tested. */
@@ -77,7 +106,14 @@ export interface TierCondition {
   max?: number | undefined;
 }
 
-/** A tier, best first in the policy's list; the last tier is the base tier that takes everyone else. */
+/**
+ * A tier, best first in the policy's list; the last tier is the base tier that takes everyone else.
+ *
+ * @example
+ * ```ts
+ * const strategic: PolicyTier = { name: "strategic", gates: [{ metric: "qualified", min: 1 }] };
+ * ```
+ */
 export interface PolicyTier {
   /** The tier's name (a code a CRM labels, e.g. `strategic`, `vip`, `A`). */
   name: string;
@@ -91,6 +127,13 @@ export interface PolicyTier {
  * - `shares`: the top share of accounts by score per tier (e.g. 0.05 = the top 5 %), ties by id;
  * - `abc`: ABC classes on a value metric (three tiers; cut-offs of the cumulative share, default 0.8 and 0.95);
  * - `rules`: ordered rules, the first whose conditions all hold decides; no match is the base tier.
+ *
+ * @example
+ * ```ts
+ * const byShares: TierAssignmentMethod = {
+ *   method: "shares", shares: [{ tier: "strategic", share: 0.05 }, { tier: "key", share: 0.15 }],
+ * };
+ * ```
  */
 export type TierAssignmentMethod =
   | { method: "thresholds"; thresholds: { tier: string; minScore: number }[] }
@@ -102,6 +145,11 @@ export type TierAssignmentMethod =
  * Hysteresis against the previous assignment. With `thresholds`, an account moves up only when its score passes
  * the higher tier's threshold by `upMargin`; it moves down at once when it falls more than `downMargin` below its
  * tier's threshold. With every method, it moves down only after `downPeriods` consecutive periods below.
+ *
+ * @example
+ * ```ts
+ * const hysteresis: Hysteresis = { upMargin: 2, downMargin: 10, downPeriods: 2 };
+ * ```
  */
 export interface Hysteresis {
   /** Points above a higher tier's threshold needed to move up; default 0. */
