@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
   type CostModel,
+  type CustomerFeatures,
   costModelSchema,
   customerProfit,
   type Interaction,
   type Invoice,
   KeyAccountError,
   multiplyExact,
+  type ProfitInput,
   parseCostModel,
+  profitInputFromFeatures,
   profitInputs,
+  profitTable,
   type Transaction,
 } from "../../src/index.js";
 
@@ -192,6 +196,50 @@ describe("customerProfit", () => {
     };
     expect(schema.required).toEqual(["currency"]);
     expect(Object.keys(schema.properties)).toContain("financing");
+  });
+});
+
+describe("profitTable", () => {
+  it("reads features as profitInputFromFeatures does, and gives customerProfit's numbers as columns", () => {
+    const features = [
+      {
+        id: "A",
+        grossSalesMinor: 12000,
+        returnsMinor: 2000,
+        revenueMinor: 10000,
+        grossMarginMinor: 4000,
+        grossMarginRate: 0.4,
+        linesWithoutCost: 0,
+        orderCount: 3,
+        transactionCount: 4,
+        purchasePeriods: 2,
+      },
+      {
+        id: "B",
+        grossSalesMinor: 9999,
+        returnsMinor: 0,
+        revenueMinor: 9999,
+        linesWithoutCost: 5,
+        orderCount: 1,
+        transactionCount: 5,
+        purchasePeriods: 1,
+        interactions: { complaintCount: 2 },
+      },
+    ] as unknown as CustomerFeatures[];
+    const fromFeatures = profitTable(features, MODEL);
+    const inputs = features.map(profitInputFromFeatures);
+    expect(fromFeatures).toEqual(profitTable(inputs, MODEL));
+    const rows = customerProfit(inputs, MODEL);
+    expect(Array.from(fromFeatures.profitMinor)).toEqual(rows.map((row) => row.profitMinor));
+    // B: 9999 uncosted × 0.7 = 6999.3 → 6999; margin 3000; 500 + 5 × 100 + 700 + 2 × 2500 = 6700 → −3700.
+    expect(rows[1]).toMatchObject({
+      estimatedCostOfGoodsMinor: 6999,
+      grossMarginMinor: 3000,
+      profitMinor: -3700,
+    });
+    expect(
+      Number.isNaN(profitTable([{ ...(inputs[0] as ProfitInput), salesMinor: 0 }], MODEL).marginPercent[0]),
+    ).toBe(true);
   });
 });
 

@@ -59,6 +59,26 @@ describe("rfm properties", () => {
     },
   );
 
+  test.prop([portfolioArb, methodArb, binsArb])(
+    "customers with equal raw values get equal scores, whatever the method",
+    (rows, method, bins) => {
+      const result = rfm(features(rows), { method, bins, segments: anyMap(bins) });
+      const scoreOf = new Map<string, number>();
+      for (let i = 0; i < result.ids.length; i++) {
+        for (const [dimension, raw, score] of [
+          ["r", result.recency, result.r],
+          ["f", result.frequency, result.f],
+          ["m", result.monetary, result.m],
+        ] as const) {
+          const key = `${dimension}${raw[i]}`;
+          const seen = scoreOf.get(key);
+          if (seen === undefined) scoreOf.set(key, score[i] as number);
+          else expect(score[i]).toBe(seen);
+        }
+      }
+    },
+  );
+
   test.prop([portfolioArb, methodArb, fc.infiniteStream(fc.nat())])(
     "permuting customers changes nothing",
     (rows, method, stream) => {
