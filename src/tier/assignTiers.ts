@@ -81,8 +81,9 @@ export interface TierOptions {
   /** Manual overrides. */
   overrides?: readonly TierOverride[] | undefined;
   /**
-   * A policy to tier with instead of the scorecard's (e.g. changed thresholds): the scores are not recomputed, so
-   * its scorecard should be the same; the metrics its gates and rules name must have been scored.
+   * A policy to tier with instead of the scorecard's (e.g. changed thresholds, tiers, gates, hysteresis): the
+   * scores are not recomputed, so its ratings, missing-value rule and dimensions must be the scorecard's, and the
+   * metrics its gates and rules name must have been scored.
    */
   policy?: TierPolicy | undefined;
 }
@@ -163,6 +164,10 @@ const EVENT = {
   overrideExpired: 32,
 } as const;
 
+// What of a policy the scores depend on, as text to compare.
+const scorecardOf = (policy: TierPolicy): string =>
+  JSON.stringify([policy.ratings ?? [], policy.missing ?? "neutral", policy.dimensions]);
+
 function requirement(condition: TierCondition): string {
   if (condition.min !== undefined && condition.max !== undefined) return `${condition.min}..${condition.max}`;
   return condition.min !== undefined ? `≥ ${condition.min}` : `≤ ${condition.max}`;
@@ -217,7 +222,8 @@ function checkOptions(options: TierOptions, tiers: readonly string[]): Issue[] {
  * @returns Each account's tier with its reasons, and what changed.
  * @throws {KeyAccountError} listing every problem: a bad policy, an `asOf` or expiry that is not a day
  * (`date.invalid`), an override to a tier the policy does not have (`policy.tier.unknown`) or repeated for an
- * account (`id.duplicate`), a metric the scorecard did not compute (`policy.metric.unscored`).
+ * account (`id.duplicate`), a metric the scorecard did not compute (`policy.metric.unscored`), a `policy` whose
+ * scorecard differs from the one the accounts were scored with (`option.invalid`).
  *
  * @example
  * ```ts
@@ -233,6 +239,15 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   const tiers = policy.tiers.map((tier) => tier.name);
   const base = tiers.length - 1;
   const issues = checkOptions(options, tiers);
+  if (policy !== scorecard.policy && scorecardOf(policy) !== scorecardOf(scorecard.policy)) {
+    issues.push(
+      makeIssue("option.invalid", ["policy"], {
+        field: "policy",
+        reason:
+          "its ratings, missing-value rule or dimensions differ from the policy the accounts were scored with; score them again",
+      }),
+    );
+  }
   const { ids, score } = scorecard;
   const n = ids.length;
   const scoredDimensions = scorecard.policy.dimensions.map((dimension) => dimension.name);

@@ -259,6 +259,8 @@ describe("assignTiers", () => {
       ],
     };
     expect(() => assignTiers(card, { asOf, policy: unscored })).toThrow(KeyAccountError);
+    const reweighted: TierPolicy = { ...lower, missing: "zero" };
+    expect(() => assignTiers(card, { asOf, policy: reweighted })).toThrow("score them again");
   });
 
   it("lists every bad option at once", () => {
