@@ -194,7 +194,6 @@ export {
 export { type MetricSource, metricSource } from "./tier/metricSource.js";
 export { normaliseColumn } from "./tier/normaliseColumn.js";
 export { parseTierPolicy } from "./tier/parseTierPolicy.js";
-export { rankDescending } from "./tier/rankDescending.js";
 export { type Scorecard, type ScoredMetric, scoreAccounts } from "./tier/scoreAccounts.js";
 export type { TierInput } from "./tier/TierInput.js";
 export {

@@ -1,5 +1,5 @@
+import { abcTable } from "../profit/abcTable.js";
 import type { TierReason } from "./assignTiers.js";
-import { rankDescending } from "./rankDescending.js";
 import type { TierCondition, TierPolicy } from "./tierPolicySchema.js";
 
 /**
@@ -65,8 +65,8 @@ export function passes(condition: TierCondition, value: number): boolean {
 
 /**
  * The tier each account's score or values give by the policy's assignment method: thresholds on the score,
- * shares of the accounts ranked by score (ties by id), ABC classes of a value metric (ties by id), or the first
- * rule whose conditions all hold; the base tier otherwise.
+ * shares of the accounts ranked by score (ties by id), ABC classes of a value metric ({@link abcTable}; a missing
+ * value counts 0), or the first rule whose conditions all hold; the base tier otherwise.
  *
  * @param policy - The checked policy.
  * @param ids - The accounts' ids.
@@ -120,7 +120,8 @@ export function computedTiers(
       };
     }
     case "shares": {
-      const order = rankDescending(ids, score);
+      // The ranking by score, ties by id (the ABC table's ranking; its classes are not used here).
+      const order = abcTable(ids, score).order;
       const cumulative: number[] = [];
       const cutoffs: number[] = [];
       let share = 0;
@@ -152,21 +153,17 @@ export function computedTiers(
       };
     }
     case "abc": {
-      const values = Float64Array.from(abcValues ?? [], (v) => (Number.isNaN(v) ? 0 : v));
-      const order = rankDescending(ids, values);
-      const [a, b] = assignment.cutoffs ?? [0.8, 0.95];
-      let total = 0;
-      for (let i = 0; i < n; i++) if ((values[i] as number) > 0) total += values[i] as number;
+      const table = abcTable(
+        ids,
+        Float64Array.from(abcValues ?? [], (v) => (Number.isNaN(v) ? 0 : v)),
+        { cutoffs: assignment.cutoffs ?? [0.8, 0.95] },
+      );
       // The share of the positive total held by the accounts ranked before each account.
       const before = new Float64Array(n);
-      let sum = 0;
-      for (let k = 0; k < n; k++) {
-        const i = order[k] as number;
-        const value = values[i] as number;
-        const share = total > 0 ? sum / total : 1;
-        before[i] = share;
-        tier[i] = value <= 0 || total <= 0 ? 2 : share < a ? 0 : share < b ? 1 : 2;
-        if (value > 0) sum += value;
+      for (let r = 0; r < n; r++) {
+        const i = table.order[r] as number;
+        tier[i] = "ABC".indexOf(table.abc[r] as string);
+        before[i] = r === 0 ? 0 : (table.cumulativeShare[r - 1] as number);
       }
       return {
         tier,
