@@ -40,6 +40,39 @@ function orderStatisticsBySelect(values: ArrayLike<number>, ranks: readonly numb
   });
 }
 
+/** The widest range of whole numbers {@link orderStatisticsByCounting} counts. */
+const COUNTED_RANGE = 1 << 16;
+
+// The order statistics of values at the given 0-based ranks (ascending, distinct) when the values are whole
+// numbers within a range of COUNTED_RANGE (days, orders): one count per value, then a walk up the counts.
+// `undefined` for other values.
+function orderStatisticsByCounting(
+  values: ArrayLike<number>,
+  ranks: readonly number[],
+): number[] | undefined {
+  const n = values.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const value = values[i] as number;
+    if (!Number.isInteger(value)) return undefined;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (max - min >= COUNTED_RANGE) return undefined;
+  const counts = new Uint32Array(max - min + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = (values[i] as number) - min;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  let slot = 0;
+  let below = 0; // values in the slots before `slot`
+  return ranks.map((rank) => {
+    while (below + (counts[slot] as number) <= rank) below += counts[slot++] as number;
+    return min + slot;
+  });
+}
+
 /** Inputs at least this large take the sampled path of {@link orderStatistics}. */
 const SAMPLED_FROM = 1 << 15;
 const SAMPLE_SIZE = 1 << 14;
@@ -47,13 +80,15 @@ const SAMPLE_SIZE = 1 << 14;
 const SAMPLE_MARGIN = 256;
 
 // The order statistics of values at the given 0-based ranks (ascending, distinct), without sorting or copying
-// the values: a fixed-stride sample brackets each group of nearby ranks between two sample values; one pass
+// the values: whole numbers in a narrow range are counted; otherwise a fixed-stride sample brackets each group of nearby ranks between two sample values; one pass
 // counts the values below each bracket and gathers those inside it (values equal to a bracket's ends are counted,
 // not gathered, so ties cost nothing); the ranks are then read from the sorted bracket. A bracket that misses a
 // rank (a sample unlike the values) sends the whole computation to quickselect, so the result is exact either way.
 function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): number[] {
   const n = values.length;
   if (n < SAMPLED_FROM) return orderStatisticsBySelect(values, ranks);
+  const counted = orderStatisticsByCounting(values, ranks);
+  if (counted !== undefined) return counted;
   const sample = new Float64Array(SAMPLE_SIZE);
   for (let i = 0; i < SAMPLE_SIZE; i++) sample[i] = values[Math.floor((i * n) / SAMPLE_SIZE)] as number;
   sample.sort();
@@ -111,8 +146,8 @@ function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): n
 
 /**
  * Type-7 quantiles at the probabilities 1/k … (k − 1)/k without sorting: each quantile interpolates between two
- * order statistics, found by a sampled bracket and one pass over the values (large inputs) or by quickselect on a
- * copy (small ones), in O(n·k) instead of O(n log n). Same results as {@link quantileType7} on the sorted values.
+ * order statistics, found (large inputs) by counting whole numbers of a narrow range, or by a sampled bracket and
+ * one pass over the values, or (small inputs) by quickselect on a copy, in O(n·k) instead of O(n log n). Same results as {@link quantileType7} on the sorted values.
  *
  * @param values - Finite values (not changed).
  * @param bins - k.

@@ -22,8 +22,9 @@ describe("quantileType7", () => {
 describe("quantilesType7 on large inputs (sampled brackets)", () => {
   const next = createRandom(11);
   const n = 100_003;
-  // Zeros exactly where the 16384-point stride sample reads, larger values elsewhere: the sample sees only zeros,
-  // its brackets miss the ranks, and the computation falls back to quickselect.
+  // Whole numbers spanning less than 2^16 are counted; wider or fractional values take the sampled brackets.
+  // Zeros exactly where the 16384-point stride sample reads, larger fractional values elsewhere: the sample sees
+  // only zeros, its brackets miss the ranks, and the computation falls back to quickselect.
   const sampled = new Set(Array.from({ length: 16384 }, (_, i) => Math.floor((i * n) / 16384)));
   const shapes: Record<string, Float64Array> = {
     uniform: Float64Array.from({ length: n }, () => next() * 1000),
@@ -31,11 +32,16 @@ describe("quantilesType7 on large inputs (sampled brackets)", () => {
     descending: Float64Array.from({ length: n }, (_, i) => n - i),
     "few distinct values": Float64Array.from({ length: n }, () => 1 + Math.floor(-Math.log(1 - next()) * 2)),
     "all equal": new Float64Array(n).fill(42),
+    "whole numbers spanning just under 2^16": Float64Array.from({ length: n }, (_, i) => (i * 7919) % 65536),
+    "whole numbers spanning just over 2^16": Float64Array.from(
+      { length: n },
+      (_, i) => -((i * 7919) % 65537),
+    ),
     "long tail with outliers": Float64Array.from({ length: n }, (_, i) =>
       i % 9973 === 0 ? 1e12 : Math.round(1000 / (1 - next() * 0.999)),
     ),
     "a sample unlike the values": Float64Array.from({ length: n }, (_, i) =>
-      sampled.has(i) ? 0 : 1000 + Math.floor(next() * 50),
+      sampled.has(i) ? 0 : 1000.5 + Math.floor(next() * 50),
     ),
   };
   for (const [shape, values] of Object.entries(shapes)) {
