@@ -78,6 +78,32 @@ const byShares: TierPolicy = {
     ],
   },
 };
+const byAbc: TierPolicy = {
+  ...scorecard,
+  assignment: { method: "abc", metric: "revenue", cutoffs: [0.7, 0.9] },
+};
+const byRules: TierPolicy = {
+  ...scorecard,
+  tiers: [
+    { name: "strategic", gates: [{ metric: "dimension.fit", min: 40 }] },
+    { name: "key" },
+    { name: "ordinary" },
+  ],
+  assignment: {
+    method: "rules",
+    rules: [
+      {
+        tier: "strategic",
+        when: [
+          { metric: "score", min: 65 },
+          { metric: "revenue", min: 1_000_000 },
+        ],
+      },
+      { tier: "key", when: [{ metric: "dimension.loyalty", min: 50 }] },
+      { tier: "key", when: [{ metric: "score", min: 45 }] },
+    ],
+  },
+};
 
 interface Row {
   revenue: number;
@@ -152,7 +178,7 @@ function improve(rows: Row[], change: { metric: string; by: number; at: number }
 }
 
 describe("tiering properties", () => {
-  test.prop([portfolioArb, improvementArb, fc.constantFrom(byThresholds, byShares)])(
+  test.prop([portfolioArb, improvementArb, fc.constantFrom(byThresholds, byShares, byAbc, byRules)])(
     "improving a higher-is-better metric never lowers the score or the tier",
     (rows, change, policy) => {
       const k = change.at % rows.length;
@@ -163,7 +189,7 @@ describe("tiering properties", () => {
     },
   );
 
-  test.prop([portfolioArb, fc.func(fc.integer()), fc.constantFrom(byThresholds, byShares)])(
+  test.prop([portfolioArb, fc.func(fc.integer()), fc.constantFrom(byThresholds, byShares, byAbc, byRules)])(
     "the order of the accounts does not matter",
     (rows, key, policy) => {
       const given = inputs(rows);
