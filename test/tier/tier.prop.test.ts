@@ -237,7 +237,7 @@ describe("tiering properties", () => {
     portfolioArb,
     fc.array(fc.constantFrom("strategic", "key", "ordinary"), { minLength: 40, maxLength: 40 }),
   ])("hysteresis never flips an account back and forth on a constant input", (rows, start) => {
-    for (const policy of [byThresholds, byShares]) {
+    for (const policy of [byThresholds, byShares, byAbc, byRules]) {
       const card = scoreAccounts(inputs(rows), policy);
       let previous = card.ids.map((id, i) => ({ id, tier: start[i] as string, periodsBelow: 0 }));
       const history = card.ids.map((_, i) => [start[i] as string]);
