@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
@@ -74,6 +75,11 @@ async function loadPolicy(value: string | undefined): Promise<TierPolicy> {
     throw new UsageError(`--policy is required: a preset (${PRESETS.join(", ")}) or a policy JSON file`);
   }
   if ((PRESETS as readonly string[]).includes(value)) return TIER_PRESETS[value as TierPresetName];
+  if (!existsSync(value)) {
+    throw new UsageError(
+      `--policy must be a preset (${PRESETS.join(", ")}) or a policy JSON file; got "${value}"`,
+    );
+  }
   return parseTierPolicy(await readJsonFile(value, "policy"));
 }
 

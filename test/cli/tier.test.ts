@@ -176,6 +176,11 @@ describe("keyaccount tier", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("policy.colour: The field policy.colour is not known.");
     expect(refused.stderr).toContain("policy.assignment.metric: The metric turnover");
+    const unknown = await run("tier", transactions, "--as-of", "2024-12-31", "--policy", "platinum");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      "--policy must be a preset (strategic-key-ordinary, vip-gold-silver-bronze, abc)",
+    );
   });
 });
 
