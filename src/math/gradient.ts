@@ -1,3 +1,5 @@
+import { jacobian } from "./jacobian.js";
+
 /**
  * The gradient of a function of several variables by central differences (step 1e-5 · max(1, |xᵢ|)); the
  * error is of order step² times the third derivative, ample for maximum-likelihood fits in log-parameter space.
@@ -12,14 +14,5 @@
  * ```
  */
 export function gradient(f: (x: readonly number[]) => number, x: readonly number[]): number[] {
-  const point = [...x];
-  return x.map((value, i) => {
-    const step = 1e-5 * Math.max(1, Math.abs(value));
-    point[i] = value + step;
-    const up = f(point);
-    point[i] = value - step;
-    const down = f(point);
-    point[i] = value;
-    return (up - down) / (2 * step);
-  });
+  return jacobian((point) => [f(point)], x).map(([derivative = 0]) => derivative);
 }

@@ -1,5 +1,6 @@
 import { gradient } from "./gradient.js";
 import { hessian } from "./hessian.js";
+import { jacobian } from "./jacobian.js";
 import { solveLinear } from "./solveLinear.js";
 
 /** Options of {@link minimize}. */
@@ -50,16 +51,7 @@ function forwardGradient(f: (x: readonly number[]) => number, x: readonly number
 
 // The Hessian as central differences of an exact gradient, symmetrised.
 function gradientJacobian(g: (x: readonly number[]) => number[], x: readonly number[]): number[][] {
-  const point = [...x];
-  const columns = x.map((xi, i) => {
-    const step = 1e-5 * Math.max(1, Math.abs(xi));
-    point[i] = xi + step;
-    const up = g(point);
-    point[i] = xi - step;
-    const down = g(point);
-    point[i] = xi;
-    return up.map((u, k) => (u - (down[k] as number)) / (2 * step));
-  });
+  const columns = jacobian(g, x);
   return x.map((_, i) => x.map((_, j) => ((columns[i]?.[j] as number) + (columns[j]?.[i] as number)) / 2));
 }
 
