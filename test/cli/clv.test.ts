@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CDNOW_ARGUMENTS } from "../cdnow.js";
 import { csvRows, runCommand as run } from "./runCommand.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
@@ -59,29 +60,7 @@ describe("keyaccount fit", () => {
     expect(JSON.parse(sbg.stdout).params.alpha.toFixed(3)).toBe("0.704");
   });
   it("fits from a transaction file with the summarize flags", async () => {
-    const { code, stdout } = await run(
-      "fit",
-      join(fixtures, "CDNOW_sample.txt"),
-      "--model",
-      "bgnbd",
-      "--json",
-      "--columns",
-      "master_id,id,date,cds,spent",
-      "--customer-col",
-      "id",
-      "--amount-col",
-      "spent",
-      "--duplicate-rows",
-      "keep",
-      "--zero-amounts",
-      "accept",
-      "--as-of",
-      "1998-06-30",
-      "--calibration-end",
-      "1997-09-30",
-      "--time-unit",
-      "week",
-    );
+    const { code, stdout } = await run("fit", ...CDNOW_ARGUMENTS, "--model", "bgnbd", "--json");
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.n).toBe(2357);

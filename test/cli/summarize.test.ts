@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CDNOW_ARGUMENTS } from "../cdnow.js";
 import { ONLINE_RETAIL_ARGUMENTS } from "../onlineRetail.js";
 import { csvRows, runCommand as run } from "./runCommand.js";
 
@@ -10,28 +11,7 @@ const work = mkdtempSync(join(tmpdir(), "keyaccount-cli-"));
 
 describe("keyaccount summarize", () => {
   it("reproduces the published CDNOW calibration summary from the whitespace-separated sample", async () => {
-    const { code, stdout, stderr } = await run(
-      "summarize",
-      join(fixtures, "CDNOW_sample.txt"),
-      "--columns",
-      "master_id,id,date,cds,spent",
-      "--customer-col",
-      "id",
-      "--amount-col",
-      "spent",
-      "--date-format",
-      "YYYYMMDD",
-      "--duplicate-rows",
-      "keep",
-      "--zero-amounts",
-      "accept",
-      "--as-of",
-      "1998-06-30",
-      "--calibration-end",
-      "1997-09-30",
-      "--time-unit",
-      "week",
-    );
+    const { code, stdout, stderr } = await run("summarize", ...CDNOW_ARGUMENTS);
     expect(code).toBe(0);
     expect(stderr).toContain("rows read 6919: used 6919, rejected 0");
     expect(stderr).toContain("customers 2357 (2357 with a BTYD summary)");

@@ -12,6 +12,7 @@ import {
   predictPurchases,
   sbg,
 } from "../../src/index.js";
+import { simulationCases } from "./simulationCases.js";
 
 const newCustomer: BtydSummary = { frequency: 0, recency: 0, T: 0 };
 
@@ -59,14 +60,7 @@ describe("a new customer is a customer with x = 0 at T = 0", () => {
 });
 
 describe("expected purchases agree with each model's simulator (Monte Carlo, 4 standard errors)", () => {
-  const T = 39;
-  const cases: [PurchaseModel<string>, Record<string, number>, number][] = [
-    [bgNbd as PurchaseModel<string>, { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, T],
-    [mbgNbd as PurchaseModel<string>, { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, T],
-    [paretoNbd as PurchaseModel<string>, { r: 0.6, alpha: 8, s: 0.7, beta: 10 }, T],
-    [bgBb as PurchaseModel<string>, { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, 6],
-  ];
-  for (const [model, params, horizon] of cases) {
+  for (const [model, params, horizon] of simulationCases(39)) {
     it(model.name, () => {
       const draws = model.simulate(params, { customers: 40_000, T: horizon, seed: 11 });
       const xs = draws.map((d) => d.frequency);

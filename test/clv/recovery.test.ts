@@ -1,16 +1,8 @@
 // Parameter recovery: simulate each model from known parameters with its seeded simulator, fit, and find the
 // truth within 3 standard errors (a 99.7% band per parameter; fixed seeds make the check replayable).
 import { describe, expect, it } from "vitest";
-import {
-  bgBb,
-  bgNbd,
-  gammaGamma,
-  groupSummaries,
-  mbgNbd,
-  type PurchaseModel,
-  paretoNbd,
-  sbg,
-} from "../../src/index.js";
+import { bgNbd, gammaGamma, groupSummaries, sbg } from "../../src/index.js";
+import { simulationCases } from "./simulationCases.js";
 
 function within<K extends string>(
   fit: { params: Record<K, number>; standardErrors: Record<K, number>; converged: boolean },
@@ -23,13 +15,7 @@ function within<K extends string>(
 }
 
 describe("parameter recovery", () => {
-  const cases: [PurchaseModel<string>, Record<string, number>, number][] = [
-    [bgNbd as PurchaseModel<string>, { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, 52],
-    [mbgNbd as PurchaseModel<string>, { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, 52],
-    [paretoNbd as PurchaseModel<string>, { r: 0.6, alpha: 8, s: 0.7, beta: 10 }, 52],
-    [bgBb as PurchaseModel<string>, { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, 6],
-  ];
-  for (const [model, truth, T] of cases) {
+  for (const [model, truth, T] of simulationCases(52)) {
     it(model.name, () => {
       const data = groupSummaries(model.simulate(truth, { customers: 8000, T, seed: 2024 }));
       within(model.fit(data), truth);
