@@ -18,6 +18,7 @@ import { explainScore } from "../tier/explainScore.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
 import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
 import type { TierInput } from "../tier/TierInput.js";
+import { TIER_METRICS, type TierMetricName } from "../tier/tierMetrics.js";
 import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
@@ -146,7 +147,20 @@ const describe = (reasons: readonly TierReason[], locale: Locale): string =>
 const fixed = (value: number | undefined, digits = 2): string =>
   value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits);
 
-function explanation(card: Scorecard, result: TierAssignment, id: string, locale: Locale): string {
+// A raw metric value as people read it: money in the currency, other values as they are.
+function rawText(metric: string, raw: number, currency: string): string {
+  const money =
+    Object.hasOwn(TIER_METRICS, metric) && TIER_METRICS[metric as TierMetricName].unit === "minor";
+  return money ? `${formatMoney(Math.round(raw), currency)} ${currency}` : String(raw);
+}
+
+function explanation(
+  card: Scorecard,
+  result: TierAssignment,
+  id: string,
+  locale: Locale,
+  currency: string,
+): string {
   const account = result.accounts.find((entry) => entry.id === id);
   if (account === undefined) throw new UsageError(`--explain: no scored account has the id "${id}"`);
   const breakdown = explainScore(card, id);
@@ -163,7 +177,10 @@ function explanation(card: Scorecard, result: TierAssignment, id: string, locale
       `${dimension.name.padEnd(30)} ${fixed(dimension.weight * 100, 1).padStart(6)} %  ${fixed(dimension.score).padStart(7)}  ${fixed(dimension.contribution).padStart(12)}`,
     );
     for (const metric of dimension.metrics) {
-      const raw = metric.raw === undefined ? `missing (${metric.missing})` : String(metric.raw);
+      const raw =
+        metric.raw === undefined
+          ? `missing (${metric.missing})`
+          : rawText(metric.metric, metric.raw, currency);
       lines.push(
         `  ${metric.metric.padEnd(28)} ${fixed(metric.weight * 100, 1).padStart(6)} %  ${fixed(metric.points).padStart(7)}  ${fixed(metric.contribution).padStart(12)}  ${raw}`,
       );
@@ -267,7 +284,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (out !== undefined || (explain === undefined && values.migration !== true)) {
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
-  if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale));
+  if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale, currency));
   if (values.migration === true) {
     if (previous === undefined)
       throw new UsageError("--migration needs --previous: the tiers to compare with");

@@ -160,7 +160,7 @@ describe("keyaccount tier", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("A: strategic (score 92.00)");
     expect(stdout).toMatch(/value\s+80\.0 %\s+90\.00\s+72\.00/);
-    expect(stdout).toMatch(/revenue\s+80\.0 %\s+90\.00\s+72\.00\s+900000/);
+    expect(stdout).toMatch(/revenue\s+80\.0 %\s+90\.00\s+72\.00\s+9000\.00 CNY/);
     expect(stdout).toMatch(/rating\.fit\s+20\.0 %\s+100\.00\s+20\.00\s+5/);
   });
 
