@@ -145,6 +145,9 @@ describe("keyaccount tier", () => {
     expect(stdout).toContain("migration: 1 up, 1 down, 1 unchanged, 0 new, 1 departed");
     expect(stdout).toMatch(/key\s+1\s+1\s+1\s+1/);
     expect(stdout).toContain("A key → strategic (up)");
+    const alone = await run("tier", transactions, ...common, "--migration");
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--migration needs --previous");
   });
 
   it("explains one account", async () => {
