@@ -234,6 +234,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (!(LOCALES as readonly string[]).includes(locale)) {
     throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
   }
+  if (values.migration === true && values.previous === undefined) {
+    throw new UsageError("--migration needs --previous: the tiers to compare with");
+  }
   const policy = await loadPolicy(values.policy as string | undefined);
   const ratings = await readRatings(values.ratings as string | undefined, policy);
   const previous = await readPrevious(values.previous as string | undefined);
@@ -286,8 +289,6 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale, currency));
   if (values.migration === true) {
-    if (previous === undefined)
-      throw new UsageError("--migration needs --previous: the tiers to compare with");
     io.stdout.write(migrationText(result, currency, locale as Locale));
   }
   const tally = result.tiers.map(
