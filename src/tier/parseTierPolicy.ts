@@ -12,7 +12,7 @@ import {
   tierPolicySchema,
 } from "./tierPolicySchema.js";
 
-const RESERVED_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+const RESERVED_NAMES = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 
 // The schemas, built on first use and kept (they never change): building one takes milliseconds, parsing with it
 // microseconds, and a what-if calculator checks a policy on every move of a slider.
