@@ -4,9 +4,11 @@ import {
   KeyAccountError,
   quantilesType7,
   quantileType7,
+  type ScoreBreaks,
   scoreBreaks,
   scoreValue,
 } from "../../src/index.js";
+import { scoreColumn } from "../../src/rfm/scoreColumn.js";
 
 const ONE_TO_TEN = [7, 3, 10, 1, 5, 2, 9, 4, 8, 6];
 
@@ -53,6 +55,22 @@ describe("quantilesType7 on large inputs (sampled brackets)", () => {
       }
     });
   }
+});
+
+describe("scoreColumn", () => {
+  it("scores long columns of whole numbers by lookup exactly as value by value", () => {
+    const next = createRandom(5);
+    const days = Array.from({ length: 10_000 }, () => Math.floor(next() * 720) - 20);
+    const fractions = days.map((d) => d + 0.5);
+    for (const closed of ["left", "right"] as const) {
+      for (const reversed of [false, true]) {
+        const scoring: ScoreBreaks = { method: "fixed", closed, breaks: [0, 30, 30.5, 400], reversed };
+        for (const values of [days, fractions]) {
+          expect(Array.from(scoreColumn(values, scoring))).toEqual(values.map((v) => scoreValue(v, scoring)));
+        }
+      }
+    }
+  });
 });
 
 describe("scoreBreaks", () => {
