@@ -5,8 +5,8 @@ import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { metricSource } from "./metricSource.js";
 import {
-  looseTierPolicySchema,
   type PolicyMetric,
+  salvageTierPolicySchema,
   type TierCondition,
   type TierPolicy,
   tierPolicySchema,
@@ -16,31 +16,55 @@ const RESERVED_NAMES = /* @__PURE__ */ new Set(["__proto__", "constructor", "pro
 
 // The schemas, built on first use and kept (they never change): building one takes milliseconds, parsing with it
 // microseconds, and a what-if calculator checks a policy on every move of a slider.
-let schemas: { strict: z.ZodMiniType<TierPolicy>; loose: z.ZodMiniType<TierPolicy> } | undefined;
+let schemas: { strict: z.ZodMiniType<TierPolicy>; salvage: z.ZodMiniType<unknown> } | undefined;
 
-// Checks what the schema cannot: names, metric references, weights, bounds, the order of thresholds.
-function checkPolicy(policy: TierPolicy): Issue[] {
+// A document as the salvaging schema reads it: any field or list entry may be undefined (it did not parse).
+type Salvaged<T> = T extends readonly (infer E)[]
+  ? (Salvaged<E> | undefined)[]
+  : T extends object
+    ? { [K in keyof T]?: Salvaged<T[K]> | undefined }
+    : T;
+
+// Checks what the schema cannot: names, metric references, weights, bounds, the order of thresholds. Each check
+// runs on the parts it needs when they parsed and is skipped otherwise, so a broken part hides nothing else.
+function checkPolicy(policy: Salvaged<TierPolicy>): Issue[] {
   const issues: Issue[] = [];
   const add = (code: Issue["code"], path: IssuePath, params: Record<string, string | number>): void => {
     const full = ["policy", ...path];
     issues.push(makeIssue(code, full, { field: full.join("."), ...params }));
   };
-  const checkNames = (list: readonly { name: string }[], key: string): void => {
+  const ratings = policy.ratings ?? [];
+  const dimensions = policy.dimensions ?? [];
+  const tiers = policy.tiers ?? [];
+  const checkNames = (list: readonly ({ name?: string | undefined } | undefined)[], key: string): void => {
     const seen = new Set<string>();
-    list.forEach(({ name }, index) => {
+    list.forEach((entry, index) => {
+      const name = entry?.name;
+      if (name === undefined) return;
       if (RESERVED_NAMES.has(name)) add("policy.name.reserved", [key, index, "name"], { name });
       else if (seen.has(name)) add("policy.name.duplicate", [key, index, "name"], { name });
       seen.add(name);
     });
   };
-  checkNames(policy.tiers, "tiers");
-  checkNames(policy.dimensions, "dimensions");
-  checkNames(policy.ratings ?? [], "ratings");
-  const tierNames = policy.tiers.map((tier) => tier.name);
-  const dimensionNames = new Set(policy.dimensions.map((dimension) => dimension.name));
-  const checkMetric = (metric: string, path: IssuePath, allowScores: boolean): void => {
+  checkNames(tiers, "tiers");
+  checkNames(dimensions, "dimensions");
+  checkNames(ratings, "ratings");
+  // A reference is checked only against a list whose every name parsed: a broken name may be the one meant.
+  const namesOf = (list: readonly ({ name?: string | undefined } | undefined)[]): string[] | undefined => {
+    const names = list.map((entry) => entry?.name);
+    return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+  };
+  const tierNames = policy.tiers === undefined ? undefined : namesOf(tiers);
+  const dimensionNames = new Set(namesOf(dimensions));
+  const ratingNames = namesOf(ratings);
+  // The ratings as metricSource reads them (only their names matter here).
+  const declared = { ratings: (ratingNames ?? []).map((name) => ({ name, min: 0, max: 0 })) };
+  const checkMetric = (metric: string | undefined, path: IssuePath, allowScores: boolean): void => {
+    if (metric === undefined) return;
+    if (metric.startsWith("rating.") && ratingNames === undefined) return;
+    if (allowScores && metric.startsWith("dimension.") && namesOf(dimensions) === undefined) return;
     const known =
-      metricSource(metric, policy) !== undefined ||
+      metricSource(metric, declared) !== undefined ||
       (allowScores &&
         (metric === "score" ||
           (metric.startsWith("dimension.") && dimensionNames.has(metric.slice("dimension.".length)))));
@@ -49,59 +73,79 @@ function checkPolicy(policy: TierPolicy): Issue[] {
   const checkRange = (min: number | undefined, max: number | undefined, path: IssuePath): void => {
     if (min !== undefined && max !== undefined && min > max) add("policy.range.order", path, { min, max });
   };
-  const checkCondition = (condition: TierCondition, path: IssuePath): void => {
+  const checkCondition = (condition: Salvaged<TierCondition> | undefined, path: IssuePath): void => {
+    if (condition === undefined) return;
     checkMetric(condition.metric, [...path, "metric"], true);
     if (condition.min === undefined && condition.max === undefined) add("policy.condition.empty", path, {});
     checkRange(condition.min, condition.max, path);
   };
-  const checkTier = (tier: string, path: IssuePath): boolean => {
+  // Whether a tier name is one of the policy's tiers; undefined when that cannot be told.
+  const checkTier = (tier: string | undefined, path: IssuePath): boolean | undefined => {
+    if (tier === undefined || tierNames === undefined) return undefined;
     const known = tierNames.includes(tier);
     if (!known) add("policy.tier.unknown", path, { tier });
     return known;
   };
-  const checkSequence = (listed: readonly string[], key: string): boolean => {
-    const known = listed.map((tier, index) => checkTier(tier, ["assignment", key, index, "tier"]));
+  // Whether the tiers listed are known and in the policy's order; false when that cannot be told.
+  const checkSequence = (
+    listed: readonly ({ tier?: string | undefined } | undefined)[],
+    key: string,
+  ): boolean => {
+    const known = listed.map((entry, index) => checkTier(entry?.tier, ["assignment", key, index, "tier"]));
+    if (tierNames === undefined || !known.every((ok) => ok === true)) return false;
+    const names = listed.map((entry) => entry?.tier as string);
     const expected = tierNames.slice(0, -1);
-    if (known.every(Boolean) && listed.join("\n") !== expected.join("\n")) {
+    if (names.join("\n") !== expected.join("\n")) {
       add("policy.tiers.sequence", ["assignment", key], {
         expected: expected.join(", "),
-        actual: listed.join(", ") || "none",
+        actual: names.join(", ") || "none",
       });
       return false;
     }
-    return known.every(Boolean);
+    return true;
   };
-  (policy.ratings ?? []).forEach((rating, index) => {
-    checkRange(rating.min, rating.max, ["ratings", index]);
+  ratings.forEach((rating, index) => {
+    checkRange(rating?.min, rating?.max, ["ratings", index]);
   });
-  if (policy.dimensions.every((dimension) => dimension.weight === 0)) {
+  // Weights adding up to 0: told only when every weight parsed.
+  const allZero = (weights: readonly (number | undefined)[]): boolean =>
+    weights.every((weight) => weight === 0);
+  if (policy.dimensions !== undefined && allZero(dimensions.map((dimension) => dimension?.weight))) {
     add("policy.weights.sum", ["dimensions"], {});
   }
-  policy.dimensions.forEach((dimension, d) => {
-    if (dimension.metrics.every((metric) => metric.weight === 0)) {
+  dimensions.forEach((dimension, d) => {
+    const metrics = dimension?.metrics;
+    if (metrics === undefined) return;
+    if (allZero(metrics.map((metric) => metric?.weight))) {
       add("policy.weights.sum", ["dimensions", d, "metrics"], {});
     }
-    dimension.metrics.forEach((metric, m) => {
-      checkPolicyMetric(metric, ["dimensions", d, "metrics", m]);
+    metrics.forEach((metric, m) => {
+      if (metric !== undefined) checkPolicyMetric(metric, ["dimensions", d, "metrics", m]);
     });
   });
-  function checkPolicyMetric(metric: PolicyMetric, path: IssuePath): void {
+  function checkPolicyMetric(metric: Salvaged<PolicyMetric>, path: IssuePath): void {
     checkMetric(metric.metric, [...path, "metric"], false);
     const normalise = metric.normalise;
+    if (normalise === undefined) return;
     if (normalise.method === "minMax" || normalise.method === "log") {
       checkRange(normalise.min, normalise.max, [...path, "normalise"]);
     }
-    if (normalise.method !== "bands") return;
+    if (normalise.method !== "bands" || normalise.bands === undefined) return;
+    const bands = normalise.bands;
+    // The direction the points must follow: unknown (not checked) for a metric that is broken or not known.
     const higher = metric.direction
       ? metric.direction === "higher"
-      : (metricSource(metric.metric, policy)?.higherIsBetter ?? true);
-    normalise.bands.forEach((band, b) => {
-      const before = normalise.bands[b - 1];
-      if (before === undefined) return;
+      : metric.metric === undefined
+        ? undefined
+        : metricSource(metric.metric, declared)?.higherIsBetter;
+    bands.forEach((band, b) => {
+      const before = bands[b - 1];
+      if (band === undefined || before === undefined) return;
       const bandPath = [...path, "normalise", "bands", b];
-      if (band.from <= before.from) {
+      if (band.from !== undefined && before.from !== undefined && band.from <= before.from) {
         add("policy.band.order", [...bandPath, "from"], { value: band.from, previous: before.from });
       }
+      if (higher === undefined || band.points === undefined || before.points === undefined) return;
       if (higher ? band.points < before.points : band.points > before.points) {
         add("policy.band.points", [...bandPath, "points"], {
           value: band.points,
@@ -111,41 +155,42 @@ function checkPolicy(policy: TierPolicy): Issue[] {
       }
     });
   }
-  policy.tiers.forEach((tier, t) => {
-    tier.gates?.forEach((gate, g) => {
+  tiers.forEach((tier, t) => {
+    tier?.gates?.forEach((gate, g) => {
       checkCondition(gate, ["tiers", t, "gates", g]);
     });
   });
   const assignment = policy.assignment;
-  switch (assignment.method) {
+  switch (assignment?.method) {
     case "thresholds": {
-      const listed = assignment.thresholds.map((threshold) => threshold.tier);
-      if (!checkSequence(listed, "thresholds")) break;
-      assignment.thresholds.forEach((threshold, index) => {
-        const above = assignment.thresholds[index - 1];
-        if (above !== undefined && threshold.minScore >= above.minScore) {
+      const thresholds = assignment.thresholds;
+      if (thresholds === undefined || !checkSequence(thresholds, "thresholds")) break;
+      thresholds.forEach((threshold, index) => {
+        const above = thresholds[index - 1];
+        const value = threshold?.minScore;
+        const previous = above?.minScore;
+        if (value !== undefined && previous !== undefined && value >= previous) {
           add("policy.threshold.order", ["assignment", "thresholds", index, "minScore"], {
-            tier: threshold.tier,
-            value: threshold.minScore,
-            previousTier: above.tier,
-            previous: above.minScore,
+            tier: threshold?.tier as string,
+            value,
+            previousTier: above?.tier as string,
+            previous,
           });
         }
       });
       break;
     }
     case "shares": {
-      checkSequence(
-        assignment.shares.map((share) => share.tier),
-        "shares",
-      );
-      const total = assignment.shares.reduce((sum, share) => sum + share.share, 0);
+      const shares = assignment.shares;
+      if (shares === undefined) break;
+      checkSequence(shares, "shares");
+      const total = shares.reduce((sum, share) => sum + (share?.share ?? 0), 0);
       if (total > 1 + 1e-9) add("policy.share.total", ["assignment", "shares"], { total });
       break;
     }
     case "abc": {
       checkMetric(assignment.metric, ["assignment", "metric"], false);
-      if (policy.tiers.length !== 3) {
+      if (policy.tiers !== undefined && tiers.length !== 3) {
         add("option.invalid", ["tiers"], {
           reason: "ABC assignment gives three classes: give exactly three tiers",
         });
@@ -155,23 +200,25 @@ function checkPolicy(policy: TierPolicy): Issue[] {
       break;
     }
     case "rules":
-      assignment.rules.forEach((rule, r) => {
-        checkTier(rule.tier, ["assignment", "rules", r, "tier"]);
-        rule.when.forEach((condition, c) => {
+      assignment.rules?.forEach((rule, r) => {
+        checkTier(rule?.tier, ["assignment", "rules", r, "tier"]);
+        rule?.when?.forEach((condition, c) => {
           checkCondition(condition, ["assignment", "rules", r, "when", c]);
         });
       });
       break;
   }
-  if (policy.newAccounts !== undefined) checkTier(policy.newAccounts.tier, ["newAccounts", "tier"]);
+  checkTier(policy.newAccounts?.tier, ["newAccounts", "tier"]);
   return issues;
 }
 
 /**
  * Checks a tier policy (e.g. parsed JSON) and returns it typed. Every problem is reported at once with its JSON
  * path: the shape ({@link tierPolicySchema}: unknown keys — `__proto__` and `constructor` included —, negative
- * weights, scores outside 0..100) and what the shape cannot say. The second kind is checked also when the only
- * structural problems are unknown keys.
+ * weights, scores outside 0..100) and what the shape cannot say. The second kind is checked on every part that is
+ * well-formed even when others are not (read with a salvaging schema): a wrongly typed field and an unknown
+ * metric elsewhere are both reported; only a check that needs a broken part is skipped (a reference to a tier,
+ * rating or dimension is not checked while a name of that list is broken).
  *
  * @param input - The candidate policy.
  * @returns The policy.
@@ -193,7 +240,7 @@ function checkPolicy(policy: TierPolicy): Issue[] {
  * ```
  */
 export function parseTierPolicy(input: unknown): TierPolicy {
-  schemas ??= { strict: tierPolicySchema(), loose: looseTierPolicySchema() };
+  schemas ??= { strict: tierPolicySchema(), salvage: salvageTierPolicySchema() };
   const strict = z.safeParse(schemas.strict, input);
   if (strict.success) {
     const issues = checkPolicy(strict.data);
@@ -201,7 +248,7 @@ export function parseTierPolicy(input: unknown): TierPolicy {
     return strict.data;
   }
   const issues = documentIssues(strict.error.issues, "policy");
-  const loose = z.safeParse(schemas.loose, input);
-  if (loose.success) issues.push(...checkPolicy(loose.data));
+  const salvaged = z.parse(schemas.salvage, input) as Salvaged<TierPolicy> | undefined;
+  if (salvaged !== undefined) issues.push(...checkPolicy(salvaged));
   throw new KeyAccountError(issues);
 }

@@ -196,11 +196,23 @@ export interface TierPolicy {
   newAccounts?: { graceDays: number; tier: string } | undefined;
 }
 
-// The schema, strict (unknown keys are errors) or loose (unknown keys dropped, to check the rest of a document
-// that has some).
+// The schema, strict (unknown keys are errors) or salvaging: unknown keys dropped, and every field and list entry
+// that does not parse read as undefined (the rest kept), so the checks of parseTierPolicy can run on every part
+// that is well-formed. Lists keep their length there (a broken entry keeps its index for the JSON paths).
 /* @__NO_SIDE_EFFECTS__ */
-function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
-  const object = strict ? z.strictObject : z.object;
+function policySchema(strict: boolean): z.ZodMiniType<unknown> {
+  const part = (schema: z.ZodMiniType): z.ZodMiniType => (strict ? schema : z.catch(schema, undefined));
+  // The discriminator of a union is kept as it is: the union picks its option by it.
+  const object = (shape: Record<string, z.ZodMiniType>): z.ZodMiniObject =>
+    strict
+      ? z.strictObject(shape)
+      : z.object(
+          Object.fromEntries(
+            Object.entries(shape).map(([key, field]) => [key, key === "method" ? field : part(field)]),
+          ),
+        );
+  const list = (item: z.ZodMiniType, min: number): z.ZodMiniType =>
+    strict ? z.array(item).check(z.minLength(min)) : z.array(part(item));
   const name = z.string().check(z.minLength(1));
   const finite = z.number();
   const weight = z.number().check(z.nonnegative());
@@ -214,9 +226,7 @@ function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
     object({ method: z.literal("log"), ...bounds }),
     object({
       method: z.literal("bands"),
-      bands: z
-        .array(object({ from: finite, points: z.number().check(z.minimum(0), z.maximum(100)) }))
-        .check(z.minLength(1)),
+      bands: list(object({ from: finite, points: z.number().check(z.minimum(0), z.maximum(100)) }), 1),
     }),
   ]);
   const metric = object({
@@ -229,24 +239,22 @@ function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
   const assignment = z.discriminatedUnion("method", [
     object({
       method: z.literal("thresholds"),
-      thresholds: z.array(object({ tier: name, minScore: z.number().check(z.minimum(0), z.maximum(100)) })),
+      thresholds: list(object({ tier: name, minScore: z.number().check(z.minimum(0), z.maximum(100)) }), 0),
     }),
-    object({ method: z.literal("shares"), shares: z.array(object({ tier: name, share })) }),
+    object({ method: z.literal("shares"), shares: list(object({ tier: name, share }), 0) }),
     object({ method: z.literal("abc"), metric: name, cutoffs: z.optional(z.tuple([share, share])) }),
     object({
       method: z.literal("rules"),
-      rules: z.array(object({ tier: name, when: z.array(condition).check(z.minLength(1)) })),
+      rules: list(object({ tier: name, when: list(condition, 1) }), 0),
     }),
   ]);
   return object({
     version: z.literal(1),
     name,
-    ratings: z.optional(z.array(object({ name, min: finite, max: finite }))),
+    ratings: z.optional(list(object({ name, min: finite, max: finite }), 0)),
     missing,
-    dimensions: z
-      .array(object({ name, weight, metrics: z.array(metric).check(z.minLength(1)) }))
-      .check(z.minLength(1)),
-    tiers: z.array(object({ name, gates: z.optional(z.array(condition)) })).check(z.minLength(2)),
+    dimensions: list(object({ name, weight, metrics: list(metric, 1) }), 1),
+    tiers: list(object({ name, gates: z.optional(list(condition, 0)) }), 2),
     assignment,
     hysteresis: z.optional(
       object({
@@ -256,7 +264,7 @@ function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
       }),
     ),
     newAccounts: z.optional(object({ graceDays: z.number().check(z.int(), z.nonnegative()), tier: name })),
-  }) as unknown as z.ZodMiniType<TierPolicy>;
+  });
 }
 
 /**
@@ -277,22 +285,27 @@ function policySchema(strict: boolean): z.ZodMiniType<TierPolicy> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function tierPolicySchema(): z.ZodMiniType<TierPolicy> {
-  return policySchema(true);
+  return policySchema(true) as z.ZodMiniType<TierPolicy>;
 }
 
 /**
- * The same shape as {@link tierPolicySchema}, but unknown keys are dropped rather than reported: used to check
- * the rest of a document whose only structural problem is unknown keys, so every problem is reported at once.
+ * The same shape as {@link tierPolicySchema}, salvaging: unknown keys are dropped rather than reported, and a
+ * field or list entry that does not parse is read as `undefined` while the rest is kept. {@link parseTierPolicy}
+ * uses it to check the well-formed parts of a document that has structural problems, so every problem —
+ * a wrongly typed field and an unknown metric elsewhere — is reported at once.
  *
- * @returns A zod/mini schema.
+ * @returns A zod/mini schema; its output is the document with `undefined` wherever a part did not parse
+ * (`undefined` itself when the document is not an object).
  *
  * @example
  * ```ts
  * import * as z from "zod/mini";
- * z.safeParse(looseTierPolicySchema(), { ...TIER_PRESETS.abc, colour: "red" }).success; // => true
+ * const salvaged = z.parse(salvageTierPolicySchema(), { ...TIER_PRESETS.abc, name: 7, colour: "red" });
+ * (salvaged as TierPolicy).name; // => undefined
+ * (salvaged as TierPolicy).tiers.length; // => 3
  * ```
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function looseTierPolicySchema(): z.ZodMiniType<TierPolicy> {
-  return policySchema(false);
+export function salvageTierPolicySchema(): z.ZodMiniType<unknown> {
+  return z.catch(policySchema(false), undefined);
 }

@@ -101,6 +101,55 @@ describe("parseTierPolicy", () => {
     ]);
   });
 
+  it("checks the well-formed parts of a document with type errors: a wrong type and an unknown metric both", () => {
+    const bad = structuredClone(base) as unknown as {
+      dimensions: { weight: unknown; metrics: { metric: string; weight: unknown }[] }[];
+      tiers: { gates: unknown }[];
+      assignment: { thresholds: { minScore: unknown }[] };
+    };
+    (bad.dimensions[0] as (typeof bad.dimensions)[0]).weight = "60";
+    (bad.dimensions[1]?.metrics[0] as (typeof bad.dimensions)[0]["metrics"][0]).metric = "turnover";
+    expect(issuesOf(bad)).toEqual([
+      { code: "option.invalid", path: "policy.dimensions.0.weight" },
+      { code: "policy.metric.unknown", path: "policy.dimensions.1.metrics.0.metric" },
+    ]);
+    // A broken metric entry is skipped, its neighbours checked; a broken gate list hides nothing else; thresholds
+    // out of order are told beside a wrongly typed field elsewhere.
+    const metrics = (bad.dimensions[0] as (typeof bad.dimensions)[0]).metrics;
+    metrics[0] = { metric: "nps", weight: "x" };
+    metrics[1] = { metric: "rating.colour", weight: 1, normalise: { method: "percentile" } } as never;
+    (bad.tiers[0] as (typeof bad.tiers)[0]).gates = "credit";
+    (bad.assignment.thresholds[1] as (typeof bad.assignment.thresholds)[0]).minScore = 90;
+    const issues = issuesOf(bad);
+    expect(issues).toEqual([
+      { code: "option.invalid", path: "policy.dimensions.0.weight" },
+      { code: "option.invalid", path: "policy.dimensions.0.metrics.0.weight" },
+      { code: "option.invalid", path: "policy.dimensions.0.metrics.0.normalise" },
+      { code: "option.invalid", path: "policy.tiers.0.gates" },
+      { code: "policy.metric.unknown", path: "policy.dimensions.0.metrics.1.metric" },
+      { code: "policy.metric.unknown", path: "policy.dimensions.1.metrics.0.metric" },
+      { code: "policy.threshold.order", path: "policy.assignment.thresholds.1.minScore" },
+    ]);
+  });
+
+  it("does not check references to a list whose names are broken, nor weight sums with a broken weight", () => {
+    const bad = {
+      ...base,
+      ratings: [{ name: 5, min: 1, max: 5 }],
+      tiers: [{ name: "strategic" }, { name: ["key"] }, { name: "ordinary" }],
+      dimensions: [
+        { ...base.dimensions[0], weight: 0 },
+        { ...base.dimensions[1], weight: null },
+      ],
+    };
+    expect(issuesOf(bad)).toEqual([
+      { code: "option.invalid", path: "policy.ratings.0.name" },
+      { code: "option.invalid", path: "policy.dimensions.1.weight" },
+      { code: "option.invalid", path: "policy.tiers.1.name" },
+    ]);
+    expect(issuesOf("not a policy")).toEqual([{ code: "option.invalid", path: "policy" }]);
+  });
+
   it("rejects __proto__ and constructor keys and reserved names", () => {
     const text = JSON.stringify(base).replace(
       '"name":"test"',
