@@ -60,6 +60,8 @@ export type IssueCode =
   | "tier.hysteresis.down-held"
   | "tier.hysteresis.down-periods"
   | "tier.hysteresis.down-margin"
+  | "tier.hysteresis.up-held-share"
+  | "tier.hysteresis.down-margin-share"
   | "tier.override.applied"
   | "tier.override.expired"
   | "tier.grace.new-account"

@@ -210,9 +210,10 @@ function checkOptions(options: TierOptions, tiers: readonly string[]): Issue[] {
  * Puts every scored account in a tier and says why. The policy's assignment method gives the computed tier
  * (thresholds on the score, shares of the accounts by score, ABC classes on a value metric, or ordered rules);
  * a tier whose gates an account fails passes it down to the next. Against the previous run, hysteresis holds
- * an account in its tier: with thresholds it moves up only when it passes the higher threshold by `upMargin`,
- * down at once when more than `downMargin` below; with every method it moves down only after `downPeriods`
- * consecutive periods below. A new account (tenure under `newAccounts.graceDays`) is not placed below the grace
+ * an account in its tier: it moves up only when it passes the higher tier's cut by `upMargin`, down at once when
+ * more than `downMargin` past its tier's cut, and otherwise only after `downPeriods` consecutive periods below.
+ * The cut is the threshold, this run's cut-off score of the shares, or the ABC cut-off of the cumulative share
+ * (margins then in percentage points); rules have no cut, only `downPeriods`. A new account (tenure under `newAccounts.graceDays`) is not placed below the grace
  * tier nor below its previous tier. Last, an override applies until its expiry day; an expired one is reported
  * and no longer applies. Only the mapping from scores is done here: after a threshold change, pass the new policy
  * with the same scorecard.
@@ -329,10 +330,13 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   }
   const overrides = new Map((options.overrides ?? []).map((override) => [override.id, override]));
   const hysteresis = policy.hysteresis ?? {};
-  const thresholds = assignment.method === "thresholds" ? assignment.thresholds.map((t) => t.minScore) : [];
-  const threshold = (t: number): number => (t < base ? (thresholds[t] as number) : 0);
-  const upMargin = assignment.method === "thresholds" ? (hysteresis.upMargin ?? 0) : 0;
-  const downMargin = assignment.method === "thresholds" ? hysteresis.downMargin : undefined;
+  // The margins are in the units the method ranks on (computed.standing): score points around the thresholds or
+  // this run's cut-off scores of the shares, percentage points of the cumulative share around the ABC cut-offs.
+  const { standing, cuts } = computed;
+  const threshold = (t: number): number => (t < base ? (cuts[t] as number) : Number.NEGATIVE_INFINITY);
+  const margins = assignment.method !== "rules";
+  const upMargin = margins ? (hysteresis.upMargin ?? 0) : 0;
+  const downMargin = margins ? hysteresis.downMargin : undefined;
   const downPeriods = hysteresis.downPeriods ?? 1;
   const grace = policy.newAccounts;
   const graceTier = grace === undefined ? base : tiers.indexOf(grace.tier);
@@ -349,7 +353,7 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   const revenueMinor = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
-    const s = score[i] as number;
+    const s = standing[i] as number;
     const c = gated(computed.tier[i] as number, i);
     const p = previousOf[i] as number;
     let h = c;
@@ -442,6 +446,9 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     const reasons = [computed.reason(i)];
     gateReasons(computed.tier[i] as number, i, reasons);
     const s = roundScore(score[i] as number);
+    // ABC margins are told as the cumulative share before the account against the cut-off, in %.
+    const abc = assignment.method === "abc";
+    const position = (value: number): number => roundScore(0 - value);
     const c = gatedIndex[i] as number;
     const h = heldIndex[i] as number;
     const p = previousIndex[i] as number;
@@ -449,10 +456,29 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     const name = (t: number): string => tiers[t] as string;
     switch (happened & EVENT.hysteresis) {
       case EVENT.upHeld:
-        reasons.push({
-          code: "tier.hysteresis.up-held",
-          params: { tier: name(c), score: s, threshold: threshold(c), margin: upMargin, kept: name(h) },
-        });
+        reasons.push(
+          abc
+            ? {
+                code: "tier.hysteresis.up-held-share",
+                params: {
+                  tier: name(c),
+                  share: position(standing[i] as number),
+                  cutoff: position(threshold(c)),
+                  margin: upMargin,
+                  kept: name(h),
+                },
+              }
+            : {
+                code: "tier.hysteresis.up-held",
+                params: {
+                  tier: name(c),
+                  score: s,
+                  threshold: roundScore(threshold(c)),
+                  margin: upMargin,
+                  kept: name(h),
+                },
+              },
+        );
         break;
       case EVENT.downHeld:
         reasons.push({
@@ -476,16 +502,29 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
         });
         break;
       case EVENT.downMargin:
-        reasons.push({
-          code: "tier.hysteresis.down-margin",
-          params: {
-            from: name(p),
-            tier: name(c),
-            score: s,
-            threshold: threshold(p),
-            margin: downMargin as number,
-          },
-        });
+        reasons.push(
+          abc
+            ? {
+                code: "tier.hysteresis.down-margin-share",
+                params: {
+                  from: name(p),
+                  tier: name(c),
+                  share: position(standing[i] as number),
+                  cutoff: position(threshold(p)),
+                  margin: downMargin as number,
+                },
+              }
+            : {
+                code: "tier.hysteresis.down-margin",
+                params: {
+                  from: name(p),
+                  tier: name(c),
+                  score: s,
+                  threshold: roundScore(threshold(p)),
+                  margin: downMargin as number,
+                },
+              },
+        );
         break;
     }
     if (h !== c) gateReasons(h, i, reasons);

@@ -29,6 +29,18 @@ export interface BoundCondition {
 export interface ComputedTiers {
   /** Each account's tier index. */
   tier: Uint8Array;
+  /**
+   * What the method ranks the accounts on, higher is better, for hysteresis margins: the score (thresholds,
+   * shares), or minus the percentage of the metric held by the accounts ranked before it (ABC); the score for
+   * rules, which have no cuts.
+   */
+  standing: Float64Array;
+  /**
+   * For each tier but the base tier, the least standing that reaches it in this run: the threshold (thresholds),
+   * the score of the last account within the tier's cumulative share (shares; +∞ when none is), minus the
+   * cumulative cut-off in % (ABC). Empty for rules.
+   */
+  cuts: number[];
   /** The reason of account i's computed tier (built on request). */
   reason(i: number): TierReason;
 }
@@ -105,6 +117,8 @@ export function computedTiers(
       const lowest = thresholds[base - 1] as number;
       return {
         tier,
+        standing: score,
+        cuts: thresholds,
         reason: (i) => {
           const t = tier[i] as number;
           return t < base
@@ -123,7 +137,7 @@ export function computedTiers(
       // The ranking by score, ties by id (the ABC table's ranking; its classes are not used here).
       const order = abcTable(ids, score).order;
       const cumulative: number[] = [];
-      const cutoffs: number[] = [];
+      const cuts: number[] = [];
       let share = 0;
       let start = 0;
       assignment.shares.forEach((entry, t) => {
@@ -131,11 +145,13 @@ export function computedTiers(
         const end = Math.min(n, Math.floor(share * n + 1e-9));
         for (let k = start; k < end; k++) tier[order[k] as number] = t;
         cumulative.push(roundScore(share * 100));
-        cutoffs.push(end > 0 ? scoreOf(order[end - 1] as number) : 100);
+        cuts.push(end > 0 ? (score[order[end - 1] as number] as number) : Number.POSITIVE_INFINITY);
         start = Math.max(start, end);
       });
       return {
         tier,
+        standing: score,
+        cuts,
         reason: (i) => {
           const t = tier[i] as number;
           return t < base
@@ -145,7 +161,7 @@ export function computedTiers(
                   tier: tiers[t] as string,
                   score: scoreOf(i),
                   share: cumulative[t] as number,
-                  cutoff: cutoffs[t] as number,
+                  cutoff: roundScore(cuts[t] as number),
                 },
               }
             : { code: "tier.share.base", params: { tier: tiers[base] as string, score: scoreOf(i) } };
@@ -153,20 +169,23 @@ export function computedTiers(
       };
     }
     case "abc": {
+      const cutoffs = assignment.cutoffs ?? [0.8, 0.95];
       const table = abcTable(
         ids,
         Float64Array.from(abcValues ?? [], (v) => (Number.isNaN(v) ? 0 : v)),
-        { cutoffs: assignment.cutoffs ?? [0.8, 0.95] },
+        { cutoffs },
       );
-      // The share of the positive total held by the accounts ranked before each account.
-      const before = new Float64Array(n);
+      // Minus the share (in %) of the positive total held by the accounts ranked before each account.
+      const standing = new Float64Array(n);
       for (let r = 0; r < n; r++) {
         const i = table.order[r] as number;
         tier[i] = "ABC".indexOf(table.abc[r] as string);
-        before[i] = r === 0 ? 0 : (table.cumulativeShare[r - 1] as number);
+        standing[i] = r === 0 ? 0 : -100 * (table.cumulativeShare[r - 1] as number);
       }
       return {
         tier,
+        standing,
+        cuts: cutoffs.map((cutoff) => -100 * cutoff),
         reason: (i) => {
           const t = tier[i] as number;
           return {
@@ -175,7 +194,7 @@ export function computedTiers(
               tier: tiers[t] as string,
               class: "ABC"[t] as string,
               metric: assignment.metric,
-              share: roundScore((before[i] as number) * 100),
+              share: roundScore(0 - (standing[i] as number)),
             },
           };
         },
@@ -195,6 +214,8 @@ export function computedTiers(
       }
       return {
         tier,
+        standing: score,
+        cuts: [],
         reason: (i) => {
           const r = matched[i] as number;
           return r < 0

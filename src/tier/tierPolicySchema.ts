@@ -142,9 +142,13 @@ export type TierAssignmentMethod =
   | { method: "rules"; rules: { tier: string; when: TierCondition[] }[] };
 
 /**
- * Hysteresis against the previous assignment. With `thresholds`, an account moves up only when its score passes
- * the higher tier's threshold by `upMargin`; it moves down at once when it falls more than `downMargin` below its
- * tier's threshold. With every method, it moves down only after `downPeriods` consecutive periods below.
+ * Hysteresis against the previous assignment. An account moves up only when it passes the higher tier's cut by
+ * `upMargin`; it moves down at once when it falls more than `downMargin` past its tier's cut; otherwise it moves
+ * down only after `downPeriods` consecutive periods below. The cut and the margins are in the method's own units:
+ * score points around the threshold (`thresholds`) or around this run's cut-off score, the score of the last
+ * account within the tier's share (`shares`); percentage points of the cumulative share around the cut-off
+ * (`abc`: with cut-off 80 % and `upMargin` 5, a B account becomes A only when the accounts ranked before it hold
+ * 75 % or less). `rules` have no cut: only `downPeriods` applies.
  *
  * @example
  * ```ts
@@ -152,9 +156,9 @@ export type TierAssignmentMethod =
  * ```
  */
 export interface Hysteresis {
-  /** Points above a higher tier's threshold needed to move up; default 0. */
+  /** Points (score points; percentage points with `abc`) past a higher tier's cut needed to move up; default 0. */
   upMargin?: number | undefined;
-  /** Points below the tier's threshold that move an account down at once; default none. */
+  /** Points (score points; percentage points with `abc`) past the tier's cut that move down at once; default none. */
   downMargin?: number | undefined;
   /** Consecutive periods below the tier before moving down; default 1 (at once). */
   downPeriods?: number | undefined;

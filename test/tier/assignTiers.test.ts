@@ -189,6 +189,130 @@ describe("assignTiers", () => {
     });
   });
 
+  it("holds a tier by margins around this run's cut-off scores of the shares", () => {
+    const shares: TierPolicy = {
+      ...policy,
+      assignment: {
+        method: "shares",
+        shares: [
+          { tier: "strategic", share: 0.2 },
+          { tier: "key", share: 0.3 },
+        ],
+      },
+      hysteresis: { upMargin: 3, downMargin: 10, downPeriods: 2 },
+    };
+    // Scores 95, 90 … 50: the top 2 are strategic (cut-off score 90), the next 3 key (cut-off score 75).
+    const card = scoreAccounts(
+      [..."ABCDEFGHIJ"].map((id, i) => account(id, 95 - 5 * i)),
+      shares,
+    );
+    const previous = [
+      { id: "A", tier: "key" }, // 95 ≥ 90 + 3: moves up
+      { id: "B", tier: "key" }, // 90 < 90 + 3: held
+      { id: "C", tier: "strategic" }, // 85, computed key, not 10 below 90: held one period
+      { id: "D", tier: "ordinary" }, // 80 ≥ 75 + 3: moves up
+      { id: "E", tier: "ordinary" }, // 75 < 75 + 3: held
+      { id: "F", tier: "key" }, // 70, computed ordinary, not 10 below 75: held one period
+      { id: "H", tier: "key" }, // 60 < 75 − 10: moves down at once
+    ];
+    const first = assignTiers(card, { asOf, previous });
+    expect(tiersOf(first)).toEqual([
+      "strategic",
+      "key",
+      "strategic",
+      "key",
+      "ordinary",
+      "key",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+    ]);
+    expect(first.accounts[1]?.reasons).toEqual([
+      { code: "tier.share.within", params: { tier: "strategic", score: 90, share: 20, cutoff: 90 } },
+      {
+        code: "tier.hysteresis.up-held",
+        params: { tier: "strategic", score: 90, threshold: 90, margin: 3, kept: "key" },
+      },
+    ]);
+    expect(first.accounts[4]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.up-held",
+      params: { tier: "key", score: 75, threshold: 75, margin: 3, kept: "ordinary" },
+    });
+    expect(first.accounts[2]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.down-held",
+      params: { tier: "strategic", computed: "key", periods: 1, required: 2 },
+    });
+    expect(first.accounts[7]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.down-margin",
+      params: { from: "key", tier: "ordinary", score: 60, threshold: 75, margin: 10 },
+    });
+    expect(first.accounts.map((a) => a.changed)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
+    // The same input again: nothing moves back; the accounts held below their tier move down after 2 periods.
+    const second = assignTiers(card, { asOf, previous: first.accounts });
+    expect(tiersOf(second)).toEqual([
+      "strategic",
+      "key",
+      "key",
+      "key",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+      "ordinary",
+    ]);
+  });
+
+  it("holds an ABC class by margins in percentage points of the cumulative share", () => {
+    const abc: TierPolicy = {
+      ...policy,
+      tiers: [{ name: "A" }, { name: "B" }, { name: "C" }],
+      assignment: { method: "abc", metric: "revenue", cutoffs: [0.8, 0.95] },
+      hysteresis: { upMargin: 5, downMargin: 3, downPeriods: 3 },
+    };
+    // Revenue 76, 14, 6, 4: the accounts ranked before hold 0 %, 76 %, 90 %, 96 % → A, A, B, C.
+    const card = scoreAccounts([account("a", 76), account("b", 14), account("c", 6), account("d", 4)], abc);
+    const previous = [
+      { id: "a", tier: "C" },
+      { id: "b", tier: "B" },
+      { id: "c", tier: "A" },
+      { id: "d", tier: "B" },
+    ];
+    const result = assignTiers(card, { asOf, previous });
+    expect(tiersOf(result)).toEqual(["A", "B", "B", "B"]);
+    expect(result.accounts[1]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.up-held-share",
+      params: { tier: "A", share: 76, cutoff: 80, margin: 5, kept: "B" },
+    });
+    expect(result.accounts[2]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.down-margin-share",
+      params: { from: "A", tier: "B", share: 90, cutoff: 80, margin: 3 },
+    });
+    expect(result.accounts[3]?.reasons[1]).toEqual({
+      code: "tier.hysteresis.down-held",
+      params: { tier: "B", computed: "C", periods: 1, required: 3 },
+    });
+    const [upHeld, downMargin] = [1, 2].map((i) => result.accounts[i]?.reasons[1]);
+    expect(formatMessage(upHeld?.code ?? "field.unknown", upHeld?.params)).toBe(
+      "The accounts ranked above hold 76 % of the metric, within the A cut-off of 80 % but not by the margin of 5 points; stays B.",
+    );
+    expect(formatMessage(downMargin?.code ?? "field.unknown", downMargin?.params, "zh-CN")).toBe(
+      "排在前面的客户合计占该指标 90%，超出 A 的累计占比线 80% 达 3 个百分点以上，直接降为 B。",
+    );
+  });
+
   it("applies overrides until they expire, and reports expired ones", () => {
     const card = scoreAccounts([account("A", 10), account("B", 10)], policy);
     const result = assignTiers(card, {

@@ -236,8 +236,14 @@ describe("tiering properties", () => {
   test.prop([
     portfolioArb,
     fc.array(fc.constantFrom("strategic", "key", "ordinary"), { minLength: 40, maxLength: 40 }),
-  ])("hysteresis never flips an account back and forth on a constant input", (rows, start) => {
-    for (const policy of [byThresholds, byShares, byAbc, byRules]) {
+    fc.constantFrom(
+      { upMargin: 2, downMargin: 15, downPeriods: 2 },
+      { upMargin: 20, downMargin: 5 },
+      { upMargin: 0.5, downMargin: 0, downPeriods: 3 },
+    ),
+  ])("hysteresis never flips an account back and forth on a constant input", (rows, start, hysteresis) => {
+    // Margins around the thresholds, the shares' cut-off scores and the ABC cut-offs, with and without periods.
+    for (const policy of [byThresholds, byShares, byAbc, byRules].map((p) => ({ ...p, hysteresis }))) {
       const card = scoreAccounts(inputs(rows), policy);
       let previous = card.ids.map((id, i) => ({ id, tier: start[i] as string, periodsBelow: 0 }));
       const history = card.ids.map((_, i) => [start[i] as string]);

@@ -80,6 +80,10 @@ export const en: Readonly<Record<IssueCode, string>> = {
   "tier.hysteresis.down-periods": "Below {from} for {periods} consecutive periods: moved down to {tier}.",
   "tier.hysteresis.down-margin":
     "Score {score} is more than {margin} below the {from} threshold {threshold}: moved down to {tier} at once.",
+  "tier.hysteresis.up-held-share":
+    "The accounts ranked above hold {share} % of the metric, within the {tier} cut-off of {cutoff} % but not by the margin of {margin} points; stays {kept}.",
+  "tier.hysteresis.down-margin-share":
+    "The accounts ranked above hold {share} % of the metric, more than {margin} points past the {from} cut-off of {cutoff} %: moved down to {tier} at once.",
   "tier.override.applied": "Set to {tier} by {author} (until {expires}): {reason}.",
   "tier.override.expired": "The override to {tier} by {author} expired on {expires} and no longer applies.",
   "tier.grace.new-account":

@@ -71,6 +71,10 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "tier.hysteresis.down-periods": "连续 {periods} 期低于 {from}，降为 {tier}。",
   "tier.hysteresis.down-margin":
     "综合得分 {score} 低于 {from} 门槛 {threshold} 超过 {margin} 分，直接降为 {tier}。",
+  "tier.hysteresis.up-held-share":
+    "排在前面的客户合计占该指标 {share}%，已在 {tier} 的累计占比线 {cutoff}% 以内，但未超出缓冲 {margin} 个百分点，暂留 {kept}。",
+  "tier.hysteresis.down-margin-share":
+    "排在前面的客户合计占该指标 {share}%，超出 {from} 的累计占比线 {cutoff}% 达 {margin} 个百分点以上，直接降为 {tier}。",
   "tier.override.applied": "由 {author} 人工调整为 {tier}（有效期至 {expires}）：{reason}。",
   "tier.override.expired": "{author} 设定的 {tier} 人工调整已于 {expires} 到期，不再生效。",
   "tier.grace.new-account":
