@@ -7,6 +7,7 @@ import type { IngestReport } from "../ingest/IngestReport.js";
 import { DATE_FORMATS, type DateFormat } from "../model/dateFormat.js";
 import { PERIODS, type Period } from "../model/period.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
+import type { Transaction } from "../model/transaction.js";
 import { createProgress } from "./progress.js";
 import { INPUT_FORMATS, type InputFormat, inputFormatOf, readRows } from "./readRows.js";
 import type { CliIo, FlagValues } from "./runCli.js";
@@ -151,12 +152,14 @@ export interface FileSummary {
 
 /**
  * Streams a transaction file through ingest into a feature accumulator: the first half of every command that
- * starts from transactions. Flag problems throw {@link UsageError}.
+ * starts from transactions. Flag problems throw {@link UsageError}. `onTransaction` also receives every
+ * accepted record (e.g. to keep them for the growth features).
  */
 export async function summarizeTransactionFile(
   path: string,
   flags: FlagValues,
   io: CliIo,
+  onTransaction?: ((record: Transaction) => void) | undefined,
 ): Promise<FileSummary> {
   const values = flags as Values;
   try {
@@ -194,7 +197,10 @@ export async function summarizeTransactionFile(
         "reject",
       ),
     },
-    (record) => accumulator.addTransaction(record),
+    (record) => {
+      accumulator.addTransaction(record);
+      onTransaction?.(record);
+    },
   );
   const started = Date.now();
   const progress = createProgress(path, io.stderr);

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { type GrowthFeatures, growthFeatures } from "../growth/growthFeatures.js";
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
+import type { Transaction } from "../model/transaction.js";
 import { customerProfit } from "../profit/customerProfit.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
 import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
@@ -16,6 +18,7 @@ import {
 } from "../tier/assignTiers.js";
 import { explainScore } from "../tier/explainScore.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
+import { policyMetricNames } from "../tier/policyMetricNames.js";
 import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
 import type { TierInput } from "../tier/TierInput.js";
 import { TIER_METRICS, type TierMetricName } from "../tier/tierMetrics.js";
@@ -37,6 +40,14 @@ import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writ
 
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
 const LOCALES: readonly Locale[] = ["en", "zh-CN"];
+// The metrics only the growth features give (tenure and repeat rate come with the summary too).
+const GROWTH_METRICS: readonly string[] = [
+  "trendGrowthRate",
+  "yearOverYearGrowth",
+  "shareOfWallet",
+  "crossSell",
+  "referrals",
+];
 
 const TIER_HELP = `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
 
@@ -55,6 +66,15 @@ ${TRANSACTION_FLAGS_HELP}Tiering
   --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
   --cost-model FILE      a cost model JSON (see "keyaccount profit") for the profit metrics
   --locale L             language of the reasons: ${LOCALES.join(" | ")} (default en)
+
+Metrics
+  From a transaction file, the growth metrics are computed when the policy names one (the file is then also
+  held in memory): trendGrowthRate (monthly revenue over the last 12 complete months), yearOverYearGrowth (the
+  last 12 complete months against the 12 before) and crossSell (needs --category-col). From a features table
+  they are missing. shareOfWallet (needs each customer's potential) and referrals (need customer records) are
+  missing here, and so are the CLV metrics (clv, pAlive, expectedPurchases): the command takes no fitted CLV
+  model. A missing metric counts by the policy's missing-value rule; compute them with the library and pass them
+  to scoreAccounts.
 
 Explain
   --explain ID           print one account's full breakdown: dimensions, metrics, raw values, points, reasons
@@ -248,7 +268,20 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (asOf === undefined)
     throw new UsageError("--as-of is required: the day of the tiers, e.g. --as-of 2024-12-31");
   const fromFeatures = await isFeatureFile(path);
-  const file = fromFeatures ? undefined : await summarizeTransactionFile(path, values, io);
+  // The accepted transactions are kept only when a growth metric needs them.
+  const transactions: Transaction[] | undefined =
+    !fromFeatures && policyMetricNames(policy).some((name) => GROWTH_METRICS.includes(name)) ? [] : undefined;
+  const file = fromFeatures
+    ? undefined
+    : await summarizeTransactionFile(
+        path,
+        values,
+        io,
+        transactions && ((record) => transactions.push(record)),
+      );
+  const growthById = new Map<string, GrowthFeatures>(
+    transactions === undefined ? [] : growthFeatures(transactions, [], { asOf }).map((g) => [g.id, g]),
+  );
   const currency = file?.summary.currency ?? (values.currency as string | undefined) ?? "USD";
   const features = (file?.summary.features ?? (await readFeatureFile(path, currency))).filter(
     (f) => !f.mixedCurrencies,
@@ -262,6 +295,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     features: f,
     rfm: rfmById.get(f.id),
     profit: pnlById.get(f.id),
+    growth: growthById.get(f.id),
     ...ratings.get(f.id),
   }));
   const card = scoreAccounts(inputs, policy);

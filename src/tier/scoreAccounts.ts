@@ -3,6 +3,7 @@ import { makeIssue } from "../model/makeIssue.js";
 import { metricSource } from "./metricSource.js";
 import { normaliseColumn } from "./normaliseColumn.js";
 import { parseTierPolicy } from "./parseTierPolicy.js";
+import { policyMetricNames } from "./policyMetricNames.js";
 import type { TierInput } from "./TierInput.js";
 import type { MissingRule, TierPolicy } from "./tierPolicySchema.js";
 
@@ -59,20 +60,6 @@ export interface Scorecard {
   issues: Issue[];
 }
 
-// Every metric name the policy reads (scores, gates, rules, ABC), plus revenue and tenure.
-function namedMetrics(policy: TierPolicy): string[] {
-  const names = new Set<string>(["revenue", "tenure"]);
-  for (const dimension of policy.dimensions) for (const metric of dimension.metrics) names.add(metric.metric);
-  const conditions = policy.tiers.flatMap((tier) => tier.gates ?? []);
-  if (policy.assignment.method === "rules")
-    conditions.push(...policy.assignment.rules.flatMap((rule) => rule.when));
-  if (policy.assignment.method === "abc") names.add(policy.assignment.metric);
-  for (const condition of conditions) {
-    if (metricSource(condition.metric, policy) !== undefined) names.add(condition.metric);
-  }
-  return [...names];
-}
-
 /**
  * Scores every account on the policy's scorecard. Each metric's raw value is read from the stages' outputs
  * ({@link TIER_METRICS}) or the manager's ratings, normalised by its method and direction to points 0..100
@@ -102,7 +89,8 @@ export function scoreAccounts(inputs: readonly TierInput[], policy: TierPolicy):
   const ids = inputs.map((input) => input.id);
   const issues: Issue[] = [];
   const values = new Map<string, Float64Array>();
-  for (const name of namedMetrics(checked)) {
+  // Revenue (for the migration) and tenure (for the grace period) are read whether the policy names them or not.
+  for (const name of new Set(["revenue", "tenure", ...policyMetricNames(checked)])) {
     const source = metricSource(name, checked);
     if (source === undefined) continue;
     const column = new Float64Array(n);

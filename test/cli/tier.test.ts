@@ -110,6 +110,61 @@ describe("keyaccount tier", () => {
     expect(fromFeatures.stderr).not.toContain("rows read");
   });
 
+  it("computes the growth metrics from a transaction file, not from a features table", async () => {
+    // G: 100.00 in June 2023, 100.00 in March and 300.00 in September 2024, two categories.
+    // F: 500.00 in March 2023, 200.00 in February 2024, one category.
+    const sales = file(
+      "growth.csv",
+      [
+        "customerId,date,amount,orderId,category",
+        "G,2023-06-15,100.00,1,pumps",
+        "G,2024-03-15,100.00,2,pumps",
+        "G,2024-09-15,300.00,3,valves",
+        "F,2023-03-15,500.00,4,pumps",
+        "F,2024-02-15,200.00,5,pumps",
+      ].join("\n"),
+    );
+    const growthPolicy = file(
+      "growth-policy.json",
+      JSON.stringify({
+        ...policy,
+        name: "growth",
+        ratings: [],
+        dimensions: [
+          {
+            name: "growth",
+            weight: 1,
+            metrics: [
+              { metric: "yearOverYearGrowth", weight: 1, normalise: { method: "minMax", min: -1, max: 3 } },
+              { metric: "crossSell", weight: 1, normalise: { method: "minMax", min: 0, max: 2 } },
+              { metric: "trendGrowthRate", weight: 2, normalise: { method: "minMax", min: -0.5, max: 0.5 } },
+            ],
+          },
+        ],
+      } satisfies TierPolicy),
+    );
+    const args = ["--as-of", "2024-12-31", "--currency", "CNY", "--policy", growthPolicy];
+    const { code, stdout } = await run("tier", sales, ...args, "--category-col", "category");
+    expect(code).toBe(0);
+    // Year over year: G 400 ÷ 100 − 1 = 3 → 100 points, F 200 ÷ 500 − 1 = −0.6 → 10. Cross-sell: G 1 → 50, F 0.
+    // Trend over the 12 months of 2024 (slope ÷ mean): G 12/143 → 58.39 points, F −54/143 → 12.24 points.
+    // G: (100 + 50 + 2 · 58.39) / 4 = 66.70; F: (10 + 0 + 2 · 12.24) / 4 = 8.62.
+    expect(csv(stdout).map((row) => [row.id, row.score_growth])).toEqual([
+      ["F", "8.62"],
+      ["G", "66.7"],
+    ]);
+    const explained = await run("tier", sales, ...args, "--category-col", "category", "--explain", "G");
+    expect(explained.stdout).toMatch(/yearOverYearGrowth\s+25\.0 %\s+100\.00\s+25\.00\s+3\n/);
+    // From a features table the growth metrics are missing: neutral, 50 points each.
+    const features = join(work, "growth-features.csv");
+    await run("summarize", sales, "--as-of", "2024-12-31", "--currency", "CNY", "--out", features);
+    const fromFeatures = await run("tier", features, ...args);
+    expect(csv(fromFeatures.stdout).map((row) => [row.id, row.score_growth])).toEqual([
+      ["F", "50"],
+      ["G", "50"],
+    ]);
+  });
+
   it("holds a tier by hysteresis against --previous, applies overrides and prints the migration", async () => {
     const previous = file("previous.csv", "id,tier,periods_below\nA,key,0\nB,key,0\nC,key,1\nD,key,0\n");
     const overrides = file(
