@@ -4,6 +4,7 @@ import { type GrowthFeatures, growthFeatures } from "../growth/growthFeatures.js
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
+import { parseMoney } from "../model/parseMoney.js";
 import type { Transaction } from "../model/transaction.js";
 import { customerProfit } from "../profit/customerProfit.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
@@ -65,14 +66,16 @@ ${TRANSACTION_FLAGS_HELP}Tiering
                          optional qualified column (1/0)
   --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
   --cost-model FILE      a cost model JSON (see "keyaccount profit") for the profit metrics
+  --potentials FILE      each customer's yearly potential (budget, wallet): id and potential in the currency,
+                         for shareOfWallet (transaction files only)
   --locale L             language of the reasons: ${LOCALES.join(" | ")} (default en)
 
 Metrics
   From a transaction file, the growth metrics are computed when the policy names one (the file is then also
   held in memory): trendGrowthRate (monthly revenue over the last 12 complete months), yearOverYearGrowth (the
-  last 12 complete months against the 12 before) and crossSell (needs --category-col). From a features table
-  they are missing. shareOfWallet (needs each customer's potential) and referrals (need customer records) are
-  missing here, and so are the CLV metrics (clv, pAlive, expectedPurchases): the command takes no fitted CLV
+  last 12 complete months against the 12 before), crossSell (needs --category-col) and shareOfWallet (the last
+  12 complete months' revenue ÷ the potential; needs --potentials). From a features table they are missing.
+  referrals (need customer records) are missing here, and so are the CLV metrics (clv, pAlive, expectedPurchases): the command takes no fitted CLV
   model. A missing metric counts by the policy's missing-value rule; compute them with the library and pass them
   to scoreAccounts.
 
@@ -108,6 +111,12 @@ function numberCell(text: string, what: string): number {
   const value = Number(text);
   if (text === "" || !Number.isFinite(value)) throw new UsageError(`${what}: "${text}" is not a number`);
   return value;
+}
+
+function moneyCell(text: string, currency: string, what: string): number {
+  const parsed = parseMoney(text, currency);
+  if (!parsed.ok) throw new UsageError(`${what}: "${text}" is not an amount in ${currency}`);
+  return parsed.minor;
 }
 
 type Ratings = Map<string, Pick<TierInput, "ratings" | "qualified">>;
@@ -268,6 +277,14 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (asOf === undefined)
     throw new UsageError("--as-of is required: the day of the tiers, e.g. --as-of 2024-12-31");
   const fromFeatures = await isFeatureFile(path);
+  const potentialsPath = values.potentials as string | undefined;
+  if (potentialsPath !== undefined && fromFeatures) {
+    throw new UsageError("--potentials needs a transaction file: the share of wallet is computed from it");
+  }
+  const potentialRows =
+    potentialsPath === undefined
+      ? undefined
+      : await readTableFile(potentialsPath, "--potentials", ["id", "potential"]);
   // The accepted transactions are kept only when a growth metric needs them.
   const transactions: Transaction[] | undefined =
     !fromFeatures && policyMetricNames(policy).some((name) => GROWTH_METRICS.includes(name)) ? [] : undefined;
@@ -279,12 +296,23 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
         io,
         transactions && ((record) => transactions.push(record)),
       );
-  const growthById = new Map<string, GrowthFeatures>(
-    transactions === undefined ? [] : growthFeatures(transactions, [], { asOf }).map((g) => [g.id, g]),
-  );
   const currency = file?.summary.currency ?? (values.currency as string | undefined) ?? "USD";
   const features = (file?.summary.features ?? (await readFeatureFile(path, currency))).filter(
     (f) => !f.mixedCurrencies,
+  );
+  const potentials =
+    potentialRows === undefined
+      ? undefined
+      : new Map(
+          potentialRows.map((row) => [
+            row.id as string,
+            moneyCell(row.potential as string, currency, `--potentials ${row.id} potential`),
+          ]),
+        );
+  const growthById = new Map<string, GrowthFeatures>(
+    transactions === undefined
+      ? []
+      : growthFeatures(transactions, [], { asOf, potentials }).map((g) => [g.id, g]),
   );
   const scores = features.length > 0 ? rfm(features).customers : [];
   const rfmById = new Map(scores.map((customer) => [customer.id, customer]));
@@ -351,6 +379,7 @@ export const tierCommand: Command = {
     ratings: { type: "string" },
     overrides: { type: "string" },
     "cost-model": { type: "string" },
+    potentials: { type: "string" },
     locale: { type: "string" },
     explain: { type: "string" },
     migration: { type: "boolean" },

@@ -138,23 +138,31 @@ describe("keyaccount tier", () => {
               { metric: "yearOverYearGrowth", weight: 1, normalise: { method: "minMax", min: -1, max: 3 } },
               { metric: "crossSell", weight: 1, normalise: { method: "minMax", min: 0, max: 2 } },
               { metric: "trendGrowthRate", weight: 2, normalise: { method: "minMax", min: -0.5, max: 0.5 } },
+              { metric: "shareOfWallet", weight: 1, normalise: { method: "minMax", min: 0, max: 1 } },
             ],
           },
         ],
       } satisfies TierPolicy),
     );
+    const potentials = file("potentials.csv", "id,potential\nG,800.00\nF,1000.00\n");
     const args = ["--as-of", "2024-12-31", "--currency", "CNY", "--policy", growthPolicy];
-    const { code, stdout } = await run("tier", sales, ...args, "--category-col", "category");
+    const growthArgs = [...args, "--category-col", "category", "--potentials", potentials];
+    const { code, stdout } = await run("tier", sales, ...growthArgs);
     expect(code).toBe(0);
     // Year over year: G 400 ÷ 100 − 1 = 3 → 100 points, F 200 ÷ 500 − 1 = −0.6 → 10. Cross-sell: G 1 → 50, F 0.
     // Trend over the 12 months of 2024 (slope ÷ mean): G 12/143 → 58.39 points, F −54/143 → 12.24 points.
-    // G: (100 + 50 + 2 · 58.39) / 4 = 66.70; F: (10 + 0 + 2 · 12.24) / 4 = 8.62.
+    // Share of wallet: G 400 ÷ 800 → 50 points, F 200 ÷ 1000 → 20 points.
+    // G: (100 + 50 + 2 · 58.39 + 50) / 5 = 63.36; F: (10 + 0 + 2 · 12.24 + 20) / 5 = 10.90.
     expect(csv(stdout).map((row) => [row.id, row.score_growth])).toEqual([
-      ["F", "8.62"],
-      ["G", "66.7"],
+      ["F", "10.9"],
+      ["G", "63.36"],
     ]);
-    const explained = await run("tier", sales, ...args, "--category-col", "category", "--explain", "G");
-    expect(explained.stdout).toMatch(/yearOverYearGrowth\s+25\.0 %\s+100\.00\s+25\.00\s+3\n/);
+    const explained = await run("tier", sales, ...growthArgs, "--explain", "G");
+    expect(explained.stdout).toMatch(/yearOverYearGrowth\s+20\.0 %\s+100\.00\s+20\.00\s+3\n/);
+    expect(explained.stdout).toMatch(/shareOfWallet\s+20\.0 %\s+50\.00\s+10\.00\s+0\.5\n/);
+    // Without --potentials the share of wallet is missing (neutral: 50 points): F (10 + 0 + 24.48 + 50) / 5.
+    const withoutPotentials = await run("tier", sales, ...args, "--category-col", "category");
+    expect(csv(withoutPotentials.stdout).map((row) => row.score_growth)).toEqual(["16.9", "63.36"]);
     // From a features table the growth metrics are missing: neutral, 50 points each.
     const features = join(work, "growth-features.csv");
     await run("summarize", sales, "--as-of", "2024-12-31", "--currency", "CNY", "--out", features);
@@ -163,6 +171,9 @@ describe("keyaccount tier", () => {
       ["F", "50"],
       ["G", "50"],
     ]);
+    const refused = await run("tier", features, ...args, "--potentials", potentials);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--potentials needs a transaction file");
   });
 
   it("holds a tier by hysteresis against --previous, applies overrides and prints the migration", async () => {
