@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { type GrowthFeatures, growthFeatures } from "../growth/growthFeatures.js";
+import { currencyDigits } from "../model/currencyDigits.js";
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
@@ -66,6 +67,8 @@ ${TRANSACTION_FLAGS_HELP}Tiering
                          optional qualified column (1/0)
   --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
   --cost-model FILE      a cost model JSON (see "keyaccount profit") for the profit metrics
+  --clv FILE             CLV from a fitted model: the table "keyaccount clv" writes (id, clv in the currency,
+                         expected_purchases, p_alive), for the metrics clv, expectedPurchases and pAlive
   --potentials FILE      each customer's yearly potential (budget, wallet): id and potential in the currency,
                          for shareOfWallet (transaction files only)
   --locale L             language of the reasons: ${LOCALES.join(" | ")} (default en)
@@ -75,9 +78,9 @@ Metrics
   held in memory): trendGrowthRate (monthly revenue over the last 12 complete months), yearOverYearGrowth (the
   last 12 complete months against the 12 before), crossSell (needs --category-col) and shareOfWallet (the last
   12 complete months' revenue ÷ the potential; needs --potentials). From a features table they are missing.
-  referrals (need customer records) are missing here, and so are the CLV metrics (clv, pAlive, expectedPurchases): the command takes no fitted CLV
-  model. A missing metric counts by the policy's missing-value rule; compute them with the library and pass them
-  to scoreAccounts.
+  The CLV metrics (clv, expectedPurchases, pAlive) are not fitted here: they are read from --clv (fit a model
+  with "keyaccount fit", predict with "keyaccount clv --params"); without it they are missing, and so are
+  referrals (they need customer records). A missing metric counts by the policy's missing-value rule.
 
 Explain
   --explain ID           print one account's full breakdown: dimensions, metrics, raw values, points, reasons
@@ -153,6 +156,24 @@ async function readPrevious(path: string | undefined): Promise<PreviousTier[] | 
         below === undefined || below === "" ? 0 : numberCell(below, `--previous ${row.id} periods_below`),
     };
   });
+}
+
+type Clv = NonNullable<TierInput["clv"]>;
+
+// A CLV table written by "keyaccount clv" (a fitted model's predictions): clv in the currency → minor units.
+async function readClv(path: string | undefined, currency: string): Promise<Map<string, Clv>> {
+  const clv = new Map<string, Clv>();
+  if (path === undefined) return clv;
+  const scale = 10 ** currencyDigits(currency);
+  for (const row of await readTableFile(path, "--clv", ["id", "clv", "expected_purchases", "p_alive"])) {
+    const cell = (column: string): number => numberCell(row[column] as string, `--clv ${row.id} ${column}`);
+    clv.set(row.id as string, {
+      clv: cell("clv") * scale,
+      expectedPurchases: cell("expected_purchases"),
+      pAlive: cell("p_alive"),
+    });
+  }
+  return clv;
 }
 
 async function readOverrides(path: string | undefined): Promise<TierOverride[] | undefined> {
@@ -309,6 +330,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
             moneyCell(row.potential as string, currency, `--potentials ${row.id} potential`),
           ]),
         );
+  const clvById = await readClv(values.clv as string | undefined, currency);
   const growthById = new Map<string, GrowthFeatures>(
     transactions === undefined
       ? []
@@ -324,6 +346,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     rfm: rfmById.get(f.id),
     profit: pnlById.get(f.id),
     growth: growthById.get(f.id),
+    clv: clvById.get(f.id),
     ...ratings.get(f.id),
   }));
   const card = scoreAccounts(inputs, policy);
@@ -380,6 +403,7 @@ export const tierCommand: Command = {
     overrides: { type: "string" },
     "cost-model": { type: "string" },
     potentials: { type: "string" },
+    clv: { type: "string" },
     locale: { type: "string" },
     explain: { type: "string" },
     migration: { type: "boolean" },

@@ -176,6 +176,43 @@ describe("keyaccount tier", () => {
     expect(refused.stderr).toContain("--potentials needs a transaction file");
   });
 
+  it("reads the CLV metrics from the table of a fitted model (--clv), missing without it", async () => {
+    const clvTable = file(
+      "clv.csv",
+      "id,clv,expected_purchases,expected_spend,p_alive\nA,1234.56,3.2,385.8,0.9\nB,100,0.5,200,0.4\n",
+    );
+    const clvPolicy = file(
+      "clv-policy.json",
+      JSON.stringify({
+        ...policy,
+        name: "clv",
+        ratings: [],
+        dimensions: [
+          {
+            name: "value",
+            weight: 1,
+            metrics: [
+              { metric: "clv", weight: 1, normalise: { method: "minMax", min: 0, max: 200000 } },
+              { metric: "pAlive", weight: 1, normalise: { method: "minMax", min: 0, max: 1 } },
+            ],
+          },
+        ],
+      } satisfies TierPolicy),
+    );
+    const args = ["--as-of", "2024-12-31", "--currency", "CNY", "--policy", clvPolicy];
+    const { code, stdout } = await run("tier", transactions, ...args, "--clv", clvTable);
+    expect(code).toBe(0);
+    // A: 123,456 fen of 200,000 → 61.73 points, p_alive 0.9 → 90: 75.86. B: 5 and 40: 22.5. C: not in the table,
+    // neutral 50 and 50.
+    expect(csv(stdout).map((row) => [row.id, row.score])).toEqual([
+      ["A", "75.86"],
+      ["B", "22.5"],
+      ["C", "50"],
+    ]);
+    const without = await run("tier", transactions, ...args);
+    expect(csv(without.stdout).map((row) => row.score)).toEqual(["50", "50", "50"]);
+  });
+
   it("holds a tier by hysteresis against --previous, applies overrides and prints the migration", async () => {
     const previous = file("previous.csv", "id,tier,periods_below\nA,key,0\nB,key,0\nC,key,1\nD,key,0\n");
     const overrides = file(
