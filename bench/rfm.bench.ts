@@ -7,6 +7,7 @@ import {
   type CostModel,
   type CustomerFeatures,
   createRandom,
+  formatDay,
   profitTable,
   rfm,
   whaleCurve,
@@ -17,33 +18,73 @@ const CUSTOMERS = 1_000_000;
 
 let features: CustomerFeatures[] = [];
 
+// Features shaped as summarize makes them: every field present (undefined when missing) in summarize's order, so
+// the objects have its size and layout; means and rates are fractional; a tenth of the customers have interactions.
 function portfolio(): void {
   if (features.length > 0) return;
   const next = createRandom(7); // the same seed gives the same portfolio
+  const dates = Array.from({ length: 1500 }, (_, day) => formatDay(20000 - day));
   features = new Array(CUSTOMERS);
   for (let i = 0; i < CUSTOMERS; i++) {
     const orders = 1 + Math.floor(-Math.log(1 - next()) * 6); // geometric-like, mean ≈ 6.5
     const revenue = Math.round(orders * 2000 * (0.2 + 4 * next() * next()));
     const returns = next() < 0.1 ? Math.round(revenue * 0.1) : 0;
+    const days = Math.floor(next() * 720);
+    const tenure = days + Math.floor(next() * 720);
+    const complaints = Math.floor(next() * 30);
     features[i] = {
       id: `C${String(i).padStart(7, "0")}`,
       currency: "USD",
       mixedCurrencies: false,
+      frequency: orders - 1,
+      recency: tenure - days,
+      T: tenure,
+      monetaryValue: orders > 1 ? (revenue * (0.7 + 0.3 * next())) / (orders - 1) : 0,
+      frequencyHoldout: undefined,
+      monetaryValueHoldout: undefined,
+      durationHoldout: undefined,
       revenueMinor: revenue - returns,
       grossSalesMinor: revenue,
       returnsMinor: returns,
+      returnRate: returns / revenue,
       grossMarginMinor: undefined,
+      grossMarginRate: undefined,
       linesWithoutCost: orders * 3,
       transactionCount: orders * 3,
       orderCount: orders,
-      daysSinceLastPurchase: Math.floor(next() * 720),
+      averageOrderValueMinor: (revenue - returns) / orders,
+      firstPurchaseDate: dates[tenure],
+      lastPurchaseDate: dates[days],
+      daysSinceLastPurchase: days,
       purchasePeriods: orders,
+      interPurchaseMedianDays: orders > 1 ? Math.floor((tenure - days) / (orders - 1)) : undefined,
+      interPurchaseMeanDays: orders > 1 ? (tenure - days) / (orders - 1) : undefined,
+      interPurchaseCv: orders > 2 ? 0.2 + next() : undefined,
       recentRevenueMinor: 0,
       previousRevenueMinor: 0,
       revenueTrendMinor: 0,
+      revenueTrendRatio: undefined,
       distinctProducts: 3,
       distinctCategories: 1,
-    } as CustomerFeatures;
+      tenureDays: tenure,
+      interactions:
+        complaints < 3
+          ? {
+              interactionCount: complaints + 2,
+              daysSinceLastInteraction: days,
+              daysSinceLastByKind: { visit: days },
+              complaintCount: complaints,
+              openComplaints: 0,
+              averageSatisfaction: undefined,
+              latestNps: undefined,
+              latestNpsDate: undefined,
+              npsClass: undefined,
+            }
+          : undefined,
+      receivables: undefined,
+      creditLimitMinor: undefined,
+      creditUtilisation: undefined,
+    };
   }
 }
 

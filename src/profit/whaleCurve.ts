@@ -60,13 +60,17 @@ export function whaleCurve(profits: ArrayLike<number>, maxPoints = 201): WhaleCu
   let cumulative = 0;
   let peakCount = 0;
   let peakValue = 0;
+  let untilPoint = step; // a countdown rather than a remainder per customer
   for (let i = 0; i < n; i++) {
     cumulative += ranked[i] as number;
     if (cumulative > peakValue) {
       peakValue = cumulative;
       peakCount = i + 1;
     }
-    if ((i + 1) % step === 0 || i + 1 === n) points.push(point(i + 1, cumulative));
+    if (--untilPoint === 0 || i + 1 === n) {
+      points.push(point(i + 1, cumulative));
+      untilPoint = step;
+    }
   }
   if (
     peakCount > 0 &&

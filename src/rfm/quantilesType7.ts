@@ -1,3 +1,5 @@
+import { valueRange } from "../math/valueRange.js";
+
 // Quickselect: rearranges a[left..right] so that a[k] is the value a sorted array would have there, everything
 // before it ≤ and everything after it ≥. Median-of-three pivots; deterministic.
 function select(a: Float64Array, k: number, left: number, right: number): void {
@@ -40,26 +42,22 @@ function orderStatisticsBySelect(values: ArrayLike<number>, ranks: readonly numb
   });
 }
 
-/** The widest range of whole numbers {@link orderStatisticsByCounting} counts. */
+/** The widest range of whole numbers counted one count per value. */
 const COUNTED_RANGE = 1 << 16;
+/** Inputs at least this large take the counting paths of {@link orderStatistics}. */
+const COUNTED_FROM = 1 << 15;
+/** The number of buckets of {@link orderStatisticsByBuckets}. */
+const BUCKETS = 1 << 16;
 
 // The order statistics of values at the given 0-based ranks (ascending, distinct) when the values are whole
 // numbers within a range of COUNTED_RANGE (days, orders): one count per value, then a walk up the counts.
-// `undefined` for other values.
 function orderStatisticsByCounting(
   values: ArrayLike<number>,
   ranks: readonly number[],
-): number[] | undefined {
+  min: number,
+  max: number,
+): number[] {
   const n = values.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const value = values[i] as number;
-    if (!Number.isInteger(value)) return undefined;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  if (max - min >= COUNTED_RANGE) return undefined;
   const counts = new Uint32Array(max - min + 1);
   for (let i = 0; i < n; i++) {
     const slot = (values[i] as number) - min;
@@ -73,81 +71,73 @@ function orderStatisticsByCounting(
   });
 }
 
-/** Inputs at least this large take the sampled path of {@link orderStatistics}. */
-const SAMPLED_FROM = 1 << 15;
-const SAMPLE_SIZE = 1 << 14;
-/** Sample positions on each side of a rank's expected place: 4 standard deviations of a sample quantile. */
-const SAMPLE_MARGIN = 256;
-
-// The order statistics of values at the given 0-based ranks (ascending, distinct), without sorting or copying
-// the values: whole numbers in a narrow range are counted; otherwise a fixed-stride sample brackets each group of nearby ranks between two sample values; one pass
-// counts the values below each bracket and gathers those inside it (values equal to a bracket's ends are counted,
-// not gathered, so ties cost nothing); the ranks are then read from the sorted bracket. A bracket that misses a
-// rank (a sample unlike the values) sends the whole computation to quickselect, so the result is exact either way.
-function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): number[] {
+// The order statistics of values at the given 0-based ranks (ascending, distinct), without sorting the values:
+// one pass counts them in BUCKETS equal-width buckets from min to max (the bucket of a value never decreases as
+// the value grows, so a rank's value lies in the bucket the counts put the rank in); a second pass gathers the
+// values of those few buckets, which are then sorted and read.
+function orderStatisticsByBuckets(
+  values: ArrayLike<number>,
+  ranks: readonly number[],
+  min: number,
+  max: number,
+): number[] {
   const n = values.length;
-  if (n < SAMPLED_FROM) return orderStatisticsBySelect(values, ranks);
-  const counted = orderStatisticsByCounting(values, ranks);
-  if (counted !== undefined) return counted;
-  const sample = new Float64Array(SAMPLE_SIZE);
-  for (let i = 0; i < SAMPLE_SIZE; i++) sample[i] = values[Math.floor((i * n) / SAMPLE_SIZE)] as number;
-  sample.sort();
-  const place = (rank: number) => Math.floor((rank * SAMPLE_SIZE) / n);
-  // Brackets: [first rank, last rank] groups whose sample places are at most one apart.
-  const groups: [number, number][] = [];
-  for (let r = 0; r < ranks.length; r++) {
-    const last = groups[groups.length - 1];
-    if (last !== undefined && place(ranks[r] as number) - place(ranks[last[1]] as number) <= 1) last[1] = r;
-    else groups.push([r, r]);
+  const scale = BUCKETS / (max - min);
+  const bucketOf = (value: number) => Math.min(BUCKETS - 1, Math.floor((value - min) * scale));
+  const counts = new Uint32Array(BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const bucket = bucketOf(values[i] as number);
+    counts[bucket] = (counts[bucket] as number) + 1;
   }
-  const w = groups.length;
-  const low = new Float64Array(w);
-  const high = new Float64Array(w);
-  groups.forEach(([first, last], b) => {
-    const from = place(ranks[first] as number) - SAMPLE_MARGIN;
-    const to = place(ranks[last] as number) + SAMPLE_MARGIN;
-    low[b] = from < 0 ? Number.NEGATIVE_INFINITY : (sample[from] as number);
-    high[b] = to >= SAMPLE_SIZE ? Number.POSITIVE_INFINITY : (sample[to] as number);
-  });
-  const below = new Float64Array(w);
-  const atLow = new Float64Array(w);
-  const atHigh = new Float64Array(w);
-  const inside: number[][] = Array.from({ length: w }, () => []);
+  // The bucket of each rank and the number of values before that bucket.
+  const wanted = new Int32Array(BUCKETS).fill(-1); // bucket → its place in `gathered`
+  const places: { bucket: number; before: number }[] = [];
+  const placeOfRank: number[] = [];
+  let bucket = 0;
+  let below = 0;
+  for (const rank of ranks) {
+    while (below + (counts[bucket] as number) <= rank) below += counts[bucket++] as number;
+    if (wanted[bucket] === -1) {
+      wanted[bucket] = places.length;
+      places.push({ bucket, before: below });
+    }
+    placeOfRank.push(wanted[bucket] as number);
+  }
+  const gathered = places.map(({ bucket }) => new Float64Array(counts[bucket] as number));
+  const filled = new Uint32Array(places.length);
   for (let i = 0; i < n; i++) {
     const value = values[i] as number;
-    for (let b = 0; b < w; b++) {
-      const lo = low[b] as number;
-      if (value < lo) below[b] = (below[b] as number) + 1;
-      else if (value === lo) atLow[b] = (atLow[b] as number) + 1;
-      else {
-        const hi = high[b] as number;
-        if (value < hi) (inside[b] as number[]).push(value);
-        else if (value === hi) atHigh[b] = (atHigh[b] as number) + 1;
-      }
+    const place = wanted[bucketOf(value)] as number;
+    if (place >= 0) {
+      (gathered[place] as Float64Array)[filled[place] as number] = value;
+      filled[place] = (filled[place] as number) + 1;
     }
   }
-  const out: number[] = [];
-  for (let b = 0; b < w; b++) {
-    // Sorted, the bracket is: atLow × low, the gathered values, atHigh × high.
-    const lowCount = atLow[b] as number;
-    const gathered = Float64Array.from(inside[b] as number[]).sort();
-    const size = lowCount + gathered.length + (atHigh[b] as number);
-    const [first, last] = groups[b] as [number, number];
-    for (let r = first; r <= last; r++) {
-      const offset = (ranks[r] as number) - (below[b] as number);
-      if (offset < 0 || offset >= size) return orderStatisticsBySelect(values, ranks);
-      if (offset < lowCount) out.push(low[b] as number);
-      else if (offset < lowCount + gathered.length) out.push(gathered[offset - lowCount] as number);
-      else out.push(high[b] as number);
-    }
-  }
-  return out;
+  for (const group of gathered) group.sort();
+  return ranks.map((rank, r) => {
+    const place = placeOfRank[r] as number;
+    return (gathered[place] as Float64Array)[rank - (places[place] as { before: number }).before] as number;
+  });
+}
+
+// The order statistics of values at the given 0-based ranks (ascending, distinct): small inputs by quickselect on
+// a copy; large ones by counting whole numbers of a narrow range, or else by buckets.
+function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): number[] {
+  const n = values.length;
+  if (n < COUNTED_FROM) return orderStatisticsBySelect(values, ranks);
+  const { min, max, whole } = valueRange(values);
+  if (min === max) return ranks.map(() => min);
+  if (whole && max - min < COUNTED_RANGE) return orderStatisticsByCounting(values, ranks, min, max);
+  // A span beyond the largest double (values near ±1.8e308) has no finite bucket width.
+  if (!Number.isFinite(max - min)) return orderStatisticsBySelect(values, ranks);
+  return orderStatisticsByBuckets(values, ranks, min, max);
 }
 
 /**
  * Type-7 quantiles at the probabilities 1/k … (k − 1)/k without sorting: each quantile interpolates between two
- * order statistics, found (large inputs) by counting whole numbers of a narrow range, or by a sampled bracket and
- * one pass over the values, or (small inputs) by quickselect on a copy, in O(n·k) instead of O(n log n). Same results as {@link quantileType7} on the sorted values.
+ * order statistics, found (large inputs) by counting whole numbers of a narrow range, or by counting the values in
+ * equal-width buckets and sorting the few values of the buckets that hold the ranks, or (small inputs) by
+ * quickselect on a copy, in O(n·k) instead of O(n log n). Same results as {@link quantileType7} on the sorted values.
  *
  * @param values - Finite values (not changed).
  * @param bins - k.

@@ -21,12 +21,11 @@ describe("quantileType7", () => {
   });
 });
 
-describe("quantilesType7 on large inputs (sampled brackets)", () => {
+describe("quantilesType7 on large inputs (counts and buckets)", () => {
   const next = createRandom(11);
   const n = 100_003;
-  // Whole numbers spanning less than 2^16 are counted; wider or fractional values take the sampled brackets.
-  // Zeros exactly where the 16384-point stride sample reads, larger fractional values elsewhere: the sample sees
-  // only zeros, its brackets miss the ranks, and the computation falls back to quickselect.
+  // Whole numbers spanning less than 2^16 are counted; wider or fractional values are counted in buckets. A few
+  // zeros among larger fractional values, outliers and values near the largest doubles are edge cases of buckets.
   const sampled = new Set(Array.from({ length: 16384 }, (_, i) => Math.floor((i * n) / 16384)));
   const shapes: Record<string, Float64Array> = {
     uniform: Float64Array.from({ length: n }, () => next() * 1000),
@@ -42,7 +41,10 @@ describe("quantilesType7 on large inputs (sampled brackets)", () => {
     "long tail with outliers": Float64Array.from({ length: n }, (_, i) =>
       i % 9973 === 0 ? 1e12 : Math.round(1000 / (1 - next() * 0.999)),
     ),
-    "a sample unlike the values": Float64Array.from({ length: n }, (_, i) =>
+    "values near the largest doubles": Float64Array.from({ length: n }, (_, i) =>
+      i === 0 ? 1.7e308 : i === 1 ? -1.7e308 : next(),
+    ),
+    "a few zeros among larger values": Float64Array.from({ length: n }, (_, i) =>
       sampled.has(i) ? 0 : 1000.5 + Math.floor(next() * 50),
     ),
   };
