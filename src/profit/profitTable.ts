@@ -29,8 +29,7 @@ export interface CostToServe {
 
 /**
  * Customers' P&L as columns (the result of {@link profitTable}): entry i of every column is the i-th customer, in
- * input order; money in whole minor units (exact in a float64 below 2^53 ≈ 9·10^15). `profitMinor` is computed
- * at once; every other column is computed from the customers' facts on its first read, then kept.
+ * input order; money in whole minor units (exact in a float64 below 2^53 ≈ 9·10^15).
  */
 export interface ProfitTable {
   /** The customers' ids. */
@@ -38,29 +37,29 @@ export interface ProfitTable {
   /** The tier each fixed account-management cost came from (`undefined`: no tier). */
   tiers: (string | undefined)[];
   /** Sales before discounts: sales + discounts. */
-  readonly grossSalesMinor: Float64Array;
+  grossSalesMinor: Float64Array;
   /** Discounts. */
-  readonly discountsMinor: Float64Array;
+  discountsMinor: Float64Array;
   /** Returns and cancellations. */
-  readonly returnsMinor: Float64Array;
+  returnsMinor: Float64Array;
   /** Gross sales − discounts − returns. */
-  readonly netRevenueMinor: Float64Array;
+  netRevenueMinor: Float64Array;
   /** Cost of goods: the recorded costs plus the estimate for uncosted lines. */
-  readonly costOfGoodsMinor: Float64Array;
+  costOfGoodsMinor: Float64Array;
   /** The part of the cost of goods estimated with the margin rate: uncosted revenue × (1 − rate), half-even. */
-  readonly estimatedCostOfGoodsMinor: Float64Array;
+  estimatedCostOfGoodsMinor: Float64Array;
   /** Revenue of lines with no cost and no margin rate to price them (their cost of goods is missing). */
-  readonly uncostedRevenueMinor: Float64Array;
+  uncostedRevenueMinor: Float64Array;
   /** Net revenue − cost of goods. */
-  readonly grossMarginMinor: Float64Array;
+  grossMarginMinor: Float64Array;
   /** Each cost-to-serve line. */
-  costToServe: { readonly [line in keyof CostToServe]: Float64Array };
+  costToServe: { [line in keyof CostToServe]: Float64Array };
   /** The sum of the cost-to-serve lines. */
-  readonly costToServeMinor: Float64Array;
+  costToServeMinor: Float64Array;
   /** Gross margin − cost to serve. */
   profitMinor: Float64Array;
   /** Profit ÷ net revenue × 100; `NaN` where net revenue is not positive. */
-  readonly marginPercent: Float64Array;
+  marginPercent: Float64Array;
 }
 
 const DAYS_PER_UNIT: Readonly<Record<string, Fraction>> = {
@@ -80,43 +79,6 @@ function gcd(a: bigint, b: bigint): bigint {
 function reduce(numerator: bigint, denominator: bigint): Fraction {
   const divisor = gcd(numerator, denominator);
   return { numerator: numerator / divisor, denominator: denominator / divisor };
-}
-
-/** The columns of a {@link ProfitTable} computed on first read. */
-type Derived = Omit<ProfitTable, "ids" | "tiers" | "profitMinor">;
-
-/** The facts of the customers' P&L as columns (a customer's tier cost is set apart, from its tier). */
-type Facts = { [field in Exclude<keyof ProfitInput, "id" | "tier">]: Float64Array } & {
-  accountManagement: Float64Array;
-};
-
-/**
- * Writes customer i's facts. Only non-zero values are written: the columns are a fresh buffer, zeros, whose
- * untouched pages take no memory (a fact features do not carry costs nothing).
- */
-function keep(facts: Facts, i: number, input: ProfitInput): void {
-  if (input.salesMinor !== 0) facts.salesMinor[i] = input.salesMinor;
-  if (input.discountsMinor !== 0) facts.discountsMinor[i] = input.discountsMinor;
-  if (input.returnsMinor !== 0) facts.returnsMinor[i] = input.returnsMinor;
-  if (input.costOfGoodsMinor !== 0) facts.costOfGoodsMinor[i] = input.costOfGoodsMinor;
-  if (input.uncostedRevenueMinor !== 0) facts.uncostedRevenueMinor[i] = input.uncostedRevenueMinor;
-  if (input.orders !== 0) facts.orders[i] = input.orders;
-  if (input.orderLines !== 0) facts.orderLines[i] = input.orderLines;
-  if (input.deliveries !== 0) facts.deliveries[i] = input.deliveries;
-  if (input.visits !== 0) facts.visits[i] = input.visits;
-  if (input.calls !== 0) facts.calls[i] = input.calls;
-  if (input.complaints !== 0) facts.complaints[i] = input.complaints;
-  if (input.overdueAmountDays !== 0) facts.overdueAmountDays[i] = input.overdueAmountDays;
-}
-
-// A loop of its own over features: each one's ProfitInput is only read, so the engine, inlining
-// profitInputFromFeatures and keep, need not build it.
-function keepFeatures(features: readonly CustomerFeatures[], ids: string[], facts: Facts): void {
-  for (let i = 0; i < features.length; i++) {
-    const input = profitInputFromFeatures(features[i] as CustomerFeatures);
-    ids[i] = input.id;
-    keep(facts, i, input);
-  }
 }
 
 /**
@@ -174,193 +136,86 @@ export function profitTable(
   const perComplaint = model.perComplaintMinor ?? 0;
   const tierCosts = model.tierCostsMinor ?? {};
   const n = customers.length;
-  const tiers: (string | undefined)[] = new Array(n);
-  // One pass over the customers keeps their facts (a fact that is 0 for everyone is never allocated); a second
-  // one, over the facts, gives the profit; the other columns are derived from the facts on first read.
-  const ids: string[] = new Array(n);
-  // The 13 fact columns and the profit share one buffer: one allocation.
-  const buffer = new ArrayBuffer(14 * 8 * n);
+  // The 19 columns share one buffer: one allocation instead of 19, so the engine's external-memory accounting
+  // triggers one collection, not one per column.
+  const buffer = new ArrayBuffer(19 * 8 * n);
   let columns = 0;
   const column = () => new Float64Array(buffer, 8 * n * columns++, n);
-  const facts: Facts = {
-    salesMinor: column(),
+  const table: ProfitTable = {
+    ids: new Array(n),
+    tiers: new Array(n),
+    grossSalesMinor: column(),
     discountsMinor: column(),
     returnsMinor: column(),
+    netRevenueMinor: column(),
     costOfGoodsMinor: column(),
+    estimatedCostOfGoodsMinor: column(),
     uncostedRevenueMinor: column(),
-    orders: column(),
-    orderLines: column(),
-    deliveries: column(),
-    visits: column(),
-    calls: column(),
-    complaints: column(),
-    overdueAmountDays: column(),
-    accountManagement: column(),
-  };
-  const profit = column();
-  if (n > 0 && !("salesMinor" in (customers[0] as object)))
-    keepFeatures(customers as readonly CustomerFeatures[], ids, facts);
-  else {
-    for (let i = 0; i < n; i++) {
-      const input = customers[i] as ProfitInput;
-      ids[i] = input.id;
-      keep(facts, i, input);
-      const { tier } = input;
-      if (tier !== undefined) {
-        tiers[i] = tier;
-        if (Object.hasOwn(tierCosts, tier)) facts.accountManagement[i] = tierCosts[tier] as number;
-      }
-    }
-  }
-  const sales = facts.salesMinor;
-  const discounts = facts.discountsMinor;
-  const returns = facts.returnsMinor;
-  const recordedCostOfGoods = facts.costOfGoodsMinor;
-  const uncosted = facts.uncostedRevenueMinor;
-  const { orders, orderLines, deliveries, visits, calls, complaints, overdueAmountDays, accountManagement } =
-    facts;
-  const estimatedAt = (i: number) => {
-    const amount = uncosted[i] as number;
-    return costOfGoodsOf === undefined || amount === 0 ? 0 : costOfGoodsOf(amount);
-  };
-  const financingAt = (i: number) => {
-    const amountDays = overdueAmountDays[i] as number;
-    return financingOf === undefined || amountDays === 0 ? 0 : financingOf(amountDays);
-  };
-  const netRevenueAt = (i: number) => (sales[i] as number) - (returns[i] as number);
-  const costOfGoodsAt = (i: number) => (recordedCostOfGoods[i] as number) + estimatedAt(i);
-  const serveAt = (i: number) =>
-    (orders[i] as number) * perOrder +
-    (orderLines[i] as number) * perLine +
-    (deliveries[i] as number) * perDelivery +
-    (visits[i] as number) * perVisit +
-    (calls[i] as number) * perCall +
-    (complaints[i] as number) * perComplaint +
-    financingAt(i) +
-    (accountManagement[i] as number);
-  for (let i = 0; i < n; i++) profit[i] = netRevenueAt(i) - costOfGoodsAt(i) - serveAt(i) + 0; // + 0: no −0
-  // The other columns are computed together, from the facts (never from a column the caller may have changed),
-  // on the first read of any of them.
-  let derived: Derived | undefined;
-  const all = (): Derived => {
-    if (derived !== undefined) return derived;
-    const buffer = new ArrayBuffer(18 * 8 * n);
-    let count = 0;
-    const column = () => new Float64Array(buffer, 8 * n * count++, n);
-    const table: Derived = {
-      grossSalesMinor: column(),
-      discountsMinor: column(),
-      returnsMinor: column(),
-      netRevenueMinor: column(),
-      costOfGoodsMinor: column(),
-      estimatedCostOfGoodsMinor: column(),
-      uncostedRevenueMinor: column(),
-      grossMarginMinor: column(),
-      costToServe: {
-        ordersMinor: column(),
-        orderLinesMinor: column(),
-        deliveriesMinor: column(),
-        visitsMinor: column(),
-        callsMinor: column(),
-        complaintsMinor: column(),
-        financingMinor: column(),
-        accountManagementMinor: column(),
-      },
-      costToServeMinor: column(),
-      marginPercent: column(),
-    };
-    const lines = table.costToServe;
-    // Only non-zero amounts are written (a fresh buffer is zeros, and −0 is stored as 0).
-    const put = (column: Float64Array, i: number, value: number) => {
-      if (value !== 0) column[i] = value;
-    };
-    for (let i = 0; i < n; i++) {
-      const netRevenue = netRevenueAt(i);
-      const estimated = estimatedAt(i);
-      const costOfGoods = (recordedCostOfGoods[i] as number) + estimated;
-      const serve = serveAt(i);
-      put(table.grossSalesMinor, i, (sales[i] as number) + (discounts[i] as number));
-      put(table.discountsMinor, i, discounts[i] as number);
-      put(table.returnsMinor, i, returns[i] as number);
-      put(table.netRevenueMinor, i, netRevenue);
-      put(table.costOfGoodsMinor, i, costOfGoods);
-      put(table.estimatedCostOfGoodsMinor, i, estimated);
-      put(table.uncostedRevenueMinor, i, costOfGoodsOf === undefined ? (uncosted[i] as number) : 0);
-      put(table.grossMarginMinor, i, netRevenue - costOfGoods);
-      put(lines.ordersMinor, i, (orders[i] as number) * perOrder);
-      put(lines.orderLinesMinor, i, (orderLines[i] as number) * perLine);
-      put(lines.deliveriesMinor, i, (deliveries[i] as number) * perDelivery);
-      put(lines.visitsMinor, i, (visits[i] as number) * perVisit);
-      put(lines.callsMinor, i, (calls[i] as number) * perCall);
-      put(lines.complaintsMinor, i, (complaints[i] as number) * perComplaint);
-      put(lines.financingMinor, i, financingAt(i));
-      put(lines.accountManagementMinor, i, accountManagement[i] as number);
-      put(table.costToServeMinor, i, serve);
-      table.marginPercent[i] =
-        netRevenue > 0 ? ((netRevenue - costOfGoods - serve) / netRevenue) * 100 : Number.NaN;
-    }
-    derived = table;
-    return table;
-  };
-  return {
-    ids,
-    tiers,
-    get grossSalesMinor() {
-      return all().grossSalesMinor;
-    },
-    get discountsMinor() {
-      return all().discountsMinor;
-    },
-    get returnsMinor() {
-      return all().returnsMinor;
-    },
-    get netRevenueMinor() {
-      return all().netRevenueMinor;
-    },
-    get costOfGoodsMinor() {
-      return all().costOfGoodsMinor;
-    },
-    get estimatedCostOfGoodsMinor() {
-      return all().estimatedCostOfGoodsMinor;
-    },
-    get uncostedRevenueMinor() {
-      return all().uncostedRevenueMinor;
-    },
-    get grossMarginMinor() {
-      return all().grossMarginMinor;
-    },
+    grossMarginMinor: column(),
     costToServe: {
-      get ordersMinor() {
-        return all().costToServe.ordersMinor;
-      },
-      get orderLinesMinor() {
-        return all().costToServe.orderLinesMinor;
-      },
-      get deliveriesMinor() {
-        return all().costToServe.deliveriesMinor;
-      },
-      get visitsMinor() {
-        return all().costToServe.visitsMinor;
-      },
-      get callsMinor() {
-        return all().costToServe.callsMinor;
-      },
-      get complaintsMinor() {
-        return all().costToServe.complaintsMinor;
-      },
-      get financingMinor() {
-        return all().costToServe.financingMinor;
-      },
-      get accountManagementMinor() {
-        return all().costToServe.accountManagementMinor;
-      },
+      ordersMinor: column(),
+      orderLinesMinor: column(),
+      deliveriesMinor: column(),
+      visitsMinor: column(),
+      callsMinor: column(),
+      complaintsMinor: column(),
+      financingMinor: column(),
+      accountManagementMinor: column(),
     },
-    get costToServeMinor() {
-      return all().costToServeMinor;
-    },
-    profitMinor: profit,
-    get marginPercent() {
-      return all().marginPercent;
-    },
+    costToServeMinor: column(),
+    profitMinor: column(),
+    marginPercent: column(),
   };
+  const { costToServe } = table;
+  // A fresh buffer is zeros, and untouched pages take no memory: only non-zero amounts are written, so a line that
+  // is zero for everyone (a cost the model does not price, a fact features do not carry) costs nothing.
+  const put = (column: Float64Array, i: number, value: number) => {
+    if (value !== 0) column[i] = value;
+  };
+  const fromFeatures = n > 0 && !("salesMinor" in (customers[0] as object));
+  for (let i = 0; i < n; i++) {
+    const input = fromFeatures
+      ? profitInputFromFeatures(customers[i] as CustomerFeatures)
+      : (customers[i] as ProfitInput);
+    const netRevenue = input.salesMinor - input.returnsMinor;
+    const estimated = costOfGoodsOf === undefined ? 0 : costOfGoodsOf(input.uncostedRevenueMinor);
+    const costOfGoods = input.costOfGoodsMinor + estimated;
+    const grossMargin = netRevenue - costOfGoods;
+    const orders = input.orders * perOrder;
+    const orderLines = input.orderLines * perLine;
+    const deliveries = input.deliveries * perDelivery;
+    const visits = input.visits * perVisit;
+    const calls = input.calls * perCall;
+    const complaints = input.complaints * perComplaint;
+    const financingCost =
+      financingOf === undefined || input.overdueAmountDays === 0 ? 0 : financingOf(input.overdueAmountDays);
+    const { tier } = input;
+    const accountManagement =
+      tier !== undefined && Object.hasOwn(tierCosts, tier) ? (tierCosts[tier] as number) : 0;
+    const serve =
+      orders + orderLines + deliveries + visits + calls + complaints + financingCost + accountManagement;
+    const profit = grossMargin - serve;
+    table.ids[i] = input.id;
+    if (tier !== undefined) table.tiers[i] = tier;
+    put(table.grossSalesMinor, i, input.salesMinor + input.discountsMinor);
+    put(table.discountsMinor, i, input.discountsMinor);
+    put(table.returnsMinor, i, input.returnsMinor);
+    put(table.netRevenueMinor, i, netRevenue);
+    put(table.costOfGoodsMinor, i, costOfGoods);
+    put(table.estimatedCostOfGoodsMinor, i, estimated);
+    put(table.uncostedRevenueMinor, i, costOfGoodsOf === undefined ? input.uncostedRevenueMinor : 0);
+    put(table.grossMarginMinor, i, grossMargin);
+    put(costToServe.ordersMinor, i, orders);
+    put(costToServe.orderLinesMinor, i, orderLines);
+    put(costToServe.deliveriesMinor, i, deliveries);
+    put(costToServe.visitsMinor, i, visits);
+    put(costToServe.callsMinor, i, calls);
+    put(costToServe.complaintsMinor, i, complaints);
+    put(costToServe.financingMinor, i, financingCost);
+    put(costToServe.accountManagementMinor, i, accountManagement);
+    put(table.costToServeMinor, i, serve);
+    put(table.profitMinor, i, profit);
+    table.marginPercent[i] = netRevenue > 0 ? (profit / netRevenue) * 100 : Number.NaN;
+  }
+  return table;
 }
