@@ -303,7 +303,7 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   // Each account's previous tier and periods below it: read in place when the previous run lists the same
   // accounts in the same order (the usual case: last period's output), else looked up by id.
   const given = options.previous ?? [];
-  const previousOf = new Int8Array(n).fill(-1);
+  const previousIndex = new Int8Array(n).fill(-1);
   const previousBelow = new Uint32Array(n);
   const matched = new Uint8Array(given.length);
   const known = given.map((entry, index) => {
@@ -325,7 +325,7 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     const at = positions === undefined ? i : positions.get(ids[i] as string);
     if (at === undefined || (known[at] as number) < 0) continue;
     matched[at] = 1;
-    previousOf[i] = known[at] as number;
+    previousIndex[i] = known[at] as number;
     previousBelow[i] = (given[at] as PreviousTier).periodsBelow ?? 0;
   }
   const overrides = new Map((options.overrides ?? []).map((override) => [override.id, override]));
@@ -347,7 +347,6 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   const gatedIndex = new Uint8Array(n);
   const heldIndex = new Uint8Array(n);
   const tierIndex = new Uint8Array(n);
-  const previousIndex = new Int8Array(n).fill(-1);
   const periodsBelow = new Uint32Array(n);
   const event = new Uint8Array(n);
   const revenueMinor = new Float64Array(n);
@@ -355,7 +354,7 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     const id = ids[i] as string;
     const s = standing[i] as number;
     const c = gated(computed.tier[i] as number, i);
-    const p = previousOf[i] as number;
+    const p = previousIndex[i] as number;
     let h = c;
     let below = 0;
     let happened: number = EVENT.none;
@@ -404,7 +403,6 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     gatedIndex[i] = c;
     heldIndex[i] = h;
     tierIndex[i] = f;
-    previousIndex[i] = p;
     periodsBelow[i] = below;
     event[i] = happened;
     const value = revenue[i] as number;
