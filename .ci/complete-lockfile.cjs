@@ -35,17 +35,17 @@ const platform = (name) => {
               : /s390x/.test(n)
                 ? "s390x"
                 : "x64";
-  const entry = { os: [os], cpu: [cpu] };
-  if (/musl/.test(n)) entry.libc = ["musl"];
-  else if (/gnu/.test(n)) entry.libc = ["glibc"];
-  return entry;
+  const libc = /musl/.test(n) ? ["musl"] : /gnu/.test(n) ? ["glibc"] : undefined;
+  return { cpu: [cpu], libc, os: [os] };
 };
 let added = 0;
 for (const [, pkg] of Object.entries(lock.packages)) {
   for (const [dep, version] of Object.entries(pkg.optionalDependencies || {})) {
     const key = `node_modules/${dep}`;
     if (lock.packages[key]) continue;
-    lock.packages[key] = { version, dev: true, optional: true, ...platform(dep) };
+    // Keys in the order npm writes them, so that a later `npm install` leaves the file as it is.
+    const { cpu, libc, os } = platform(dep);
+    lock.packages[key] = { version, cpu, dev: true, ...(libc && { libc }), optional: true, os };
     added++;
   }
 }
