@@ -1,3 +1,4 @@
+import { valueRange } from "../math/valueRange.js";
 import type { ScoreBreaks } from "./ScoreMethod.js";
 
 /** Columns at least this long with whole numbers spanning less than LOOKUP_RANGE are scored by a lookup table. */
@@ -34,18 +35,9 @@ export function scoreColumn(values: ArrayLike<number>, scoring: ScoreBreaks): Ui
     return scoring.reversed ? count + 1 - past : past + 1;
   };
   // Whole numbers in a narrow range (days, orders) are scored once per distinct value, then looked up.
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let whole = n >= LOOKUP_FROM;
-  for (let i = 0; i < n && whole; i++) {
-    const value = values[i] as number;
-    if (!Number.isInteger(value)) whole = false;
-    else {
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
-  }
-  if (whole && max - min < LOOKUP_RANGE) {
+  const range = n >= LOOKUP_FROM ? valueRange(values) : undefined;
+  if (range?.whole && range.max - range.min < LOOKUP_RANGE) {
+    const { min, max } = range;
     const lookup = new Uint8Array(max - min + 1);
     for (let v = min; v <= max; v++) lookup[v - min] = scoreOf(v);
     for (let i = 0; i < n; i++) scores[i] = lookup[(values[i] as number) - min] as number;
