@@ -1,4 +1,5 @@
 import type { CustomerFeatures } from "../features/CustomerFeatures.js";
+import { daysPerUnit } from "../model/timeUnit.js";
 import type { CostModel } from "./costModelSchema.js";
 import { exactMultiplier } from "./exactMultiplier.js";
 import { fractionOf } from "./fractionOf.js";
@@ -62,13 +63,6 @@ export interface ProfitTable {
   marginPercent: Float64Array;
 }
 
-const DAYS_PER_UNIT: Readonly<Record<string, Fraction>> = {
-  day: { numerator: 1n, denominator: 1n },
-  week: { numerator: 7n, denominator: 1n },
-  month: { numerator: 3652425n, denominator: 120000n },
-  year: { numerator: 3652425n, denominator: 10000n },
-};
-
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b;
@@ -123,7 +117,7 @@ export function profitTable(
   let financingOf: ((amountDays: number) => number) | undefined;
   if (model.financing !== undefined && model.financing.rate > 0) {
     const rate = fractionOf(model.financing.rate);
-    const unit = DAYS_PER_UNIT[model.financing.per] as Fraction;
+    const unit = fractionOf(daysPerUnit(model.financing.per));
     financingOf = exactMultiplier(
       reduce(rate.numerator * unit.denominator, rate.denominator * unit.numerator),
     );
