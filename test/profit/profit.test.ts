@@ -64,6 +64,13 @@ const INVOICES: Invoice[] = [
     currency: "EUR",
   },
 ];
+const RECORDS = {
+  transactions: TRANSACTIONS,
+  interactions: INTERACTIONS,
+  invoices: INVOICES,
+  tiers: new Map([["C1", "A"]]),
+};
+const MARCH = { from: "2024-03-01", to: "2024-03-31" };
 const MODEL: CostModel = {
   currency: "EUR",
   marginRate: 0.3,
@@ -79,15 +86,7 @@ const MODEL: CostModel = {
 
 describe("profitInputs", () => {
   it("gathers the period's facts from the records", () => {
-    const inputs = profitInputs(
-      {
-        transactions: TRANSACTIONS,
-        interactions: INTERACTIONS,
-        invoices: INVOICES,
-        tiers: new Map([["C1", "A"]]),
-      },
-      { from: "2024-03-01", to: "2024-03-31" },
-    );
+    const inputs = profitInputs(RECORDS, MARCH);
     // INV1: 15000 late 03-12 … 03-21 (10 days, the payment day counts) + 5000 late 03-22 … 03-31 (10 days);
     // INV2 is due on the last day: not late.
     expect(inputs).toEqual([
@@ -118,15 +117,7 @@ describe("profitInputs", () => {
 });
 
 describe("customerProfit", () => {
-  const inputs = profitInputs(
-    {
-      transactions: TRANSACTIONS,
-      interactions: INTERACTIONS,
-      invoices: INVOICES,
-      tiers: new Map([["C1", "A"]]),
-    },
-    { from: "2024-03-01", to: "2024-03-31" },
-  );
+  const inputs = profitInputs(RECORDS, MARCH);
 
   it("computes the P&L line by line, exact to the cent", () => {
     const [pnl] = customerProfit(inputs, MODEL);
