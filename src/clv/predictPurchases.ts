@@ -34,9 +34,11 @@ export function predictPurchases<K extends string>(
 ): PurchasePrediction {
   const expectedPurchases = new Float64Array(customers.length);
   const pAlive = new Float64Array(customers.length);
+  // conditionalExpectedPurchases = expectedPurchasesWhileAlive × pAlive: P(alive) is computed once per customer.
   customers.forEach((customer, i) => {
-    expectedPurchases[i] = model.conditionalExpectedPurchases(params, t, customer);
-    pAlive[i] = model.pAlive(params, customer);
+    const alive = model.pAlive(params, customer);
+    expectedPurchases[i] = t <= 0 ? 0 : model.expectedPurchasesWhileAlive(params, t, customer) * alive;
+    pAlive[i] = alive;
   });
   return { expectedPurchases, pAlive };
 }
