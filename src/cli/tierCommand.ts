@@ -211,15 +211,16 @@ function explanation(
   locale: Locale,
   currency: string,
 ): string {
-  const account = result.accounts.find((entry) => entry.id === id);
-  if (account === undefined) throw new UsageError(`--explain: no scored account has the id "${id}"`);
+  // The one account read by its index: the per-account objects of every account are not built for it.
+  const i = result.ids.indexOf(id);
+  if (i < 0) throw new UsageError(`--explain: no scored account has the id "${id}"`);
+  const tier = result.tierIndex[i] as number;
+  const before = result.previousIndex[i] as number;
   const breakdown = explainScore(card, id);
   const previous =
-    account.previousTier === undefined
-      ? ""
-      : `; previously ${account.previousTier}${account.changed ? ", changed" : ", unchanged"}`;
-  const lines = [`${id}: ${account.tier} (score ${fixed(breakdown.score)}${previous})`, "reasons:"];
-  for (const reason of account.reasons)
+    before < 0 ? "" : `; previously ${result.tiers[before]}${before !== tier ? ", changed" : ", unchanged"}`;
+  const lines = [`${id}: ${result.tiers[tier]} (score ${fixed(breakdown.score)}${previous})`, "reasons:"];
+  for (const reason of result.reasons(i))
     lines.push(`  - ${formatMessage(reason.code, reason.params, locale)}`);
   lines.push("dimension / metric              weight      score  contribution  raw");
   for (const dimension of breakdown.dimensions) {
@@ -351,25 +352,25 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }));
   const card = scoreAccounts(inputs, policy);
   const result = assignTiers(card, { asOf, previous, overrides });
-  const dimensions = card.policy.dimensions.map((dimension) => dimension.name);
-  const columns = ["id", "tier", "score", "previous_tier", "changed", "periods_below", "reason"];
-  columns.push(...dimensions.map((name) => `score_${name}`));
-  const rows: Cell[][] = result.accounts.map((account, i) => [
-    account.id,
-    account.tier,
-    Math.round(account.score * 100) / 100,
-    account.previousTier,
-    account.changed,
-    account.periodsBelow,
-    describe(account.reasons, locale as Locale),
-    ...card.dimensionScores.map((scores) => {
-      const score = scores[i] as number;
-      return Number.isNaN(score) ? undefined : Math.round(score * 100) / 100;
-    }),
-  ]);
   const explain = values.explain as string | undefined;
   const out = values.out as string | undefined;
   if (out !== undefined || (explain === undefined && values.migration !== true)) {
+    const dimensions = card.policy.dimensions.map((dimension) => dimension.name);
+    const columns = ["id", "tier", "score", "previous_tier", "changed", "periods_below", "reason"];
+    columns.push(...dimensions.map((name) => `score_${name}`));
+    const rows: Cell[][] = result.accounts.map((account, i) => [
+      account.id,
+      account.tier,
+      Math.round(account.score * 100) / 100,
+      account.previousTier,
+      account.changed,
+      account.periodsBelow,
+      describe(account.reasons, locale as Locale),
+      ...card.dimensionScores.map((scores) => {
+        const score = scores[i] as number;
+        return Number.isNaN(score) ? undefined : Math.round(score * 100) / 100;
+      }),
+    ]);
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
   if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale, currency));
