@@ -265,7 +265,6 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
       return customers;
     },
     breaks,
-    map,
     segments,
     grid,
     excluded: { withoutPurchase, mixedCurrencies },
