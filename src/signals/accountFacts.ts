@@ -1,0 +1,451 @@
+import { daysFromCivil, daysInMonth } from "../model/calendar.js";
+import type { Payment } from "../model/invoice.js";
+import type { Issue } from "../model/issue.js";
+import { KeyAccountError } from "../model/KeyAccountError.js";
+import { makeIssue } from "../model/makeIssue.js";
+import { parseDay } from "../model/parseDay.js";
+import type { AccountFacts } from "./AccountFacts.js";
+import type { SignalAccount } from "./SignalAccount.js";
+
+/**
+ * Options of {@link accountFacts}: the day the facts are taken on and the windows and targets they are measured
+ * against. Windows are whole days ending on `asOf` (inclusive); targets are hours.
+ *
+ * @example
+ * ```ts
+ * const options: AccountFactOptions = { asOf: "2024-06-30", windowDays: 60, responseTargetHours: 8 };
+ * ```
+ */
+export interface AccountFactOptions {
+  /** The day the facts are taken on, `YYYY-MM-DD`; "as of" means the end of that day (UTC). Required. */
+  asOf: string;
+  /** The window of recent follow-ups and complaints, in days: (asOf − windowDays, asOf]. Default 90. */
+  windowDays?: number | undefined;
+  /** The window of recently paid invoices, in days: (asOf − payWindowDays, asOf]. Default 180. */
+  payWindowDays?: number | undefined;
+  /** A complaint's first response is due within this many hours of its opening. Default 24. */
+  responseTargetHours?: number | undefined;
+  /** A complaint is to be resolved within this many hours of its opening. Default 72. */
+  resolutionTargetHours?: number | undefined;
+}
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+const ZERO = 48;
+const NONE: readonly never[] = [];
+
+function isKnownOption(key: string): boolean {
+  return (
+    key === "asOf" ||
+    key === "windowDays" ||
+    key === "payWindowDays" ||
+    key === "responseTargetHours" ||
+    key === "resolutionTargetHours"
+  );
+}
+
+function isWholeDays(value: unknown): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+function isHours(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
+}
+
+// Adds one option problem to the list, creating the list on the first one.
+function withProblem(issues: Issue[] | undefined, field: string, reason: string): Issue[] {
+  const list = issues ?? [];
+  list.push(makeIssue("option.invalid", [field], { field, reason }));
+  return list;
+}
+
+// Checks the options without allocating anything unless one is wrong; every problem is listed at once.
+function checkOptions(options: AccountFactOptions): number {
+  if (typeof options !== "object" || options === null)
+    throw new KeyAccountError(withProblem(undefined, "options", "expected an object with at least asOf"));
+  let issues: Issue[] | undefined;
+  for (const key in options)
+    if (Object.hasOwn(options, key) && !isKnownOption(key))
+      issues = withProblem(issues, key, "unknown option");
+  const asOf =
+    typeof options.asOf === "string" && options.asOf.length === 10
+      ? parseDay(options.asOf, "YYYY-MM-DD")
+      : undefined;
+  if (options.asOf === undefined)
+    issues = withProblem(issues, "asOf", "required (the day of the facts, YYYY-MM-DD)");
+  else if (asOf === undefined)
+    issues = withProblem(issues, "asOf", `${String(options.asOf)} is not a date written YYYY-MM-DD`);
+  const { windowDays, payWindowDays, responseTargetHours, resolutionTargetHours } = options;
+  if (windowDays !== undefined && !isWholeDays(windowDays))
+    issues = withProblem(
+      issues,
+      "windowDays",
+      `${String(windowDays)} is not a positive whole number of days`,
+    );
+  if (payWindowDays !== undefined && !isWholeDays(payWindowDays))
+    issues = withProblem(
+      issues,
+      "payWindowDays",
+      `${String(payWindowDays)} is not a positive whole number of days`,
+    );
+  if (responseTargetHours !== undefined && !isHours(responseTargetHours))
+    issues = withProblem(
+      issues,
+      "responseTargetHours",
+      `${String(responseTargetHours)} is not a positive number of hours`,
+    );
+  if (resolutionTargetHours !== undefined && !isHours(resolutionTargetHours))
+    issues = withProblem(
+      issues,
+      "resolutionTargetHours",
+      `${String(resolutionTargetHours)} is not a positive number of hours`,
+    );
+  if (issues !== undefined || asOf === undefined) throw new KeyAccountError(issues ?? []);
+  return asOf;
+}
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Reads an ISO 8601 date-time (`2024-03-05T09:30`, `…:15`, `…:15.250`, then `Z`, `+08:00`, `+0800` or `+08`; a
+ * space may stand for the `T`; a bare `YYYY-MM-DD` is its midnight) as milliseconds since 1970-01-01T00:00Z.
+ * Without an offset the time is read as UTC, whatever the machine's time zone: no `Date` is involved.
+ */
+function instantOf(text: string | undefined): number | undefined {
+  if (typeof text !== "string" || text.length < 10) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const midnight = daysFromCivil(year, month, day) * MS_PER_DAY;
+  if (text.length === 10) return midnight;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && separator !== 32) return undefined; // "T", "t", " "
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (hour < 0 || hour > 23 || text.charCodeAt(13) !== 58 || minute < 0 || minute > 59) return undefined;
+  let ms = hour * MS_PER_HOUR + minute * 60_000;
+  let at = 16;
+  if (text.charCodeAt(at) === 58) {
+    const second = digits(text, at + 1, 2);
+    if (second < 0 || second > 59) return undefined;
+    ms += second * 1000;
+    at += 3;
+    const mark = text.charCodeAt(at);
+    if (mark === 46 || mark === 44) {
+      // A fraction of a second: milliseconds from its first three digits, the rest read and dropped.
+      let scale = 100;
+      const start = ++at;
+      for (
+        let digit = text.charCodeAt(at) - ZERO;
+        digit >= 0 && digit <= 9;
+        digit = text.charCodeAt(++at) - ZERO
+      ) {
+        ms += digit * scale;
+        scale /= 10;
+      }
+      if (at === start) return undefined;
+      ms = Math.floor(ms);
+    }
+  }
+  if (at === text.length) return midnight + ms;
+  const zone = text.charCodeAt(at);
+  if (zone === 90 || zone === 122) return at + 1 === text.length ? midnight + ms : undefined; // "Z", "z"
+  if (zone !== 43 && zone !== 45) return undefined; // "+", "-"
+  const offsetHours = digits(text, at + 1, 2);
+  if (offsetHours < 0 || offsetHours > 23) return undefined;
+  at += 3;
+  let offsetMinutes = 0;
+  if (at < text.length) {
+    if (text.charCodeAt(at) === 58) at++;
+    offsetMinutes = digits(text, at, 2);
+    if (offsetMinutes < 0 || offsetMinutes > 59 || at + 2 !== text.length) return undefined;
+  }
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return midnight + ms + (zone === 43 ? -offset : offset);
+}
+
+function isFollowUp(kind: string): boolean {
+  return kind === "visit" || kind === "call" || kind === "email" || kind === "meeting";
+}
+
+/**
+ * What one account's own records say as of a day — follow-ups, complaints and their response and resolution
+ * times, satisfaction, receivables aging and payment behaviour, qualification documents, profile freshness —
+ * the inputs of the signal rules. One pass over each list and no `Date` objects: days are UTC calendar days, and
+ * complaint timestamps are read as instants (a timestamp without an offset is UTC, so the result never depends on
+ * the machine's time zone).
+ *
+ * Conventions (see each {@link AccountFacts} field):
+ * - "As of `asOf`" is the end of that day, the instant (asOf + 1 day) 00:00 UTC. Interactions dated after `asOf`,
+ *   invoices issued after it, payments dated after it, documents issued after it and verifications dated after it
+ *   are ignored; so are rows whose day is not a valid `YYYY-MM-DD`.
+ * - Follow-ups are visits, calls, e-mails and meetings. A complaint opens at `openedAt` (else at 00:00 UTC of its
+ *   `date`); it is answered at `firstResponseAt` (or, when none is recorded, at `resolvedAt`) and resolved at
+ *   `resolvedAt`; an answer or resolution after the end of `asOf` has not happened yet. Response and resolution
+ *   breaches are strictly longer than the target; complaints opened in the last `windowDays` days and complaints
+ *   still open are measured.
+ * - Aging: an invoice issued by `asOf` whose open amount (amount − payments dated by `asOf`) is positive and whose
+ *   due day is before `asOf` is overdue by asOf − due day days: 1–30, 31–60, 61–90 or more than 90.
+ * - Payment: an invoice with a positive amount is fully paid when the payments dated by `asOf` reach its amount;
+ *   the payment that did so completes it. Days to pay = completing day − issue day (0 for a payment before the
+ *   issue); it is late when the completing day is after the due day. Recent means completed in
+ *   (asOf − payWindowDays, asOf].
+ * - Documents: revoked documents are ignored; expiry counts `active` ones; unverified counts `active` and
+ *   `pending` ones. Of several documents expiring on the same nearest day, the smallest `documentType` is named.
+ *
+ * @param account - The account's records: customer, interactions, invoices, qualifications (each optional).
+ * @param options - The day and the windows and targets; see {@link AccountFactOptions}.
+ * @returns The facts; a field whose inputs are missing is `undefined`, never `NaN`.
+ * @throws {KeyAccountError} listing every bad option at once (`option.invalid`): `asOf` missing or not a
+ * `YYYY-MM-DD` date, a window that is not a positive whole number of days, a target that is not a positive number
+ * of hours, an unknown option.
+ *
+ * @example
+ * ```ts
+ * const facts = accountFacts(
+ *   {
+ *     interactions: [
+ *       { customerId: "C1", kind: "visit", date: "2024-05-20" },
+ *       { customerId: "C1", kind: "complaint", date: "2024-06-27", openedAt: "2024-06-27T09:00:00Z" },
+ *     ],
+ *     invoices: [
+ *       { id: "I1", customerId: "C1", issueDate: "2024-04-01", dueDate: "2024-05-01", amountMinor: 50000,
+ *         currency: "CNY", payments: [{ date: "2024-05-10", amountMinor: 20000 }] },
+ *     ],
+ *   },
+ *   { asOf: "2024-06-30" },
+ * );
+ * [facts.daysSinceLastFollowUp, facts.openComplaints, facts.responseBreaches]; // => [41, 1, 1]
+ * facts.longestResponseHours; // => 87
+ * facts.overdue31To60Minor; // => 30000
+ * ```
+ */
+export function accountFacts(
+  account: Pick<SignalAccount, "customer" | "interactions" | "invoices" | "qualifications">,
+  options: AccountFactOptions,
+): AccountFacts {
+  const asOf = checkOptions(options);
+  const windowStart = asOf - (options.windowDays ?? 90); // exclusive
+  const payWindowStart = asOf - (options.payWindowDays ?? 180); // exclusive
+  const responseTarget = options.responseTargetHours ?? 24;
+  const resolutionTarget = options.resolutionTargetHours ?? 72;
+  const end = (asOf + 1) * MS_PER_DAY;
+
+  // Interactions: follow-ups, complaints, satisfaction.
+  let lastFollowUp = -Infinity;
+  let followUpsRecent = 0;
+  let complaintsRecent = 0;
+  let openComplaints = 0;
+  let oldestOpen = Infinity;
+  let responseBreaches = 0;
+  let resolutionBreaches = 0;
+  let longestResponse = -1;
+  let longestResolution = -1;
+  let latestDay = -Infinity;
+  let latestMin = 0;
+  let latestSum = 0;
+  let latestCount = 0;
+  let satisfactionSum = 0;
+  let satisfactionCount = 0;
+  for (const interaction of account.interactions ?? NONE) {
+    const day = parseDay(interaction.date, "YYYY-MM-DD");
+    if (day === undefined || day > asOf) continue;
+    const kind = interaction.kind;
+    if (isFollowUp(kind)) {
+      if (day > lastFollowUp) lastFollowUp = day;
+      if (day > windowStart) followUpsRecent++;
+    } else if (kind === "complaint") {
+      const recent = day > windowStart;
+      if (recent) complaintsRecent++;
+      const resolvedAt = instantOf(interaction.resolvedAt);
+      const resolved = resolvedAt !== undefined && resolvedAt <= end;
+      if (!resolved) {
+        openComplaints++;
+        if (day < oldestOpen) oldestOpen = day;
+      }
+      if (!recent && resolved) continue;
+      const opened = instantOf(interaction.openedAt) ?? day * MS_PER_DAY;
+      const respondedAt = instantOf(interaction.firstResponseAt);
+      const answer =
+        respondedAt !== undefined && respondedAt <= end ? respondedAt : resolved ? resolvedAt : end;
+      const responseHours = Math.max(0, (answer - opened) / MS_PER_HOUR);
+      const resolutionHours = Math.max(0, ((resolved ? resolvedAt : end) - opened) / MS_PER_HOUR);
+      if (responseHours > responseTarget) responseBreaches++;
+      if (resolutionHours > resolutionTarget) resolutionBreaches++;
+      if (responseHours > longestResponse) longestResponse = responseHours;
+      if (resolutionHours > longestResolution) longestResolution = resolutionHours;
+    } else if (kind === "feedback") {
+      const score = interaction.satisfaction;
+      if (typeof score !== "number" || !Number.isFinite(score)) continue;
+      satisfactionSum += score;
+      satisfactionCount++;
+      if (day > latestDay) {
+        latestDay = day;
+        latestMin = score;
+        latestSum = score;
+        latestCount = 1;
+      } else if (day === latestDay) {
+        if (score < latestMin) latestMin = score;
+        latestSum += score;
+        latestCount++;
+      }
+    }
+  }
+
+  // Invoices: aging of the open amounts, days to pay and lateness of the fully paid ones.
+  let overdue1To30 = 0;
+  let overdue31To60 = 0;
+  let overdue61To90 = 0;
+  let overdue90Plus = 0;
+  let paidInvoices = 0;
+  let latePaid = 0;
+  let recentPayDays = 0;
+  let recentPaid = 0;
+  let earlierPayDays = 0;
+  let earlierPaid = 0;
+  for (const invoice of account.invoices ?? NONE) {
+    const issued = parseDay(invoice.issueDate, "YYYY-MM-DD");
+    const due = parseDay(invoice.dueDate, "YYYY-MM-DD");
+    if (issued === undefined || due === undefined || issued > asOf) continue;
+    const amount = invoice.amountMinor;
+    const payments = invoice.payments;
+    let paid = 0;
+    let completed = Infinity;
+    let inOrder = true;
+    let previous = -Infinity;
+    if (payments !== undefined) {
+      for (const payment of payments) {
+        const day = parseDay(payment.date, "YYYY-MM-DD");
+        if (day === undefined) continue;
+        if (day < previous) inOrder = false;
+        previous = day;
+        if (day > asOf) continue;
+        paid += payment.amountMinor;
+        if (paid >= amount && completed === Infinity) completed = day;
+      }
+    }
+    const open = amount - paid;
+    if (open > 0) {
+      if (due < asOf) {
+        const late = asOf - due;
+        if (late <= 30) overdue1To30 += open;
+        else if (late <= 60) overdue31To60 += open;
+        else if (late <= 90) overdue61To90 += open;
+        else overdue90Plus += open;
+      }
+      continue;
+    }
+    if (!(amount > 0) || payments === undefined) continue;
+    // Payments out of date order: the completing payment is the earliest day by which the sum reaches the amount.
+    if (!inOrder) completed = completionDay(payments, amount, asOf);
+    paidInvoices++;
+    if (completed > due) latePaid++;
+    const days = Math.max(0, completed - issued);
+    if (completed > payWindowStart) {
+      recentPayDays += days;
+      recentPaid++;
+    } else {
+      earlierPayDays += days;
+      earlierPaid++;
+    }
+  }
+
+  // Qualification documents.
+  let expiredDocuments = 0;
+  let nextExpiry = Infinity;
+  let nextDocument: string | undefined;
+  let unverifiedDocuments = 0;
+  let oldestVerification = Infinity;
+  for (const document of account.qualifications ?? NONE) {
+    const status = document.status;
+    if (status !== "active" && status !== "pending") continue;
+    if (document.issued !== undefined) {
+      const issued = parseDay(document.issued, "YYYY-MM-DD");
+      if (issued !== undefined && issued > asOf) continue;
+    }
+    const verified =
+      document.verifiedOn === undefined ? undefined : parseDay(document.verifiedOn, "YYYY-MM-DD");
+    if (verified === undefined || verified > asOf) unverifiedDocuments++;
+    if (status !== "active") continue;
+    if (verified !== undefined && verified <= asOf && verified < oldestVerification)
+      oldestVerification = verified;
+    const expires = document.expires === undefined ? undefined : parseDay(document.expires, "YYYY-MM-DD");
+    if (expires === undefined) continue;
+    if (expires < asOf) expiredDocuments++;
+    else if (
+      expires < nextExpiry ||
+      (expires === nextExpiry && nextDocument !== undefined && document.documentType < nextDocument)
+    ) {
+      nextExpiry = expires;
+      nextDocument = document.documentType;
+    }
+  }
+
+  // The customer record: profile freshness.
+  const customer = account.customer;
+  let reviewed: number | undefined;
+  if (customer !== undefined) {
+    const review =
+      customer.reviewedDate === undefined ? undefined : parseDay(customer.reviewedDate, "YYYY-MM-DD");
+    reviewed = review !== undefined && review <= asOf ? review : undefined;
+    if (reviewed === undefined && customer.createdDate !== undefined) {
+      const created = parseDay(customer.createdDate, "YYYY-MM-DD");
+      if (created !== undefined && created <= asOf) reviewed = created;
+    }
+  }
+
+  const earlierCount = satisfactionCount - latestCount;
+  return {
+    daysSinceLastFollowUp: lastFollowUp === -Infinity ? undefined : asOf - lastFollowUp,
+    followUpsRecent,
+    complaintsRecent,
+    openComplaints,
+    oldestOpenComplaintDays: oldestOpen === Infinity ? undefined : asOf - oldestOpen,
+    responseBreaches,
+    resolutionBreaches,
+    longestResponseHours: longestResponse < 0 ? undefined : longestResponse,
+    longestResolutionHours: longestResolution < 0 ? undefined : longestResolution,
+    latestSatisfaction: latestCount === 0 ? undefined : latestMin,
+    earlierSatisfaction: earlierCount === 0 ? undefined : (satisfactionSum - latestSum) / earlierCount,
+    overdue1To30Minor: overdue1To30,
+    overdue31To60Minor: overdue31To60,
+    overdue61To90Minor: overdue61To90,
+    overdue90PlusMinor: overdue90Plus,
+    daysToPayRecent: recentPaid === 0 ? undefined : recentPayDays / recentPaid,
+    daysToPayEarlier: earlierPaid === 0 ? undefined : earlierPayDays / earlierPaid,
+    latePaymentShare: paidInvoices === 0 ? undefined : latePaid / paidInvoices,
+    paidInvoices,
+    expiredDocuments,
+    daysToNextExpiry: nextExpiry === Infinity ? undefined : nextExpiry - asOf,
+    nextExpiringDocument: nextDocument,
+    unverifiedDocuments,
+    daysSinceVerification: oldestVerification === Infinity ? undefined : asOf - oldestVerification,
+    daysSinceProfileReview: reviewed === undefined ? undefined : asOf - reviewed,
+  };
+}
+
+// The earliest payment day d (≤ asOf) by which the payments dated ≤ d reach `amount`; payments in any order.
+function completionDay(payments: readonly Payment[], amount: number, asOf: number): number {
+  let best = Infinity;
+  for (const candidate of payments) {
+    const day = parseDay(candidate.date, "YYYY-MM-DD");
+    if (day === undefined || day > asOf || day >= best) continue;
+    let sum = 0;
+    for (const payment of payments) {
+      const other = parseDay(payment.date, "YYYY-MM-DD");
+      if (other !== undefined && other <= day) sum += payment.amountMinor;
+    }
+    if (sum >= amount) best = day;
+  }
+  return best;
+}
