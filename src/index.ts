@@ -175,6 +175,72 @@ export {
   segmentMapSchema,
 } from "./rfm/segmentMapSchema.js";
 export { segmentOf } from "./rfm/segmentOf.js";
+export { type AccountFactOptions, type AccountFacts, accountFacts } from "./signals/accountFacts.js";
+export {
+  type AccountGrade,
+  type AccountScore,
+  type AccountSignals,
+  evaluateSignals,
+  type ScoreContribution,
+  type SignalAlert,
+  type SignalOptions,
+  type SignalResult,
+} from "./signals/evaluateSignals.js";
+export { parseSignalPolicy } from "./signals/parseSignalPolicy.js";
+export {
+  type PurchaseActivity,
+  type PurchaseActivityOptions,
+  purchaseActivity,
+} from "./signals/purchaseActivity.js";
+export type { PoolState, SignalAccount } from "./signals/SignalAccount.js";
+export type { SignalEvidence } from "./signals/SignalEvidence.js";
+export {
+  type ComplaintKpi,
+  type KpiCounts,
+  type KpiSet,
+  type NpsKpi,
+  type SatisfactionKpi,
+  type SignalKpiOptions,
+  type SignalKpis,
+  signalKpis,
+  type TimeKpi,
+} from "./signals/signalKpis.js";
+export {
+  SIGNAL_METRICS,
+  type SignalMetric,
+  type SignalMetricName,
+  type SignalMetricUnit,
+} from "./signals/signalMetrics.js";
+export { SIGNAL_PACKS } from "./signals/signalPacks.js";
+export {
+  type ComparisonOperator,
+  type LocalisedText,
+  type PointsRule,
+  type PointsScore,
+  type SignalCondition,
+  type SignalGrade,
+  type SignalPackName,
+  type SignalPolicy,
+  type SignalRule,
+  type SignalSettings,
+  type SignalSeverity,
+  signalPolicySchema,
+  type TierValues,
+} from "./signals/signalPolicySchema.js";
+export {
+  type SignalTask,
+  type SignalTaskKind,
+  type SignalTaskOptions,
+  signalTasks,
+} from "./signals/signalTasks.js";
+export {
+  CARE_DATE_KINDS,
+  type CareDate,
+  type CareDateKind,
+  type CareDateOptions,
+  type Holiday,
+  upcomingCareDates,
+} from "./signals/upcomingCareDates.js";
 // tier
 export {
   assignTiers,

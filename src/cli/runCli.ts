@@ -5,6 +5,7 @@ import { policyCommand } from "./policyCommand.js";
 import { predictCommand } from "./predictCommand.js";
 import { profitCommand } from "./profitCommand.js";
 import { rfmCommand } from "./rfmCommand.js";
+import { signalsCommand } from "./signalsCommand.js";
 import { summarizeCommand } from "./summarizeCommand.js";
 import { tierCommand } from "./tierCommand.js";
 import { UsageError } from "./UsageError.js";
@@ -37,6 +38,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   predict: predictCommand,
   clv: clvCommand,
   tier: tierCommand,
+  signals: signalsCommand,
   policy: policyCommand,
 };
 

@@ -2,6 +2,7 @@ import { access } from "node:fs/promises";
 import { createFeatureAccumulator } from "../features/createFeatureAccumulator.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
 import type { FeatureSummary } from "../features/FeatureSummary.js";
+import type { SummarizeInput } from "../features/summarize.js";
 import { createTransactionIngest, type TransactionColumn } from "../ingest/createTransactionIngest.js";
 import type { IngestReport } from "../ingest/IngestReport.js";
 import { DATE_FORMATS, type DateFormat } from "../model/dateFormat.js";
@@ -153,13 +154,15 @@ export interface FileSummary {
 /**
  * Streams a transaction file through ingest into a feature accumulator: the first half of every command that
  * starts from transactions. Flag problems throw {@link UsageError}. `onTransaction` also receives every
- * accepted record (e.g. to keep them for the growth features).
+ * accepted record (e.g. to keep them for the growth features); `records` are the other records of the customers
+ * (their interactions, invoices and customer records), summarised with the transactions.
  */
 export async function summarizeTransactionFile(
   path: string,
   flags: FlagValues,
   io: CliIo,
   onTransaction?: ((record: Transaction) => void) | undefined,
+  records: Omit<SummarizeInput, "transactions"> = {},
 ): Promise<FileSummary> {
   const values = flags as Values;
   try {
@@ -223,5 +226,8 @@ export async function summarizeTransactionFile(
     },
   );
   progress.done();
+  for (const interaction of records.interactions ?? []) accumulator.addInteraction(interaction);
+  for (const invoice of records.invoices ?? []) accumulator.addInvoice(invoice);
+  for (const customer of records.customers ?? []) accumulator.addCustomer(customer);
   return { summary: accumulator.summary(), report: ingest.finish(), started };
 }

@@ -29,6 +29,7 @@ export type CustomerColumn =
   | "tags"
   | "owner"
   | "createdDate"
+  | "reviewedDate"
   | "importantDates"
   | "foundingDate"
   | "cooperationStartDate"
@@ -83,6 +84,7 @@ const FIELDS: readonly FieldPlan[] = [
   { column: "tags", kind: "list" },
   { column: "owner", kind: "text" },
   { column: "createdDate", kind: "day" },
+  { column: "reviewedDate", kind: "day" },
   { column: "importantDates", kind: "value" },
   ...DATE_COLUMNS.map(([column]): FieldPlan => ({ column, kind: "day", target: null })),
   { column: "currency", kind: "text" },

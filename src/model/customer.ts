@@ -57,6 +57,8 @@ export interface Customer {
   owner?: string | undefined;
   /** When the account was created in the CRM, `YYYY-MM-DD`. */
   createdDate?: string | undefined;
+  /** When someone last checked that the account's data is up to date, `YYYY-MM-DD` (profile freshness). */
+  reviewedDate?: string | undefined;
   /** Founding anniversary, contract renewal and other dates. */
   importantDates?: ImportantDate[] | undefined;
   /** Credit limit in minor units of `currency`. */
@@ -123,6 +125,7 @@ export function customerSchema(): z.ZodMiniType<Customer> {
     tags: z.optional(z.array(z.string())),
     owner: z.optional(z.string()),
     createdDate: z.optional(z.iso.date()),
+    reviewedDate: z.optional(z.iso.date()),
     importantDates: z.optional(z.array(importantDate)),
     creditLimitMinor: z.optional(z.number().check(z.int(), z.nonnegative())),
     currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),

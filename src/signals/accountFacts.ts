@@ -1,11 +1,77 @@
-import { daysFromCivil, daysInMonth } from "../model/calendar.js";
 import type { Payment } from "../model/invoice.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
-import type { AccountFacts } from "./AccountFacts.js";
+import { type ComplaintHours, complaintHours } from "./complaintHours.js";
 import type { SignalAccount } from "./SignalAccount.js";
+
+/**
+ * What an account's own records (interactions, invoices, qualification documents, customer record) say as of a
+ * day, for the signal rules; computed by {@link accountFacts}. Durations are whole days unless the name says hours;
+ * money is integer minor units. A field is `undefined` when its inputs are missing; never `NaN`.
+ *
+ * @example
+ * ```ts
+ * const facts: Partial<AccountFacts> = { daysSinceLastFollowUp: 41, openComplaints: 1, overdue90PlusMinor: 0 };
+ * ```
+ */
+export interface AccountFacts {
+  /** Days since the last follow-up (visit, call, e-mail or meeting). */
+  daysSinceLastFollowUp?: number | undefined;
+  /** Follow-ups in the last `windowDays` days: (asOf − windowDays, asOf]. */
+  followUpsRecent: number;
+
+  /** Complaints opened in the last `windowDays` days. */
+  complaintsRecent: number;
+  /** Complaints open as of `asOf` (opened on or before it, not resolved by its end). */
+  openComplaints: number;
+  /** Days the oldest open complaint has been open (asOf − the day it was opened). */
+  oldestOpenComplaintDays?: number | undefined;
+  /** Complaints (opened in the window, or still open) whose first response took, or has so far taken, longer than the target. */
+  responseBreaches: number;
+  /** Complaints (opened in the window, or still open) whose resolution took, or has so far taken, longer than the target. */
+  resolutionBreaches: number;
+  /** The longest first-response time of those complaints in hours (still waiting: the hours so far). */
+  longestResponseHours?: number | undefined;
+  /** The longest resolution time of those complaints in hours (still open: the hours so far). */
+  longestResolutionHours?: number | undefined;
+
+  /** The latest satisfaction answer (1–5); of several on the latest day, the lowest. */
+  latestSatisfaction?: number | undefined;
+  /** The mean of the satisfaction answers before the latest day. */
+  earlierSatisfaction?: number | undefined;
+
+  /** Open amounts of overdue invoices by days past due: 1–30. */
+  overdue1To30Minor: number;
+  /** … 31–60 days past due. */
+  overdue31To60Minor: number;
+  /** … 61–90 days past due. */
+  overdue61To90Minor: number;
+  /** … more than 90 days past due. */
+  overdue90PlusMinor: number;
+  /** Mean days from issue to full payment of the invoices fully paid in the last `payWindowDays` days. */
+  daysToPayRecent?: number | undefined;
+  /** The same mean over the invoices fully paid before that window. */
+  daysToPayEarlier?: number | undefined;
+  /** Of the invoices fully paid by `asOf`, the share paid after their due day (0..1). */
+  latePaymentShare?: number | undefined;
+  /** Invoices fully paid by `asOf`. */
+  paidInvoices: number;
+
+  /** Documents whose status is `active` and whose expiry day is before `asOf`. */
+  expiredDocuments: number;
+  /** Days until the nearest expiry of an active document expiring on or after `asOf` (0 = expires today). */
+  daysToNextExpiry?: number | undefined;
+  /** The `documentType` of that document. */
+  nextExpiringDocument?: string | undefined;
+  /** Active or pending documents that were never verified (no `verifiedOn`). */
+  unverifiedDocuments: number;
+  /** Days since the oldest verification among verified active documents. */
+  daysSinceVerification?: number | undefined;
+  /** Days since the customer record was last reviewed (`reviewedDate`, else `createdDate`). */
+  daysSinceProfileReview?: number | undefined;
+}
 
 /**
  * Options of {@link accountFacts}: the day the facts are taken on and the windows and targets they are measured
@@ -30,8 +96,6 @@ export interface AccountFactOptions {
 }
 
 const MS_PER_DAY = 86_400_000;
-const MS_PER_HOUR = 3_600_000;
-const ZERO = 48;
 const NONE: readonly never[] = [];
 
 function isKnownOption(key: string): boolean {
@@ -102,76 +166,6 @@ function checkOptions(options: AccountFactOptions): number {
     );
   if (issues !== undefined || asOf === undefined) throw new KeyAccountError(issues ?? []);
   return asOf;
-}
-
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/**
- * Reads an ISO 8601 date-time (`2024-03-05T09:30`, `…:15`, `…:15.250`, then `Z`, `+08:00`, `+0800` or `+08`; a
- * space may stand for the `T`; a bare `YYYY-MM-DD` is its midnight) as milliseconds since 1970-01-01T00:00Z.
- * Without an offset the time is read as UTC, whatever the machine's time zone: no `Date` is involved.
- */
-function instantOf(text: string | undefined): number | undefined {
-  if (typeof text !== "string" || text.length < 10) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const midnight = daysFromCivil(year, month, day) * MS_PER_DAY;
-  if (text.length === 10) return midnight;
-  const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 116 && separator !== 32) return undefined; // "T", "t", " "
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  if (hour < 0 || hour > 23 || text.charCodeAt(13) !== 58 || minute < 0 || minute > 59) return undefined;
-  let ms = hour * MS_PER_HOUR + minute * 60_000;
-  let at = 16;
-  if (text.charCodeAt(at) === 58) {
-    const second = digits(text, at + 1, 2);
-    if (second < 0 || second > 59) return undefined;
-    ms += second * 1000;
-    at += 3;
-    const mark = text.charCodeAt(at);
-    if (mark === 46 || mark === 44) {
-      // A fraction of a second: milliseconds from its first three digits, the rest read and dropped.
-      let scale = 100;
-      const start = ++at;
-      for (
-        let digit = text.charCodeAt(at) - ZERO;
-        digit >= 0 && digit <= 9;
-        digit = text.charCodeAt(++at) - ZERO
-      ) {
-        ms += digit * scale;
-        scale /= 10;
-      }
-      if (at === start) return undefined;
-      ms = Math.floor(ms);
-    }
-  }
-  if (at === text.length) return midnight + ms;
-  const zone = text.charCodeAt(at);
-  if (zone === 90 || zone === 122) return at + 1 === text.length ? midnight + ms : undefined; // "Z", "z"
-  if (zone !== 43 && zone !== 45) return undefined; // "+", "-"
-  const offsetHours = digits(text, at + 1, 2);
-  if (offsetHours < 0 || offsetHours > 23) return undefined;
-  at += 3;
-  let offsetMinutes = 0;
-  if (at < text.length) {
-    if (text.charCodeAt(at) === 58) at++;
-    offsetMinutes = digits(text, at, 2);
-    if (offsetMinutes < 0 || offsetMinutes > 59 || at + 2 !== text.length) return undefined;
-  }
-  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return midnight + ms + (zone === 43 ? -offset : offset);
 }
 
 function isFollowUp(kind: string): boolean {
@@ -267,19 +261,15 @@ export function accountFacts(
     } else if (kind === "complaint") {
       const recent = day > windowStart;
       if (recent) complaintsRecent++;
-      const resolvedAt = instantOf(interaction.resolvedAt);
-      const resolved = resolvedAt !== undefined && resolvedAt <= end;
+      const hours = complaintHours(interaction, end) as ComplaintHours;
+      const resolved = hours.resolution !== undefined;
       if (!resolved) {
         openComplaints++;
         if (day < oldestOpen) oldestOpen = day;
       }
       if (!recent && resolved) continue;
-      const opened = instantOf(interaction.openedAt) ?? day * MS_PER_DAY;
-      const respondedAt = instantOf(interaction.firstResponseAt);
-      const answer =
-        respondedAt !== undefined && respondedAt <= end ? respondedAt : resolved ? resolvedAt : end;
-      const responseHours = Math.max(0, (answer - opened) / MS_PER_HOUR);
-      const resolutionHours = Math.max(0, ((resolved ? resolvedAt : end) - opened) / MS_PER_HOUR);
+      const responseHours = hours.response ?? hours.elapsed;
+      const resolutionHours = hours.resolution ?? hours.elapsed;
       if (responseHours > responseTarget) responseBreaches++;
       if (resolutionHours > resolutionTarget) resolutionBreaches++;
       if (responseHours > longestResponse) longestResponse = responseHours;

@@ -51,9 +51,9 @@ function timestampMs(text: string): number | undefined {
 export interface ComplaintHours {
   /** When the complaint was opened: `openedAt`, else 00:00 UTC of its `date` (epoch milliseconds). */
   openedMs: number;
-  /** Hours from the opening to the first response, when the response came before `untilMs`. */
+  /** Hours from the opening to the first response (else the resolution), when it came by `untilMs`. */
   response?: number | undefined;
-  /** Hours from the opening to the resolution, when it came before `untilMs`. */
+  /** Hours from the opening to the resolution, when it came by `untilMs`. */
   resolution?: number | undefined;
   /** Hours from the opening to `untilMs` (0 when it was opened later): how long a waiting complaint has waited. */
   elapsed: number;
@@ -62,11 +62,12 @@ export interface ComplaintHours {
 /**
  * Reads a complaint's timestamps (see {@link ComplaintHours}). Timestamps without an offset are UTC; an
  * unreadable `openedAt` falls back to the `date`, an unreadable response or resolution counts as not (yet)
- * happened. A response or resolution stamped before the opening counts as 0 hours. Internal to signals; the only
+ * happened; a resolution without a recorded first response is also the first response. A response or resolution
+ * stamped before the opening counts as 0 hours. Internal to signals; the only
  * place that reads complaint timestamps.
  *
  * @param complaint - The complaint (its kind is not checked).
- * @param untilMs - The instant the complaint is seen at, epoch milliseconds; events at or after it have not happened.
+ * @param untilMs - The instant the complaint is seen at, epoch milliseconds; events after it have not happened.
  * @returns The hours, or `undefined` when neither `openedAt` nor `date` can be read.
  *
  * @example
@@ -88,13 +89,14 @@ export function complaintHours(complaint: Interaction, untilMs: number): Complai
   const hoursTo = (text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const at = timestampMs(text);
-    if (at === undefined || at >= untilMs) return undefined;
+    if (at === undefined || at > untilMs) return undefined;
     return Math.max(0, at - (openedMs as number)) / MS_PER_HOUR;
   };
   const result: ComplaintHours = { openedMs, elapsed: Math.max(0, untilMs - openedMs) / MS_PER_HOUR };
-  const response = hoursTo(complaint.firstResponseAt);
-  if (response !== undefined) result.response = response;
   const resolution = hoursTo(complaint.resolvedAt);
   if (resolution !== undefined) result.resolution = resolution;
+  // A complaint resolved without a recorded first response was answered by its resolution.
+  const response = hoursTo(complaint.firstResponseAt) ?? resolution;
+  if (response !== undefined) result.response = response;
   return result;
 }

@@ -5,18 +5,7 @@ import { parseDay } from "../model/parseDay.js";
 import { quantileType7 } from "../rfm/quantileType7.js";
 import { complaintHours } from "./complaintHours.js";
 import type { SignalAccount } from "./SignalAccount.js";
-
-/**
- * A number that may depend on the account's tier: one number for every account, or tier → number. In a record,
- * the key `default` gives the number for tiers not listed and for accounts without a tier; without it they get
- * the option's built-in default. (A tier named `default` therefore reads the `default` entry.)
- *
- * @example
- * ```ts
- * const responseTargetHours: TierSetting = { key: 4, strategic: 2, default: 24 };
- * ```
- */
-export type TierSetting = number | Readonly<Record<string, number>>;
+import type { TierValues } from "./signalPolicySchema.js";
 
 /**
  * The options of {@link signalKpis}.
@@ -34,12 +23,12 @@ export interface SignalKpiOptions {
    * (asOf − windowDays, asOf]. A positive whole number; default 365.
    */
   windowDays?: number | undefined;
-  /** The first-response target in hours, per tier ({@link TierSetting}); positive; default 24. */
-  responseTargetHours?: TierSetting | undefined;
-  /** The resolution target in hours, per tier ({@link TierSetting}); positive; default 72. */
-  resolutionTargetHours?: TierSetting | undefined;
-  /** The longest gap, in days, allowed since the last follow-up, per tier ({@link TierSetting}); positive; default 30. */
-  followUpCadenceDays?: TierSetting | undefined;
+  /** The first-response target in hours, per tier ({@link TierValues}); positive; default 24. */
+  responseTargetHours?: TierValues | undefined;
+  /** The resolution target in hours, per tier ({@link TierValues}); positive; default 72. */
+  resolutionTargetHours?: TierValues | undefined;
+  /** The longest gap, in days, allowed since the last follow-up, per tier ({@link TierValues}); positive; default 30. */
+  followUpCadenceDays?: TierValues | undefined;
 }
 
 /**
@@ -208,8 +197,8 @@ const KNOWN = new Set([
   "followUpCadenceDays",
 ]);
 
-/** A {@link TierSetting} checked: tier → value, and the value of every other tier. */
-interface TierValues {
+/** A {@link TierValues} checked: tier → value, and the value of every other tier. */
+interface ResolvedTierValues {
   readonly byTier: ReadonlyMap<string, number>;
   readonly other: number;
 }
@@ -217,12 +206,12 @@ interface TierValues {
 interface Resolved {
   readonly asOf: number;
   readonly windowFrom: number;
-  readonly response: TierValues;
-  readonly resolution: TierValues;
-  readonly cadence: TierValues;
+  readonly response: ResolvedTierValues;
+  readonly resolution: ResolvedTierValues;
+  readonly cadence: ResolvedTierValues;
 }
 
-function tierValue(values: TierValues, tier: string | undefined): number {
+function tierValue(values: ResolvedTierValues, tier: string | undefined): number {
   return tier === undefined ? values.other : (values.byTier.get(tier) ?? values.other);
 }
 
@@ -244,7 +233,7 @@ function resolveOptions(options: SignalKpiOptions): Resolved {
   const windowDays: unknown = options.windowDays ?? 365;
   if (typeof windowDays !== "number" || !Number.isSafeInteger(windowDays) || windowDays <= 0)
     problem(["windowDays"], `${String(windowDays)} is not a positive whole number of days`);
-  const tierValues = (name: string, fallback: number, unit: string): TierValues => {
+  const tierValues = (name: string, fallback: number, unit: string): ResolvedTierValues => {
     const given: unknown = (options as unknown as Record<string, unknown>)[name];
     const positive = (value: unknown): value is number =>
       typeof value === "number" && Number.isFinite(value) && value > 0;

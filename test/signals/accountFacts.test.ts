@@ -4,7 +4,7 @@ import type { Interaction } from "../../src/model/interaction.js";
 import type { Invoice, Payment } from "../../src/model/invoice.js";
 import { KeyAccountError } from "../../src/model/KeyAccountError.js";
 import type { Qualification } from "../../src/model/qualification.js";
-import type { AccountFacts } from "../../src/signals/AccountFacts.js";
+import type { AccountFacts } from "../../src/signals/accountFacts.js";
 import { type AccountFactOptions, accountFacts } from "../../src/signals/accountFacts.js";
 
 // asOf is 2024-03-31, the end of a month in a leap year: 31 days back is 29 February, 91 days back is New Year's Eve.

@@ -264,17 +264,18 @@ describe("signalKpis details", () => {
     expect(within({ default: 5 })).toBe(1 / 3);
   });
 
-  it("measures a response or resolution only when it came before the end of asOf", () => {
+  it("measures a response or resolution only when it came by the end of asOf (24:00 UTC)", () => {
     const account: SignalAccount = {
       id: "A",
       interactions: [
         complaint("A", "2024-06-30", { firstResponseAt: "2024-06-30T23:59:59Z" }),
         complaint("A", "2024-06-30", { firstResponseAt: "2024-07-01T00:00:00Z" }),
+        complaint("A", "2024-06-30", { firstResponseAt: "2024-07-01T00:00:01Z" }),
       ],
     };
     const time = signalKpis([account], { asOf: "2024-06-30" }).portfolio.complaints.firstResponseHours;
-    expect(time.measured).toBe(1);
-    expect(time.median).toBeCloseTo(86_399 / 3600, 12);
+    expect(time.measured).toBe(2); // 23:59:59 and 24:00:00; one second later has not happened yet
+    expect(time.median).toBeCloseTo((86_399 / 3600 + 24) / 2, 12);
   });
 
   it("reads timestamps without an offset as UTC, whatever the machine's time zone", () => {

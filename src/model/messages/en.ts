@@ -96,4 +96,27 @@ export const en: Readonly<Record<IssueCode, string>> = {
     "The data cannot identify the {model} parameter {parameter} (estimate {value}, no finite standard error); do not use its predictions.",
   "model.spend-mean-undefined":
     "The spend model's q is {q} (≤ 1), so the population mean spend is undefined; expected spend of new customers cannot be computed.",
+  "signal.metric.unknown":
+    "The metric {metric} at {field} is not known: use a metric of SIGNAL_METRICS, or grade.NAME or score.NAME of the policy's grades and scores.",
+  "signal.metric.text":
+    "The metric {metric} at {field} is text: test it with in or missing, not with {test}.",
+  "signal.metric.not-days":
+    "The metric {metric} at {field} is not a number of days, so points cannot decay with it.",
+  "signal.metric.order": "The metric {metric} at {field} cannot be used here: {reason}.",
+  "signal.condition.invalid": "The condition at {field} is not valid: {reason}.",
+  "signal.placeholder.unknown":
+    "The message at {field} names {placeholder}, which is neither a metric nor customer.",
+  "task.follow-up.due": "Follow up with {customer} by {date} ({tier} accounts every {cadence} days).",
+  "task.follow-up.overdue":
+    "Follow-up with {customer} is {days} days overdue (due {date}; {tier} accounts every {cadence} days).",
+  "task.pool.return":
+    "{customer} returns to the shared pool on {date} unless it is followed up or a deal is closed.",
+  "task.care.birthday": "{subject} of {customer} has a birthday on {date}.",
+  "task.care.holiday": "{subject} on {date}: send {customer} a greeting.",
+  "task.document.expiring": "The {subject} of {customer} expires on {date}: ask for the renewed document.",
+  "task.care.founding": "{customer} was founded {years} years ago on {date}: send congratulations.",
+  "task.care.cooperation-start": "{date}: {years} years of cooperation with {customer}.",
+  "task.care.other": "{customer}: {years} years since {subject} on {date}.",
+  "task.care.contract-renewal": "The contract with {customer} is up for renewal on {date}.",
+  "task.care.contract-end": "The contract with {customer} ends on {date}.",
 };

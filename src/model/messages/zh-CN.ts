@@ -84,4 +84,23 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "model.not-identified":
     "数据无法识别 {model} 的参数 {parameter}（估计值 {value}，标准误差不是有限值）；请勿使用其预测结果。",
   "model.spend-mean-undefined": "消费模型的 q 为 {q}（≤ 1），总体平均消费无定义；无法计算新客户的期望消费。",
+  "signal.metric.unknown":
+    "{field} 处的指标 {metric} 不存在：请使用 SIGNAL_METRICS 中的指标，或策略中定义的 grade.名称、score.名称。",
+  "signal.metric.text": "{field} 处的指标 {metric} 是文本，只能用 in 或 missing 判断，不能用 {test}。",
+  "signal.metric.not-days": "{field} 处的指标 {metric} 不是天数，不能用来计算积分衰减。",
+  "signal.metric.order": "{field} 处不能使用指标 {metric}：{reason}。",
+  "signal.condition.invalid": "{field} 处的条件无效：{reason}。",
+  "signal.placeholder.unknown": "{field} 处的消息引用了 {placeholder}，它既不是指标，也不是 customer。",
+  "task.follow-up.due": "请在 {date} 前跟进 {customer}（{tier}客户每 {cadence} 天跟进一次）。",
+  "task.follow-up.overdue":
+    "{customer} 的跟进已逾期 {days} 天（应于 {date} 跟进；{tier}客户每 {cadence} 天跟进一次）。",
+  "task.pool.return": "公海回收提醒：{customer} 将于 {date} 退回公海，请在此之前跟进或成交。",
+  "task.care.birthday": "{customer} 的 {subject} 将于 {date} 过生日。",
+  "task.care.holiday": "{date} 是{subject}，请向 {customer} 致以节日问候。",
+  "task.document.expiring": "{customer} 的{subject}将于 {date} 到期，请督促客户更新资质。",
+  "task.care.founding": "{date} 是 {customer} 成立 {years} 周年，请送上祝贺。",
+  "task.care.cooperation-start": "{date} 是与 {customer} 合作 {years} 周年。",
+  "task.care.other": "{customer}：{date} 是{subject} {years} 周年。",
+  "task.care.contract-renewal": "{customer} 的合同将于 {date} 续签，请提前沟通。",
+  "task.care.contract-end": "{customer} 的合同将于 {date} 到期。",
 };
