@@ -151,6 +151,11 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
     unit: "days",
     read: (v) => v.setting("followUpCadenceDays"),
   },
+  daysWithoutFollowUp: {
+    description: "days since the last follow-up, or since the account was claimed (or created) when that is later",
+    unit: "days",
+    read: (v) => v.daysSinceFollowUpOrClaim(),
+  },
   followUpDueIn: {
     description: "days until the next follow-up is due (negative: overdue)",
     unit: "days",

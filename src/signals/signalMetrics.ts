@@ -41,6 +41,7 @@ export type SignalMetricName =
   | "followUpsRecent"
   | "followUpCadence"
   | "followUpDueIn"
+  | "daysWithoutFollowUp"
   | "complaintsRecent"
   | "openComplaints"
   | "oldestOpenComplaintDays"
@@ -116,8 +117,8 @@ export interface SignalMetric {
  * the policy's settings (cadence, targets, pool limits) resolved for the account's tier. Days are whole days
  * as of `asOf`; money is minor units; a metric is missing (`undefined`) when its source is absent.
  *
- * Derived metrics: `followUpDueIn` = cadence − days since the later of the last follow-up and the pool claim (or
- * the record's creation): negative when overdue. `poolDaysLeft` = days until the account returns to the shared
+ * Derived metrics: `daysWithoutFollowUp` = days since the later of the last follow-up and the pool claim (or the
+ * record's creation); `followUpDueIn` = cadence − `daysWithoutFollowUp`: negative when overdue. `poolDaysLeft` = days until the account returns to the shared
  * pool by the policy's pool rule (0 or less: due now); missing for locked or won accounts or without a pool rule.
  *
  * @example
