@@ -13,6 +13,7 @@ import { parseSignalPolicy } from "../signals/parseSignalPolicy.js";
 import { purchaseActivity } from "../signals/purchaseActivity.js";
 import type { PoolState, SignalAccount } from "../signals/SignalAccount.js";
 import type { SignalEvidence } from "../signals/SignalEvidence.js";
+import { signalKpis } from "../signals/signalKpis.js";
 import { SIGNAL_PACKS } from "../signals/signalPacks.js";
 import type { SignalPackName, SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTasks } from "../signals/signalTasks.js";
@@ -61,6 +62,9 @@ ${TRANSACTION_FLAGS_HELP}Output
   --tasks N              the task list of the next N days: to --tasks-out, else to standard output (then the
                          alerts are written only with --out)
   --tasks-out FILE       where the task list goes
+  --kpis FILE            write the satisfaction and loyalty KPIs (portfolio and per tier) as JSON to FILE:
+                         satisfaction, NPS, repeat-purchase rate, retention, complaint response and
+                         resolution times against the policy's targets, follow-up compliance with its cadences
   --report FILE          write the ingest reports as JSON to FILE
 
 Example
@@ -280,6 +284,23 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     await writeTable(columns, rows, format as OutputFormat, tasksOut, io.stdout);
     io.stderr.write(`tasks due in the next ${taskDays} days: ${tasks.length}\n`);
   }
+  const kpisPath = values.kpis as string | undefined;
+  if (kpisPath !== undefined) {
+    const settings = policy.settings ?? {};
+    const kpis = signalKpis(accounts, {
+      asOf,
+      ...(settings.responseTargetHours === undefined
+        ? {}
+        : { responseTargetHours: settings.responseTargetHours }),
+      ...(settings.resolutionTargetHours === undefined
+        ? {}
+        : { resolutionTargetHours: settings.resolutionTargetHours }),
+      ...(settings.followUpCadenceDays === undefined
+        ? {}
+        : { followUpCadenceDays: settings.followUpCadenceDays }),
+    });
+    await writeFile(kpisPath, `${JSON.stringify(kpis, null, 2)}\n`);
+  }
   const { counts } = result;
   const categories = Object.entries(counts.byCategory).map(([category, count]) => `${category} ${count}`);
   io.stderr.write(
@@ -328,6 +349,7 @@ export const signalsCommand: Command = {
     out: { type: "string" },
     tasks: { type: "string" },
     "tasks-out": { type: "string" },
+    kpis: { type: "string" },
     report: { type: "string" },
   },
   run,
