@@ -32,10 +32,10 @@ describe("keyaccount signals", () => {
     const run = await runCommand("signals", ...RECORDS, "--policy", `${DIR}/policy.json`);
     expect(run.code).toBe(0);
     const rows = csvRows(run.stdout);
-    const severities = rows.map((row) => row.severity);
+    const severities = rows.map((row) => row.severity ?? "");
     const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
     expect(severities).toEqual([...severities].sort((a, b) => (rank[a] ?? 9) - (rank[b] ?? 9)));
-    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const byKey = new Map(rows.map((row) => [row.key ?? "", row]));
     // C2: INV-201 due 2024-03-02, unpaid: 120 days past due on 2024-06-30, so $500.00 in the 90+ bucket.
     expect(byKey.get("credit.overdue-90-plus|C2")).toMatchObject({
       severity: "critical",
