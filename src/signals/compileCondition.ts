@@ -46,8 +46,9 @@ export function compileCondition(condition: SignalCondition, names: MetricNames)
       test: isAll
         ? (view) => parts.every((part) => part.test(view))
         : (view) => parts.some((part) => part.test(view)),
+      // The parts that decided: those that held, or under a not those that did not hold.
       explain: (view, out, negated) => {
-        for (const part of parts) if (negated || part.test(view)) part.explain(view, out, negated);
+        for (const part of parts) if (part.test(view) !== negated) part.explain(view, out, negated);
       },
       metrics: parts.flatMap((part) => part.metrics),
     };

@@ -133,7 +133,8 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
       invalid(`${extra.join(", ")} go only with op`);
       return;
     }
-    checkMetric(condition.metric, [...path, "metric"], where, form === "op" || form === "between", form);
+    const test = form === "op" && typeof condition.op === "string" ? condition.op : form;
+    checkMetric(condition.metric, [...path, "metric"], where, form === "op" || form === "between", test);
     if (form === "op") {
       if (typeof condition.op !== "string" || !OPERATORS.has(condition.op)) {
         invalid("op must be one of <, <=, >, >=, ==, !=");
@@ -209,10 +210,19 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
       checkText(entry.reason, ["grades", g, "classes", c, "reason"]);
     });
   });
+  const checkRange = (entry: Record<string, unknown>, path: IssuePath): void => {
+    const { min, max } = entry;
+    if (isFiniteNumber(min) && isFiniteNumber(max) && min > max)
+      add("policy.range.order", path, { min, max });
+  };
   list("scores").forEach((score, s) => {
-    if (!isObject(score) || !Array.isArray(score.groups)) return;
+    if (!isObject(score)) return;
+    checkRange(score, ["scores", s]);
+    if (!Array.isArray(score.groups)) return;
     score.groups.forEach((group, gr) => {
-      if (!isObject(group) || !Array.isArray(group.rules)) return;
+      if (!isObject(group)) return;
+      checkRange(group, ["scores", s, "groups", gr]);
+      if (!Array.isArray(group.rules)) return;
       group.rules.forEach((rule, r) => {
         if (!isObject(rule)) return;
         const path = ["scores", s, "groups", gr, "rules", r];
@@ -227,6 +237,14 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
       });
     });
   });
+  // Tier names are keys of the per-tier settings: the reserved ones would be dropped or read from Object.prototype.
+  const settings = isObject(document.settings) ? document.settings : {};
+  for (const key of ["followUpCadenceDays", "responseTargetHours", "resolutionTargetHours"]) {
+    const values = settings[key];
+    if (!isObject(values)) continue;
+    for (const name of Object.keys(values))
+      if (RESERVED_NAMES.has(name)) add("policy.name.reserved", ["settings", key, name], { name });
+  }
   const ids = new Set(packs.rules.map((rule) => rule.id));
   list("rules").forEach((rule, r) => {
     if (!isObject(rule)) return;
@@ -245,8 +263,9 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
  * bad severity, a negative window) and what the shape cannot say: malformed conditions, unknown metrics
  * (not in {@link SIGNAL_METRICS}, not a grade or score of the policy or its included packs), a text metric
  * compared as a number, a grade that depends on grades or scores, a score that depends on scores, a decay whose
- * age is not in days, duplicate rule ids and names, message placeholders that are not metrics. Nothing in a
- * policy is ever evaluated as code.
+ * age is not in days, duplicate rule ids and names, reserved names (`__proto__`, `constructor`, `prototype`) as
+ * grade, score or tier names, message placeholders that are not metrics, a `between`, score or score group whose
+ * low is above its high. Nothing in a policy is ever evaluated as code.
  *
  * @param input - The candidate policy.
  * @returns The policy.

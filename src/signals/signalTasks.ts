@@ -1,7 +1,9 @@
 import { formatDay } from "../model/formatDay.js";
 import { formatMessage } from "../model/formatMessage.js";
 import type { IssueCode } from "../model/issue.js";
+import { KeyAccountError } from "../model/KeyAccountError.js";
 import type { Locale } from "../model/locale.js";
+import { makeIssue } from "../model/makeIssue.js";
 import { AccountView } from "./AccountView.js";
 import { compilePolicy } from "./compilePolicy.js";
 import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
@@ -81,7 +83,8 @@ export interface SignalTaskOptions {
  * @param policy - The signal policy (its `settings`).
  * @param options - The day, the horizon and the locale.
  * @returns The tasks.
- * @throws {KeyAccountError} when the policy or an option is not valid.
+ * @throws {KeyAccountError} when the policy or an option is not valid (`days` not a whole number ≥ 0, `asOf` not
+ * a day).
  *
  * @example
  * ```ts
@@ -99,8 +102,16 @@ export function signalTasks(
   policy: SignalPolicy,
   options: SignalTaskOptions,
 ): SignalTask[] {
+  const horizon: unknown = options.days ?? 14;
+  if (typeof horizon !== "number" || !Number.isSafeInteger(horizon) || horizon < 0) {
+    throw new KeyAccountError([
+      makeIssue("option.invalid", ["days"], {
+        field: "days",
+        reason: `${String(horizon)} is not a whole number of days from 0`,
+      }),
+    ]);
+  }
   const compiled = compilePolicy(policy, options.asOf);
-  const horizon = options.days ?? 14;
   const locale = options.locale ?? "en";
   const asOfDay = compiled.context.asOfDay;
   const tasks: SignalTask[] = [];
