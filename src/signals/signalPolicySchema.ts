@@ -194,9 +194,9 @@ export type TierValues = number | Record<string, number>;
  * ```
  */
 export interface SignalSettings {
-  /** The recent window of follow-ups and complaints, in days; default 90. */
+  /** The recent window of follow-ups and complaints, in whole days ≥ 1; default 90. */
   windowDays?: number | undefined;
-  /** The recent window of days-to-pay, in days; default 180. */
+  /** The recent window of days-to-pay, in whole days ≥ 1; default 180. */
   payWindowDays?: number | undefined;
   /** Days between follow-ups (metric `followUpCadence`); default 30. */
   followUpCadenceDays?: TierValues | undefined;
@@ -288,6 +288,10 @@ export function signalPolicySchema(): z.ZodMiniType<SignalPolicy> {
   const name = z.string().check(z.minLength(1));
   const id = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/));
   const days = z.number().check(z.int(), z.nonnegative());
+  // The recent windows are whole days ≥ 1 and the care look-ahead at most 36600 days, as accountFacts and
+  // upcomingCareDates require: a policy they would reject at evaluation is rejected here.
+  const window = z.number().check(z.int(), z.minimum(1));
+  const lookAhead = z.number().check(z.int(), z.nonnegative(), z.maximum(36_600));
   const positive = z.number().check(z.positive());
   const condition = z.unknown();
   const text = z.strictObject({ en: name, "zh-CN": z.optional(name) });
@@ -302,8 +306,8 @@ export function signalPolicySchema(): z.ZodMiniType<SignalPolicy> {
     ),
     settings: z.optional(
       z.strictObject({
-        windowDays: z.optional(days),
-        payWindowDays: z.optional(days),
+        windowDays: z.optional(window),
+        payWindowDays: z.optional(window),
         followUpCadenceDays: z.optional(tierValues),
         responseTargetHours: z.optional(tierValues),
         resolutionTargetHours: z.optional(tierValues),
@@ -316,7 +320,7 @@ export function signalPolicySchema(): z.ZodMiniType<SignalPolicy> {
         ),
         care: z.optional(
           z.strictObject({
-            lookAheadDays: z.optional(days),
+            lookAheadDays: z.optional(lookAhead),
             kinds: z.optional(
               z.array(
                 z.enum([
