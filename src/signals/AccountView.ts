@@ -1,77 +1,100 @@
-// One account as the compiled rules see it: the account, its facts computed on first use, and its grades and
-// scores computed on first use through the compiled policy. Internal.
+// One account as the compiled rules see it: the account, its facts and care dates computed on first use, its
+// grades and scores filled on first use by the compiled policy, and its tier's settings. Internal.
 import { parseDay } from "../model/parseDay.js";
-import { type AccountFacts, accountFacts } from "./accountFacts.js";
+import { type AccountFactOptions, type AccountFacts, accountFacts } from "./accountFacts.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalSettings, TierValues } from "./signalPolicySchema.js";
-import { type CareDate, upcomingCareDates } from "./upcomingCareDates.js";
+import { type CareDate, careDatesWithin, type ResolvedCareOptions } from "./upcomingCareDates.js";
+
+/** The numeric settings of one tier, resolved once per tier and evaluation. */
+export interface TierSettings {
+  followUpCadenceDays: number;
+  responseTargetHours: number;
+  resolutionTargetHours: number;
+  expiryWarningDays: number;
+  verificationReviewDays: number;
+  profileReviewDays: number;
+  /** The options of accountFacts for the tier. */
+  facts: AccountFactOptions;
+  /** Whether the tier gets care dates. */
+  care: boolean;
+}
 
 /** What every account of one evaluation shares: the day, the settings, and the compiled grades and scores. */
 export interface SignalContext {
   asOf: string;
   asOfDay: number;
   settings: SignalSettings;
+  /** The care date options, checked once. */
+  care: ResolvedCareOptions;
+  settingsFor(tier: string | undefined): TierSettings;
   grade(view: AccountView, name: string): string | undefined;
   score(view: AccountView, name: string): number | undefined;
 }
 
-const DEFAULTS = {
-  windowDays: 90,
-  payWindowDays: 180,
-  followUpCadenceDays: 30,
-  responseTargetHours: 24,
-  resolutionTargetHours: 72,
-  expiryWarningDays: 30,
-  verificationReviewDays: 365,
-  profileReviewDays: 180,
-} as const;
-
 /** A per-tier setting for a tier: its own value, else `default`, else the built-in default. */
-export function tierValue(
-  values: TierValues | undefined,
-  tier: string | undefined,
-  fallback: number,
-): number {
+function tierValue(values: TierValues | undefined, tier: string | undefined, fallback: number): number {
   if (values === undefined) return fallback;
   if (typeof values === "number") return values;
   if (tier !== undefined && Object.hasOwn(values, tier)) return values[tier] as number;
   return Object.hasOwn(values, "default") ? (values.default as number) : fallback;
 }
 
+/** The settings of every tier met, each resolved on first use (defaults filled in). */
+export function tierSettings(
+  asOf: string,
+  settings: SignalSettings,
+): (tier: string | undefined) => TierSettings {
+  const byTier = new Map<string | undefined, TierSettings>();
+  return (tier) => {
+    let resolved = byTier.get(tier);
+    if (resolved === undefined) {
+      const responseTargetHours = tierValue(settings.responseTargetHours, tier, 24);
+      const resolutionTargetHours = tierValue(settings.resolutionTargetHours, tier, 72);
+      const careTiers = settings.care?.tiers;
+      resolved = {
+        followUpCadenceDays: tierValue(settings.followUpCadenceDays, tier, 30),
+        responseTargetHours,
+        resolutionTargetHours,
+        expiryWarningDays: settings.expiryWarningDays ?? 30,
+        verificationReviewDays: settings.verificationReviewDays ?? 365,
+        profileReviewDays: settings.profileReviewDays ?? 180,
+        facts: {
+          asOf,
+          windowDays: settings.windowDays ?? 90,
+          payWindowDays: settings.payWindowDays ?? 180,
+          responseTargetHours,
+          resolutionTargetHours,
+        },
+        care: careTiers === undefined || (tier !== undefined && careTiers.includes(tier)),
+      };
+      byTier.set(tier, resolved);
+    }
+    return resolved;
+  };
+}
+
 export class AccountView {
   readonly account: SignalAccount;
   readonly context: SignalContext;
+  /** The account's tier's settings. */
+  readonly settings: TierSettings;
+  /** The account's grades and scores by the policy's index, filled by the compiled policy on first use. */
+  grades: unknown[] | undefined;
+  scores: number[] | undefined;
   private cachedFacts: AccountFacts | undefined;
   private cachedClaimDay: number | undefined | null = null;
   private cachedCareDates: CareDate[] | undefined;
-  private memo: Map<string, unknown> | undefined;
 
   constructor(account: SignalAccount, context: SignalContext) {
     this.account = account;
     this.context = context;
-  }
-
-  /** A value computed once per account under a key (grades and scores). */
-  remember<T>(key: string, compute: () => T): T {
-    this.memo ??= new Map();
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = compute();
-    this.memo.set(key, value);
-    return value;
+    this.settings = context.settingsFor(account.tier);
   }
 
   /** The facts of the account's records, computed once. */
   facts(): AccountFacts {
-    if (this.cachedFacts === undefined) {
-      const { settings, asOf } = this.context;
-      this.cachedFacts = accountFacts(this.account, {
-        asOf,
-        windowDays: settings.windowDays ?? DEFAULTS.windowDays,
-        payWindowDays: settings.payWindowDays ?? DEFAULTS.payWindowDays,
-        responseTargetHours: this.setting("responseTargetHours"),
-        resolutionTargetHours: this.setting("resolutionTargetHours"),
-      });
-    }
+    this.cachedFacts ??= accountFacts(this.account, this.settings.facts);
     return this.cachedFacts;
   }
 
@@ -81,27 +104,11 @@ export class AccountView {
    */
   careDates(): CareDate[] {
     if (this.cachedCareDates === undefined) {
-      const care = this.context.settings.care;
       const customer = this.account.customer;
-      const tier = this.account.tier;
-      const inScope = care?.tiers === undefined || (tier !== undefined && care.tiers.includes(tier));
       this.cachedCareDates =
-        customer === undefined || !inScope
-          ? []
-          : upcomingCareDates(customer, {
-              asOf: this.context.asOf,
-              lookAheadDays: care?.lookAheadDays ?? 14,
-              ...(care?.kinds === undefined ? {} : { kinds: care.kinds }),
-              ...(care?.holidays === undefined ? {} : { holidays: care.holidays }),
-            });
+        customer === undefined || !this.settings.care ? [] : careDatesWithin(customer, this.context.care);
     }
     return this.cachedCareDates;
-  }
-
-  /** A per-tier or plain setting with its default. */
-  setting(name: keyof typeof DEFAULTS): number {
-    const value = this.context.settings[name];
-    return tierValue(value, this.account.tier, DEFAULTS[name]);
   }
 
   /** The day the owner claimed the account, else the customer record's creation day. */

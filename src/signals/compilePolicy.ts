@@ -4,7 +4,7 @@
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
-import type { AccountView, SignalContext } from "./AccountView.js";
+import { type AccountView, type SignalContext, tierSettings } from "./AccountView.js";
 import { type CompiledCondition, compileCondition } from "./compileCondition.js";
 import type { ScoreContribution } from "./evaluateSignals.js";
 import { mergePacks } from "./mergePacks.js";
@@ -12,6 +12,7 @@ import { parseSignalPolicy } from "./parseSignalPolicy.js";
 import { type MetricNames, resolveMetric } from "./resolveMetric.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
 import type { LocalisedText, SignalPolicy, SignalRule } from "./signalPolicySchema.js";
+import { resolveCareOptions } from "./upcomingCareDates.js";
 
 export interface CompiledGrade {
   name: string;
@@ -53,8 +54,11 @@ export interface CompiledPolicy {
     tiers: Set<string> | undefined;
     segments: Set<string> | undefined;
   }[];
-  gradeOf(view: AccountView, name: string): GradeResult | undefined;
-  scoreOf(view: AccountView, name: string, contributions?: ScoreContribution[]): number | undefined;
+  names: MetricNames;
+  /** The account's grade number `index` (computed once per account). */
+  gradeAt(view: AccountView, index: number): GradeResult;
+  /** The account's score number `index` (computed once per account; with `contributions`, computed and explained). */
+  scoreAt(view: AccountView, index: number, contributions?: ScoreContribution[]): number;
 }
 
 export function compilePolicy(input: SignalPolicy, asOf: string): CompiledPolicy {
@@ -104,52 +108,81 @@ export function compilePolicy(input: SignalPolicy, asOf: string): CompiledPolicy
       })),
     })),
   }));
-  const gradeByName = new Map(grades.map((grade) => [grade.name, grade]));
-  const scoreByName = new Map(scores.map((score) => [score.name, score]));
-  const gradeOf = (view: AccountView, name: string): GradeResult | undefined => {
-    const grade = gradeByName.get(name);
-    if (grade === undefined) return undefined;
-    return view.remember(`grade.${name}`, () => {
-      const classIndex = grade.classes.findIndex((entry) => entry.when.test(view));
-      return {
-        label: classIndex < 0 ? grade.otherwise : (grade.classes[classIndex]?.label as string),
-        classIndex,
-      };
-    });
-  };
-  const scoreOf = (
-    view: AccountView,
-    name: string,
-    contributions?: ScoreContribution[],
-  ): number | undefined => {
-    const score = scoreByName.get(name);
-    if (score === undefined) return undefined;
-    const compute = (): number => {
-      let total = score.base;
-      for (const group of score.groups) {
-        let sum = 0;
-        group.rules.forEach((rule, index) => {
-          if (!rule.when.test(view)) return;
-          let points = rule.points;
-          if (rule.age !== undefined) {
-            const age = rule.age.read(view);
-            points = typeof age === "number" ? points * 0.5 ** (Math.max(0, age) / rule.age.halfLifeDays) : 0;
-          }
-          sum += points;
-          contributions?.push({ group: group.name, rule: index, points });
-        });
-        total += Math.min(group.max, Math.max(group.min, sum));
+  const gradeIndex = new Map(grades.map((grade, index) => [grade.name, index]));
+  const scoreIndex = new Map(scores.map((score, index) => [score.name, index]));
+  const gradeAt = (view: AccountView, index: number): GradeResult => {
+    const known = view.grades?.[index] as GradeResult | undefined;
+    if (known !== undefined) return known;
+    const grade = grades[index] as CompiledGrade;
+    let classIndex = -1;
+    for (let c = 0; c < grade.classes.length; c++) {
+      if ((grade.classes[c] as CompiledGrade["classes"][number]).when.test(view)) {
+        classIndex = c;
+        break;
       }
-      return Math.min(score.max, Math.max(score.min, total));
+    }
+    const result = {
+      label: classIndex < 0 ? grade.otherwise : (grade.classes[classIndex]?.label as string),
+      classIndex,
     };
-    return contributions === undefined ? view.remember(`score.${name}`, compute) : compute();
+    view.grades ??= [];
+    view.grades[index] = result;
+    return result;
   };
+  const computeScore = (
+    view: AccountView,
+    score: CompiledScore,
+    contributions?: ScoreContribution[],
+  ): number => {
+    let total = score.base;
+    for (const group of score.groups) {
+      let sum = 0;
+      for (let r = 0; r < group.rules.length; r++) {
+        const rule = group.rules[r] as CompiledScore["groups"][number]["rules"][number];
+        if (!rule.when.test(view)) continue;
+        let points = rule.points;
+        if (rule.age !== undefined) {
+          const age = rule.age.read(view);
+          points = typeof age === "number" ? points * 0.5 ** (Math.max(0, age) / rule.age.halfLifeDays) : 0;
+        }
+        sum += points;
+        contributions?.push({ group: group.name, rule: r, points });
+      }
+      total += Math.min(group.max, Math.max(group.min, sum));
+    }
+    return Math.min(score.max, Math.max(score.min, total));
+  };
+  const scoreAt = (view: AccountView, index: number, contributions?: ScoreContribution[]): number => {
+    const score = scores[index] as CompiledScore;
+    if (contributions !== undefined) return computeScore(view, score, contributions);
+    const known = view.scores?.[index];
+    if (known !== undefined) return known;
+    const value = computeScore(view, score);
+    view.scores ??= [];
+    view.scores[index] = value;
+    return value;
+  };
+  const settings = policy.settings ?? {};
+  const care = settings.care;
   const context: SignalContext = {
     asOf,
     asOfDay,
-    settings: policy.settings ?? {},
-    grade: (view, name) => gradeOf(view, name)?.label,
-    score: (view, name) => scoreOf(view, name),
+    settings,
+    care: resolveCareOptions({
+      asOf,
+      lookAheadDays: care?.lookAheadDays ?? 14,
+      ...(care?.kinds === undefined ? {} : { kinds: care.kinds }),
+      ...(care?.holidays === undefined ? {} : { holidays: care.holidays }),
+    }),
+    settingsFor: tierSettings(asOf, settings),
+    grade: (view, name) => {
+      const index = gradeIndex.get(name);
+      return index === undefined ? undefined : gradeAt(view, index).label;
+    },
+    score: (view, name) => {
+      const index = scoreIndex.get(name);
+      return index === undefined ? undefined : scoreAt(view, index);
+    },
   };
   const rules = ruleList.map((rule) => ({
     rule,
@@ -157,7 +190,7 @@ export function compilePolicy(input: SignalPolicy, asOf: string): CompiledPolicy
     tiers: rule.scope?.tiers === undefined ? undefined : new Set(rule.scope.tiers),
     segments: rule.scope?.segments === undefined ? undefined : new Set(rule.scope.segments),
   }));
-  return { context, grades, scores, rules, gradeOf, scoreOf };
+  return { context, names, grades, scores, rules, gradeAt, scoreAt };
 }
 
 /** The evidence of a grade's matching class. */

@@ -1,7 +1,7 @@
 import type { Locale } from "../model/locale.js";
 import { AccountView } from "./AccountView.js";
 import { compilePolicy, gradeEvidence } from "./compilePolicy.js";
-import { renderTemplate } from "./renderTemplate.js";
+import { compileTemplate } from "./compileTemplate.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
 import type { SignalPolicy, SignalSeverity } from "./signalPolicySchema.js";
@@ -131,8 +131,15 @@ export interface AccountSignals {
 export interface SignalResult {
   /** The alerts, critical first, then warning, then info; within a severity by account (input order), then rule order. */
   alerts: SignalAlert[];
-  /** The grades and scores of every account, in input order (empty objects when the policy has none). */
-  accounts: AccountSignals[];
+  /** Each grade's label per account, in input order (grade name → labels). */
+  grades: Record<string, string[]>;
+  /** Each points score per account, in input order (score name → values). */
+  scores: Record<string, Float64Array>;
+  /**
+   * Every account's grades (with reasons and evidence) and scores (with the points of each rule), in input order;
+   * made on first read (empty objects when the policy has none).
+   */
+  readonly accounts: AccountSignals[];
   /** How many alerts of each severity, and per category. */
   counts: { info: number; warning: number; critical: number; byCategory: Record<string, number> };
 }
@@ -158,7 +165,8 @@ const SEVERITY_RANK: Readonly<Record<SignalSeverity, number>> = { critical: 0, w
  *   { asOf: "2024-06-30" },
  * );
  * result.alerts[0]?.rule; // => "credit.overdue-90-plus"
- * result.accounts[0]?.grades.credit?.label; // => "D"
+ * result.grades.credit?.[0]; // => "D"
+ * result.accounts[0]?.grades.credit?.reason; // => "invoices more than 90 days past due, or credit used beyond 120 % of the limit"
  * ```
  */
 export function evaluateSignals(
@@ -168,68 +176,90 @@ export function evaluateSignals(
 ): SignalResult {
   const compiled = compilePolicy(policy, options.asOf);
   const locale = options.locale ?? "en";
-  const names = {
-    grades: new Set(compiled.grades.map((grade) => grade.name)),
-    scores: new Set(compiled.scores.map((score) => score.name)),
-  };
-  const alerts: { alert: SignalAlert; account: number; rule: number }[] = [];
-  const results: AccountSignals[] = new Array(accounts.length);
+  const { context, names } = compiled;
+  const rules = compiled.rules.map((entry) => ({
+    ...entry,
+    message: compileTemplate(entry.rule.message, names, locale),
+    bucket: SEVERITY_RANK[entry.rule.severity],
+  }));
+  // Alerts go to one list per severity in account, then rule order: sorted without a sort.
+  const buckets: SignalAlert[][] = [[], [], []];
+  const gradeLabels = compiled.grades.map(() => new Array<string>(accounts.length));
+  const scoreValues = compiled.scores.map(() => new Float64Array(accounts.length));
   accounts.forEach((account, accountIndex) => {
-    const view = new AccountView(account, compiled.context);
-    const grades: Record<string, AccountGrade> = Object.create(null);
-    for (const grade of compiled.grades) {
-      const result = compiled.gradeOf(view, grade.name);
-      if (result === undefined) continue;
-      const reason = grade.classes[result.classIndex]?.reason;
-      grades[grade.name] = {
-        label: result.label,
-        ...(reason === undefined ? {} : { reason: renderTemplate(reason, view, names, locale) }),
-        evidence: gradeEvidence(view, grade, result.classIndex),
-      };
+    const view = new AccountView(account, context);
+    for (let g = 0; g < gradeLabels.length; g++) {
+      (gradeLabels[g] as string[])[accountIndex] = compiled.gradeAt(view, g).label;
     }
-    const scores: Record<string, AccountScore> = Object.create(null);
-    for (const score of compiled.scores) {
-      const contributions: ScoreContribution[] = [];
-      const value = compiled.scoreOf(view, score.name, contributions);
-      if (value !== undefined) scores[score.name] = { value, contributions };
+    for (let s = 0; s < scoreValues.length; s++) {
+      (scoreValues[s] as Float64Array)[accountIndex] = compiled.scoreAt(view, s);
     }
-    results[accountIndex] = { id: account.id, grades, scores };
-    compiled.rules.forEach(({ rule, when, tiers, segments }, ruleIndex) => {
-      if (tiers !== undefined && (account.tier === undefined || !tiers.has(account.tier))) return;
-      if (segments !== undefined && (account.segment === undefined || !segments.has(account.segment))) return;
-      if (!when.test(view)) return;
+    for (const { rule, when, tiers, segments, message, bucket } of rules) {
+      if (tiers !== undefined && (account.tier === undefined || !tiers.has(account.tier))) continue;
+      if (segments !== undefined && (account.segment === undefined || !segments.has(account.segment)))
+        continue;
+      if (!when.test(view)) continue;
       const evidence: SignalEvidence[] = [];
       when.explain(view, evidence, false);
-      alerts.push({
-        alert: {
-          customerId: account.id,
-          rule: rule.id,
-          severity: rule.severity,
-          category: rule.category,
-          message: renderTemplate(rule.message, view, names, locale),
-          evidence,
-          key: `${rule.id}|${account.id}`,
-        },
-        account: accountIndex,
-        rule: ruleIndex,
+      (buckets[bucket] as SignalAlert[]).push({
+        customerId: account.id,
+        rule: rule.id,
+        severity: rule.severity,
+        category: rule.category,
+        message: message(view),
+        evidence,
+        key: `${rule.id}|${account.id}`,
       });
-    });
+    }
   });
-  alerts.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.alert.severity] - SEVERITY_RANK[b.alert.severity] ||
-      a.account - b.account ||
-      a.rule - b.rule,
-  );
+  const alerts = buckets.flat();
   const counts: SignalResult["counts"] = {
     info: 0,
     warning: 0,
     critical: 0,
     byCategory: Object.create(null),
   };
-  for (const { alert } of alerts) {
+  for (const alert of alerts) {
     counts[alert.severity]++;
     counts.byCategory[alert.category] = (counts.byCategory[alert.category] ?? 0) + 1;
   }
-  return { alerts: alerts.map((entry) => entry.alert), accounts: results, counts };
+  const grades: Record<string, string[]> = Object.create(null);
+  compiled.grades.forEach((grade, g) => {
+    grades[grade.name] = gradeLabels[g] as string[];
+  });
+  const scores: Record<string, Float64Array> = Object.create(null);
+  compiled.scores.forEach((score, s) => {
+    scores[score.name] = scoreValues[s] as Float64Array;
+  });
+  // Every account's reasons, evidence and contributions, made when first read.
+  const explain = (account: SignalAccount): AccountSignals => {
+    const view = new AccountView(account, context);
+    const accountGrades: Record<string, AccountGrade> = Object.create(null);
+    compiled.grades.forEach((grade, g) => {
+      const result = compiled.gradeAt(view, g);
+      const reason = grade.classes[result.classIndex]?.reason;
+      accountGrades[grade.name] = {
+        label: result.label,
+        ...(reason === undefined ? {} : { reason: compileTemplate(reason, names, locale)(view) }),
+        evidence: gradeEvidence(view, grade, result.classIndex),
+      };
+    });
+    const accountScores: Record<string, AccountScore> = Object.create(null);
+    compiled.scores.forEach((score, s) => {
+      const contributions: ScoreContribution[] = [];
+      accountScores[score.name] = { value: compiled.scoreAt(view, s, contributions), contributions };
+    });
+    return { id: account.id, grades: accountGrades, scores: accountScores };
+  };
+  let explained: AccountSignals[] | undefined;
+  return {
+    alerts,
+    grades,
+    scores,
+    get accounts(): AccountSignals[] {
+      explained ??= accounts.map(explain);
+      return explained;
+    },
+    counts,
+  };
 }

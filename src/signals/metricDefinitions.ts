@@ -149,10 +149,11 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
   followUpCadence: {
     description: "days between follow-ups for the account's tier",
     unit: "days",
-    read: (v) => v.setting("followUpCadenceDays"),
+    read: (v) => v.settings.followUpCadenceDays,
   },
   daysWithoutFollowUp: {
-    description: "days since the last follow-up, or since the account was claimed (or created) when that is later",
+    description:
+      "days since the last follow-up, or since the account was claimed (or created) when that is later",
     unit: "days",
     read: (v) => v.daysSinceFollowUpOrClaim(),
   },
@@ -161,7 +162,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
     unit: "days",
     read: (v) => {
       const since = v.daysSinceFollowUpOrClaim();
-      return since === undefined ? undefined : v.setting("followUpCadenceDays") - since;
+      return since === undefined ? undefined : v.settings.followUpCadenceDays - since;
     },
   },
   complaintsRecent: {
@@ -202,12 +203,12 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
   responseTargetHours: {
     description: "target hours to the first response for the account's tier",
     unit: "hours",
-    read: (v) => v.setting("responseTargetHours"),
+    read: (v) => v.settings.responseTargetHours,
   },
   resolutionTargetHours: {
     description: "target hours to resolve for the account's tier",
     unit: "hours",
-    read: (v) => v.setting("resolutionTargetHours"),
+    read: (v) => v.settings.resolutionTargetHours,
   },
   openReceivables: {
     description: "open receivables",
@@ -291,14 +292,16 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
       const pool = v.context.settings.pool;
       const state = v.account.pool;
       if (pool === undefined || state?.locked === true || state?.won === true) return undefined;
-      let left: number | undefined;
-      const limit = (days: number | undefined, since: number | undefined): void => {
-        if (days === undefined || since === undefined) return;
-        left = left === undefined ? days - since : Math.min(left, days - since);
-      };
-      limit(pool.noFollowUpDays, v.daysSinceFollowUpOrClaim());
-      limit(pool.noDealDays, v.daysSinceDealOrClaim());
-      return left;
+      const sinceFollowUp = pool.noFollowUpDays === undefined ? undefined : v.daysSinceFollowUpOrClaim();
+      const sinceDeal = pool.noDealDays === undefined ? undefined : v.daysSinceDealOrClaim();
+      const byFollowUp =
+        sinceFollowUp === undefined ? undefined : (pool.noFollowUpDays as number) - sinceFollowUp;
+      const byDeal = sinceDeal === undefined ? undefined : (pool.noDealDays as number) - sinceDeal;
+      return byFollowUp === undefined
+        ? byDeal
+        : byDeal === undefined
+          ? byFollowUp
+          : Math.min(byFollowUp, byDeal);
     },
   },
   poolWarnDays: {
@@ -324,7 +327,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
   expiryWarningDays: {
     description: "days before expiry that a document counts as expiring",
     unit: "days",
-    read: (v) => v.setting("expiryWarningDays"),
+    read: (v) => v.settings.expiryWarningDays,
   },
   unverifiedDocuments: {
     description: "documents never verified",
@@ -339,7 +342,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
   verificationReviewDays: {
     description: "days after which a verification is due again",
     unit: "days",
-    read: (v) => v.setting("verificationReviewDays"),
+    read: (v) => v.settings.verificationReviewDays,
   },
   daysSinceProfileReview: {
     description: "days since the customer record was reviewed",
@@ -349,7 +352,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<SignalMetricName, MetricDefinit
   profileReviewDays: {
     description: "days after which the customer record is due for a review",
     unit: "days",
-    read: (v) => v.setting("profileReviewDays"),
+    read: (v) => v.settings.profileReviewDays,
   },
   daysSinceLastCare: {
     description: "days since the last care interaction (greeting, gift)",

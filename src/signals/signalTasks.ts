@@ -146,7 +146,7 @@ export function signalTasks(
     const tier = account.tier ?? "—";
     const dueIn = METRIC_DEFINITIONS.followUpDueIn.read(view);
     if (typeof dueIn === "number" && dueIn <= horizon) {
-      const cadence = view.setting("followUpCadenceDays");
+      const cadence = view.settings.followUpCadenceDays;
       if (dueIn < 0)
         add(account, "follow-up", dueIn, "task.follow-up.overdue", { tier, cadence, days: -dueIn });
       else add(account, "follow-up", dueIn, "task.follow-up.due", { tier, cadence });

@@ -140,7 +140,8 @@ function readMonthDay(text: unknown): MonthDay | undefined {
   return { month, day, year };
 }
 
-interface Resolved {
+/** Care date options checked once, for many customers. Internal to signals. */
+export interface ResolvedCareOptions {
   start: number;
   end: number;
   holidays: readonly { date: MonthDay; name: string }[];
@@ -148,7 +149,8 @@ interface Resolved {
   marchFirst: boolean;
 }
 
-function resolveOptions(options: CareDateOptions): Resolved {
+/** Checks care date options once (see {@link upcomingCareDates} for what is checked). Internal to signals. */
+export function resolveCareOptions(options: CareDateOptions): ResolvedCareOptions {
   const issues: Issue[] = [];
   const problem = (path: IssuePath, reason: string): void => {
     const field = path
@@ -248,7 +250,12 @@ function resolveOptions(options: CareDateOptions): Resolved {
  * ```
  */
 export function upcomingCareDates(customer: Customer, options: CareDateOptions): CareDate[] {
-  const { start, end, holidays, kinds, marchFirst } = resolveOptions(options);
+  return careDatesWithin(customer, resolveCareOptions(options));
+}
+
+/** The care dates of one customer with options checked once ({@link resolveCareOptions}). Internal to signals. */
+export function careDatesWithin(customer: Customer, resolved: ResolvedCareOptions): CareDate[] {
+  const { start, end, holidays, kinds, marchFirst } = resolved;
   const firstYear = civilFromDays(start).year;
   const lastYear = civilFromDays(end).year;
   const found: CareDate[] = [];

@@ -280,7 +280,8 @@ describe("churn pack: changes that look favourable but may add an alert, by desi
   });
 
   it("a first follow-up, P(alive) or answer where there was none can add an alert: a missing metric never fires", () => {
-    // Never followed up: no-contact cannot fire (daysSinceLastFollowUp is missing). A visit 100 days ago: it does.
+    // Never followed up, no record or claim to count from: no-contact cannot fire (daysWithoutFollowUp is
+    // missing). A visit 100 days ago: it does.
     const visit: Interaction = { customerId: ID, kind: "visit", date: offsetDay(-100) };
     expect(churnIds(evaluateChurn(base))).toEqual([]);
     expect(churnIds(evaluateChurn({ ...base, interactions: [visit] }))).toEqual(["churn.no-contact"]);

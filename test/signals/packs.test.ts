@@ -435,16 +435,17 @@ describe("churn pack", () => {
         "2024-03-31",
       );
       const alert = alertOf(result, "churn.no-contact");
+      // No customer record or claim: the days without a follow-up are the days since the last one.
       expect(alert.evidence).toEqual([
         {
-          metric: "daysSinceLastFollowUp",
+          metric: "daysWithoutFollowUp",
           value: 91,
           test: ">",
           threshold: 90,
           ref: { metric: "followUpCadence", value: 30, times: 3, plus: 0 },
         },
       ]);
-      expect(alert.message).toBe("No visit, call or meeting for 91 days (cadence 30 days).");
+      expect(alert.message).toBe("No visit, call, e-mail or meeting for 91 days (cadence 30 days).");
     });
 
     it("does not fire 90 days after the last visit (a care greeting is not a follow-up either way)", () => {
@@ -1227,7 +1228,7 @@ describe("care pack", () => {
       // metrics that are codes have no catalogue entry yet).
       expect(
         alertOf(care({ customer: leapling }, "2024-02-22", { locale: "zh-CN" }), "care.upcoming").message,
-      ).toBe("7 天后有关怀日期（birthday），请提前准备。");
+      ).toBe("7 天后有关怀日期（生日），请提前准备。");
     });
   });
 

@@ -1,0 +1,129 @@
+// Fills a rule's message template with the account's metric values, formatted for people by unit and locale.
+// Internal.
+import { currencyDigits } from "../model/currencyDigits.js";
+import type { Locale } from "../model/locale.js";
+import type { AccountView } from "./AccountView.js";
+import { type MetricNames, resolveMetric } from "./resolveMetric.js";
+import type { SignalMetricUnit } from "./signalMetrics.js";
+import type { LocalisedText } from "./signalPolicySchema.js";
+
+const formatters = /* @__PURE__ */ new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: Locale, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale}|${key}`;
+  let format = formatters.get(id);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    formatters.set(id, format);
+  }
+  return format;
+}
+
+// The words for the codes that text metrics hold (care occasions, NPS classes), per locale; other texts (tiers,
+// segments, grades, document types) are shown as they are.
+const TEXT_LABELS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: {
+    birthday: "birthday",
+    founding: "founding anniversary",
+    "cooperation-start": "cooperation anniversary",
+    "contract-renewal": "contract renewal",
+    "contract-end": "contract end",
+    other: "anniversary",
+    holiday: "holiday",
+    promoter: "promoter",
+    passive: "passive",
+    detractor: "detractor",
+  },
+  "zh-CN": {
+    birthday: "生日",
+    founding: "成立纪念日",
+    "cooperation-start": "合作纪念日",
+    "contract-renewal": "合同续签",
+    "contract-end": "合同到期",
+    other: "纪念日",
+    holiday: "节日",
+    promoter: "推荐者",
+    passive: "被动者",
+    detractor: "贬损者",
+  },
+};
+const LABELLED_METRICS: ReadonlySet<string> = /* @__PURE__ */ new Set(["nextCareOccasion", "npsClass"]);
+
+/** A metric value as people read it: money in its currency, ratios in percent, others with at most one decimal. */
+export function formatMetricValue(
+  value: number | string | undefined,
+  unit: SignalMetricUnit,
+  currency: string | undefined,
+  locale: Locale,
+): string {
+  if (value === undefined) return "—";
+  if (typeof value === "string") return value;
+  // Below 1000 (no grouping), numbers read the same in every shipped locale: written here, not by Intl, which is
+  // slow for the million messages of a large portfolio. Intl is kept for money and larger numbers.
+  if (unit !== "minor") {
+    const shown = unit === "ratio" ? Math.round(value * 1000) / 10 : Math.round(value * 10) / 10;
+    if (shown > -1000 && shown < 1000) return unit === "ratio" ? `${shown}%` : String(shown);
+  }
+  switch (unit) {
+    case "minor": {
+      if (currency === undefined)
+        return formatter(locale, "plain", { maximumFractionDigits: 0 }).format(value);
+      const digits = currencyDigits(currency);
+      return formatter(locale, currency, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(value / 10 ** digits);
+    }
+    case "ratio":
+      return formatter(locale, "percent", { style: "percent", maximumFractionDigits: 1 }).format(value);
+    default:
+      return formatter(locale, "number", { maximumFractionDigits: 1 }).format(value);
+  }
+}
+
+/**
+ * A message template compiled once for a locale (English when the locale's text is absent): literal parts and
+ * the readers of its placeholders, so an alert's message is one pass of concatenation.
+ */
+export function compileTemplate(
+  text: LocalisedText,
+  names: MetricNames,
+  locale: Locale,
+): (view: AccountView) => string {
+  const template = (locale === "zh-CN" ? text["zh-CN"] : undefined) ?? text.en;
+  const parts: ((view: AccountView) => string)[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
+    const literal = template.slice(last, match.index);
+    if (literal !== "") parts.push(() => literal);
+    last = match.index + match[0].length;
+    const name = match[1] as string;
+    const metric = resolveMetric(name, names);
+    if (name === "customer") parts.push((view) => view.account.customer?.name ?? view.account.id);
+    else if (metric === undefined) parts.push(() => match[0]);
+    else if (LABELLED_METRICS.has(name)) {
+      const labels = TEXT_LABELS[locale];
+      parts.push((view) => {
+        const value = metric.read(view);
+        return value === undefined ? "—" : (labels[value] ?? String(value));
+      });
+    } else {
+      const { read, unit } = metric;
+      parts.push((view) => {
+        const account = view.account;
+        const currency = account.features?.currency ?? account.customer?.currency;
+        return formatMetricValue(read(view), unit, currency, locale);
+      });
+    }
+  }
+  const rest = template.slice(last);
+  if (parts.length === 0) return () => rest;
+  if (rest !== "") parts.push(() => rest);
+  return (view) => {
+    let out = "";
+    for (const part of parts) out += part(view);
+    return out;
+  };
+}
