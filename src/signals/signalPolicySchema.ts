@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { CareDateKind, Holiday } from "./upcomingCareDates.js";
+import { CARE_DATE_KINDS, type CareDateKind, type Holiday } from "./upcomingCareDates.js";
 
 /**
  * How urgent an alert is: `info`, `warning` or `critical` (alerts are sorted most severe first).
@@ -321,19 +321,7 @@ export function signalPolicySchema(): z.ZodMiniType<SignalPolicy> {
         care: z.optional(
           z.strictObject({
             lookAheadDays: z.optional(lookAhead),
-            kinds: z.optional(
-              z.array(
-                z.enum([
-                  "birthday",
-                  "founding",
-                  "cooperation-start",
-                  "contract-renewal",
-                  "contract-end",
-                  "other",
-                  "holiday",
-                ]),
-              ),
-            ),
+            kinds: z.optional(z.array(z.enum(CARE_DATE_KINDS as [CareDateKind, ...CareDateKind[]]))),
             holidays: z.optional(z.array(z.strictObject({ date: day, name }))),
             tiers: z.optional(z.array(name)),
           }),

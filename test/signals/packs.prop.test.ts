@@ -18,6 +18,7 @@ import type { PurchaseActivity } from "../../src/signals/purchaseActivity.js";
 import type { SignalAccount } from "../../src/signals/SignalAccount.js";
 import type { SignalPackName, SignalSettings } from "../../src/signals/signalPolicySchema.js";
 import { type AccountRecords, buildAccount, ID, runPacks } from "./accounts.js";
+import { interactionKindArb, timestampArb } from "./arbitraries.js";
 
 const ALL_PACKS: SignalPackName[] = ["churn", "credit", "complaints", "follow-up", "care", "qualification"];
 
@@ -302,20 +303,7 @@ interface World {
 function worldArb(asOf: string): fc.Arbitrary<World> {
   const asOfDay = parseDay(asOf) as number;
   const day = (min = -500, max = 10) => fc.integer({ min, max }).map((offset) => formatDay(asOfDay + offset));
-  const stamp = fc.oneof(
-    fc
-      .tuple(
-        fc.integer({ min: -500, max: 10 }),
-        fc.integer({ min: 0, max: 23 }),
-        fc.integer({ min: 0, max: 59 }),
-        fc.constantFrom("Z", "", "+08:00", "-05:00", "+0530"),
-      )
-      .map(
-        ([offset, h, m, zone]) =>
-          `${formatDay(asOfDay + offset)}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00${zone}`,
-      ),
-    fc.constant("not a time"),
-  );
+  const stamp = timestampArb(asOfDay, -500, 10, ["Z", "", "+08:00", "-05:00", "+0530"]);
   const transaction: fc.Arbitrary<Transaction> = fc
     .record(
       {
@@ -338,15 +326,7 @@ function worldArb(asOf: string): fc.Arbitrary<World> {
   const interaction: fc.Arbitrary<Interaction> = fc
     .record(
       {
-        kind: fc.constantFrom<InteractionKind>(
-          "visit",
-          "call",
-          "email",
-          "meeting",
-          "care",
-          "complaint",
-          "feedback",
-        ),
+        kind: interactionKindArb,
         date: day(),
         openedAt: stamp,
         firstResponseAt: stamp,

@@ -2,39 +2,19 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { CustomerFeatures } from "../../src/features/CustomerFeatures.js";
 import { formatDay } from "../../src/model/formatDay.js";
-import type { Interaction, InteractionKind } from "../../src/model/interaction.js";
+import type { Interaction } from "../../src/model/interaction.js";
 import { parseDay } from "../../src/model/parseDay.js";
 import type { SignalAccount } from "../../src/signals/SignalAccount.js";
 import { type KpiSet, type SignalKpiOptions, signalKpis } from "../../src/signals/signalKpis.js";
+import { interactionKindArb, timestampArb } from "./arbitraries.js";
 
 const AS_OF = "2024-06-30";
 const AS_OF_DAY = parseDay(AS_OF) as number;
 // Dates from well before the window to a little after asOf.
 const dayArb = fc.integer({ min: -500, max: 10 }).map((offset) => formatDay(AS_OF_DAY + offset));
 // Timestamps with Z, with an offset, or without one; sometimes not a timestamp at all.
-const stampArb = fc.oneof(
-  fc
-    .tuple(
-      fc.integer({ min: -400, max: 5 }),
-      fc.integer({ min: 0, max: 23 }),
-      fc.integer({ min: 0, max: 59 }),
-      fc.constantFrom("Z", "", "+08:00", "-05:30", "+0200"),
-    )
-    .map(
-      ([offset, h, m, zone]) =>
-        `${formatDay(AS_OF_DAY + offset)}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00${zone}`,
-    ),
-  fc.constant("not a time"),
-);
-const kindArb = fc.constantFrom<InteractionKind>(
-  "visit",
-  "call",
-  "email",
-  "meeting",
-  "care",
-  "complaint",
-  "feedback",
-);
+const stampArb = timestampArb(AS_OF_DAY, -400, 5, ["Z", "", "+08:00", "-05:30", "+0200"]);
+const kindArb = interactionKindArb;
 const interactionArb: fc.Arbitrary<Interaction> = fc
   .record(
     {
