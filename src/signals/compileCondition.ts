@@ -15,22 +15,15 @@ export interface CompiledCondition {
   metrics: string[];
 }
 
-function compare(op: ComparisonOperator, a: number, b: number): boolean {
-  switch (op) {
-    case "<":
-      return a < b;
-    case "<=":
-      return a <= b;
-    case ">":
-      return a > b;
-    case ">=":
-      return a >= b;
-    case "==":
-      return a === b;
-    case "!=":
-      return a !== b;
-  }
-}
+// One comparison function per operator, chosen when the condition is compiled (not a switch per test).
+const COMPARE: Readonly<Record<ComparisonOperator, (a: number, b: number) => boolean>> = {
+  "<": (a, b) => a < b,
+  "<=": (a, b) => a <= b,
+  ">": (a, b) => a > b,
+  ">=": (a, b) => a >= b,
+  "==": (a, b) => a === b,
+  "!=": (a, b) => a !== b,
+};
 
 function reader(name: string, names: MetricNames): (view: AccountView) => number | string | undefined {
   const definition = resolveMetric(name, names);
@@ -83,6 +76,7 @@ export function compileCondition(condition: SignalCondition, names: MetricNames)
   if ("ref" in condition) {
     const readRef = reader(condition.ref, names);
     const { op, ref } = condition;
+    const compare = COMPARE[op];
     const times = condition.times ?? 1;
     const plus = condition.plus ?? 0;
     const threshold = (view: AccountView): number | undefined => {
@@ -93,7 +87,7 @@ export function compileCondition(condition: SignalCondition, names: MetricNames)
       test: (view) => {
         const value = read(view);
         const limit = threshold(view);
-        return typeof value === "number" && limit !== undefined && compare(op, value, limit);
+        return typeof value === "number" && limit !== undefined && compare(value, limit);
       },
       explain: (view, out, negated) => {
         const base = readRef(view);
@@ -108,10 +102,11 @@ export function compileCondition(condition: SignalCondition, names: MetricNames)
   }
   if ("op" in condition) {
     const { op, value: limit } = condition;
+    const compare = COMPARE[op];
     return {
       test: (view) => {
         const value = read(view);
-        return typeof value === "number" && compare(op, value, limit);
+        return typeof value === "number" && compare(value, limit);
       },
       explain: (view, out, negated) => evidence(view, out, negated, { test: op, threshold: limit }),
       metrics: [metric],

@@ -1,6 +1,7 @@
 // A checked policy with its packs merged, compiled to closures: the context every account view shares, the
 // grades, scores and rules. Internal.
 
+import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
@@ -61,14 +62,21 @@ export interface CompiledPolicy {
   scoreAt(view: AccountView, index: number, contributions?: ScoreContribution[]): number;
 }
 
-export function compilePolicy(input: SignalPolicy, asOf: string): CompiledPolicy {
+export function compilePolicy(input: SignalPolicy, asOf: string, locale: string): CompiledPolicy {
   const policy = parseSignalPolicy(input);
   const asOfDay = parseDay(asOf, "YYYY-MM-DD");
+  const issues: Issue[] = [];
   if (asOfDay === undefined) {
-    throw new KeyAccountError([
+    issues.push(
       makeIssue("option.invalid", ["asOf"], { field: "asOf", reason: `${asOf} is not a YYYY-MM-DD day` }),
-    ]);
+    );
   }
+  if (locale !== "en" && locale !== "zh-CN") {
+    issues.push(
+      makeIssue("option.invalid", ["locale"], { field: "locale", reason: `${locale} is not en or zh-CN` }),
+    );
+  }
+  if (asOfDay === undefined || issues.length > 0) throw new KeyAccountError(issues);
   const packs = mergePacks(policy.include ?? []);
   const gradeList = [...packs.grades, ...(policy.grades ?? [])];
   const scoreList = [...packs.scores, ...(policy.scores ?? [])];

@@ -66,8 +66,11 @@ export function formatMetricValue(
   }
   switch (unit) {
     case "minor": {
-      if (currency === undefined)
-        return formatter(locale, "plain", { maximumFractionDigits: 0 }).format(value);
+      // Without a currency the number of decimals is unknown: the amount is shown in minor units, and says so.
+      if (currency === undefined) {
+        const amount = formatter(locale, "plain", { maximumFractionDigits: 0 }).format(value);
+        return locale === "zh-CN" ? `${amount}（最小货币单位）` : `${amount} (minor units)`;
+      }
       const digits = currencyDigits(currency);
       return formatter(locale, currency, {
         style: "currency",
@@ -113,7 +116,8 @@ export function compileTemplate(
       const { read, unit } = metric;
       parts.push((view) => {
         const account = view.account;
-        const currency = account.features?.currency ?? account.customer?.currency;
+        const currency =
+          account.features?.currency ?? account.customer?.currency ?? account.invoices?.[0]?.currency;
         return formatMetricValue(read(view), unit, currency, locale);
       });
     }

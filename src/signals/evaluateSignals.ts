@@ -174,7 +174,7 @@ export function evaluateSignals(
   policy: SignalPolicy,
   options: SignalOptions,
 ): SignalResult {
-  const compiled = compilePolicy(policy, options.asOf);
+  const compiled = compilePolicy(policy, options.asOf, options.locale ?? "en");
   const locale = options.locale ?? "en";
   const { context, names } = compiled;
   const rules = compiled.rules.map((entry) => ({

@@ -111,7 +111,7 @@ export function signalTasks(
       }),
     ]);
   }
-  const compiled = compilePolicy(policy, options.asOf);
+  const compiled = compilePolicy(policy, options.asOf, options.locale ?? "en");
   const locale = options.locale ?? "en";
   const asOfDay = compiled.context.asOfDay;
   const tasks: SignalTask[] = [];

@@ -620,6 +620,29 @@ describe("evaluateSignals: messages", () => {
     );
   });
 
+  it("shows money of an account without a currency in minor units, and says so", () => {
+    expect(messageOf("{revenue}", money(undefined, 123_450))).toBe("123,450 (minor units)");
+    expect(messageOf("{revenue}", money(undefined, 123_450), "zh-CN", "{revenue}")).toBe(
+      "123,450（最小货币单位）",
+    );
+    // An invoice's currency is the account's when neither the features nor the customer record has one.
+    const invoice = {
+      id: "I1",
+      customerId: "C-9",
+      issueDate: "2024-01-01",
+      dueDate: "2024-01-31",
+      amountMinor: 100,
+      currency: "EUR",
+    };
+    expect(messageOf("{revenue}", { ...money(undefined, 123_450), invoices: [invoice] })).toBe("€1,234.50");
+  });
+
+  it("refuses a locale it has no texts for", () => {
+    const run = () => evaluateSignals([{ id: "C-9" }], policyOf([]), { asOf, locale: "de" as "en" });
+    expect(run).toThrow(KeyAccountError);
+    expect(run).toThrow("locale");
+  });
+
   it("shows a missing value as —", () => {
     expect(messageOf("interval {purchaseInterval}, segment {segment}", money("USD", 1))).toBe(
       "interval —, segment —",
