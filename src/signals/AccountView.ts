@@ -1,5 +1,5 @@
-// One account as the compiled rules see it: the account, its facts and care dates computed on first use, its
-// grades and scores filled on first use by the compiled policy, and its tier's settings. Internal.
+// One account as the metric readers see it: the account, its facts and care dates computed on first use, and its
+// tier's settings. Internal.
 import { parseDay } from "../model/parseDay.js";
 import { type AccountFactOptions, type AccountFacts, accountFacts } from "./accountFacts.js";
 import type { SignalAccount } from "./SignalAccount.js";
@@ -20,7 +20,7 @@ export interface TierSettings {
   care: boolean;
 }
 
-/** What every account of one evaluation shares: the day, the settings, and the compiled grades and scores. */
+/** What every account of one evaluation shares: the day, the settings, the care options. */
 export interface SignalContext {
   asOf: string;
   asOfDay: number;
@@ -28,8 +28,6 @@ export interface SignalContext {
   /** The care date options, checked once. */
   care: ResolvedCareOptions;
   settingsFor(tier: string | undefined): TierSettings;
-  grade(view: AccountView, name: string): string | undefined;
-  score(view: AccountView, name: string): number | undefined;
 }
 
 /** A per-tier setting for a tier: its own value, else `default`, else the built-in default. */
@@ -79,9 +77,6 @@ export class AccountView {
   readonly context: SignalContext;
   /** The account's tier's settings. */
   readonly settings: TierSettings;
-  /** The account's grades and scores by the policy's index, filled by the compiled policy on first use. */
-  grades: unknown[] | undefined;
-  scores: number[] | undefined;
   private cachedFacts: AccountFacts | undefined;
   private cachedClaimDay: number | undefined | null = null;
   private cachedCareDates: CareDate[] | undefined;

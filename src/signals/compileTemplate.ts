@@ -2,8 +2,8 @@
 // Internal.
 import { currencyDigits } from "../model/currencyDigits.js";
 import type { Locale } from "../model/locale.js";
-import type { AccountView } from "./AccountView.js";
-import { type MetricNames, resolveMetric } from "./resolveMetric.js";
+import { type MetricNames, metricUnit } from "./metricUnit.js";
+import type { Column, SignalTable } from "./SignalTable.js";
 import type { SignalMetricUnit } from "./signalMetrics.js";
 import type { LocalisedText } from "./signalPolicySchema.js";
 
@@ -88,46 +88,50 @@ export function formatMetricValue(
 
 /**
  * A message template compiled once for a locale (English when the locale's text is absent): literal parts and
- * the readers of its placeholders, so an alert's message is one pass of concatenation.
+ * the columns of its placeholders, so an alert's message is one pass of concatenation.
  */
 export function compileTemplate(
   text: LocalisedText,
   names: MetricNames,
   locale: Locale,
-): (view: AccountView) => string {
+): (table: SignalTable, i: number) => string {
   const template = (locale === "zh-CN" ? text["zh-CN"] : undefined) ?? text.en;
-  const parts: ((view: AccountView) => string)[] = [];
+  const parts: ((table: SignalTable, i: number) => string)[] = [];
   let last = 0;
   for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
     const literal = template.slice(last, match.index);
     if (literal !== "") parts.push(() => literal);
     last = match.index + match[0].length;
     const name = match[1] as string;
-    const metric = resolveMetric(name, names);
-    if (name === "customer") parts.push((view) => view.account.customer?.name ?? view.account.id);
-    else if (metric === undefined) parts.push(() => match[0]);
+    const unit = metricUnit(name, names);
+    if (name === "customer") parts.push((table, i) => table.customer[i] as string);
+    else if (unit === undefined) parts.push(() => match[0]);
     else if (LABELLED_METRICS.has(name)) {
       const labels = TEXT_LABELS[locale];
-      parts.push((view) => {
-        const value = metric.read(view);
+      parts.push((table, i) => {
+        const value = table.value(name, i);
         return value === undefined ? "—" : (labels[value] ?? String(value));
       });
     } else {
-      const { read, unit } = metric;
-      parts.push((view) => {
-        const account = view.account;
-        const currency =
-          account.features?.currency ?? account.customer?.currency ?? account.invoices?.[0]?.currency;
-        return formatMetricValue(read(view), unit, currency, locale);
+      let column: Column | undefined; // looked up on first use: grade and score columns come after compiling
+      parts.push((table, i) => {
+        column ??= table.column(name);
+        const value = column[i];
+        return formatMetricValue(
+          typeof value === "number" && Number.isNaN(value) ? undefined : value,
+          unit,
+          table.currency[i],
+          locale,
+        );
       });
     }
   }
   const rest = template.slice(last);
   if (parts.length === 0) return () => rest;
   if (rest !== "") parts.push(() => rest);
-  return (view) => {
+  return (table, i) => {
     let out = "";
-    for (const part of parts) out += part(view);
+    for (const part of parts) out += part(table, i);
     return out;
   };
 }

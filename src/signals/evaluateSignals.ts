@@ -1,9 +1,10 @@
 import type { Locale } from "../model/locale.js";
-import { AccountView } from "./AccountView.js";
-import { compilePolicy, gradeEvidence } from "./compilePolicy.js";
+import { compilePolicy } from "./compilePolicy.js";
 import { compileTemplate } from "./compileTemplate.js";
+import { evaluateCondition } from "./evaluateCondition.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
+import { fillTable } from "./SignalTable.js";
 import type { SignalPolicy, SignalSeverity } from "./signalPolicySchema.js";
 
 /**
@@ -174,45 +175,109 @@ export function evaluateSignals(
   policy: SignalPolicy,
   options: SignalOptions,
 ): SignalResult {
-  const compiled = compilePolicy(policy, options.asOf, options.locale ?? "en");
   const locale = options.locale ?? "en";
-  const { context, names } = compiled;
-  const rules = compiled.rules.map((entry) => ({
-    ...entry,
-    message: compileTemplate(entry.rule.message, names, locale),
-    bucket: SEVERITY_RANK[entry.rule.severity],
+  const compiled = compilePolicy(policy, options.asOf, locale);
+  const { names } = compiled;
+  const size = accounts.length;
+  // Every metric the policy reads, one column each, then grades, then scores (which may read grades), then rules.
+  const table = fillTable(accounts, compiled.metrics, compiled.context);
+  const grades = compiled.grades.map((grade) => {
+    const classes = grade.classes.map((entry) => ({
+      when: evaluateCondition(entry.when, table),
+      label: entry.label,
+      reason: entry.reason === undefined ? undefined : compileTemplate(entry.reason, names, locale),
+    }));
+    const labels = new Array<string>(size);
+    const classIndex = new Int32Array(size).fill(-1);
+    for (let i = 0; i < size; i++) {
+      let label = grade.otherwise;
+      for (let c = 0; c < classes.length; c++) {
+        const entry = classes[c] as (typeof classes)[number];
+        if (entry.when.mask[i] === 1) {
+          label = entry.label;
+          classIndex[i] = c;
+          break;
+        }
+      }
+      labels[i] = label;
+    }
+    table.set(`grade.${grade.name}`, labels);
+    return { name: grade.name, classes, labels, classIndex };
+  });
+  const scores = compiled.scores.map((score) => {
+    const groups = score.groups.map((group) => ({
+      name: group.name,
+      min: group.min ?? Number.NEGATIVE_INFINITY,
+      max: group.max ?? Number.POSITIVE_INFINITY,
+      rules: group.rules.map((rule) => ({
+        when: evaluateCondition(rule.when, table),
+        points: rule.points,
+        ages: rule.decay === undefined ? undefined : (table.column(rule.decay.ageMetric) as Float64Array),
+        halfLifeDays: rule.decay?.halfLifeDays ?? 1,
+      })),
+    }));
+    // The points a rule gives account i: decayed by the age of what earned them; a missing age earns none.
+    const pointsOf = (rule: (typeof groups)[number]["rules"][number], i: number): number => {
+      if (rule.ages === undefined) return rule.points;
+      const age = rule.ages[i] as number;
+      return Number.isNaN(age) ? 0 : rule.points * 0.5 ** (Math.max(0, age) / rule.halfLifeDays);
+    };
+    const min = score.min ?? Number.NEGATIVE_INFINITY;
+    const max = score.max ?? Number.POSITIVE_INFINITY;
+    const values = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      let total = score.base ?? 0;
+      for (const group of groups) {
+        let sum = 0;
+        for (const rule of group.rules) if (rule.when.mask[i] === 1) sum += pointsOf(rule, i);
+        total += Math.min(group.max, Math.max(group.min, sum));
+      }
+      values[i] = Math.min(max, Math.max(min, total));
+    }
+    table.set(`score.${score.name}`, values);
+    const contributions = (i: number): ScoreContribution[] =>
+      groups.flatMap((group) =>
+        group.rules.flatMap((rule, r) =>
+          rule.when.mask[i] === 1 ? [{ group: group.name, rule: r, points: pointsOf(rule, i) }] : [],
+        ),
+      );
+    return { name: score.name, values, contributions };
+  });
+  const rules = compiled.rules.map((rule) => ({
+    rule,
+    when: evaluateCondition(rule.when, table),
+    message: compileTemplate(rule.message, names, locale),
+    bucket: SEVERITY_RANK[rule.severity],
+    tiers: rule.scope?.tiers === undefined ? undefined : new Set(rule.scope.tiers),
+    segments: rule.scope?.segments === undefined ? undefined : new Set(rule.scope.segments),
   }));
+  const tiers = table.column("tier") as (string | undefined)[];
+  const segments = table.column("segment") as (string | undefined)[];
   // Alerts go to one list per severity in account, then rule order: sorted without a sort.
   const buckets: SignalAlert[][] = [[], [], []];
-  const gradeLabels = compiled.grades.map(() => new Array<string>(accounts.length));
-  const scoreValues = compiled.scores.map(() => new Float64Array(accounts.length));
-  accounts.forEach((account, accountIndex) => {
-    const view = new AccountView(account, context);
-    for (let g = 0; g < gradeLabels.length; g++) {
-      (gradeLabels[g] as string[])[accountIndex] = compiled.gradeAt(view, g).label;
-    }
-    for (let s = 0; s < scoreValues.length; s++) {
-      (scoreValues[s] as Float64Array)[accountIndex] = compiled.scoreAt(view, s);
-    }
-    for (const { rule, when, tiers, segments, message, bucket } of rules) {
-      if (tiers !== undefined && (account.tier === undefined || !tiers.has(account.tier))) continue;
-      if (segments !== undefined && (account.segment === undefined || !segments.has(account.segment)))
-        continue;
-      if (!when.test(view)) continue;
+  for (let i = 0; i < size; i++) {
+    for (const entry of rules) {
+      if (entry.when.mask[i] !== 1) continue;
+      const tier = tiers[i];
+      const segment = segments[i];
+      if (entry.tiers !== undefined && (tier === undefined || !entry.tiers.has(tier))) continue;
+      if (entry.segments !== undefined && (segment === undefined || !entry.segments.has(segment))) continue;
       const evidence: SignalEvidence[] = [];
-      when.explain(view, evidence, false);
-      (buckets[bucket] as SignalAlert[]).push({
-        customerId: account.id,
-        rule: rule.id,
-        severity: rule.severity,
-        category: rule.category,
-        message: message(view),
+      entry.when.explain(i, evidence, false);
+      const id = (accounts[i] as SignalAccount).id;
+      (buckets[entry.bucket] as SignalAlert[]).push({
+        customerId: id,
+        rule: entry.rule.id,
+        severity: entry.rule.severity,
+        category: entry.rule.category,
+        message: entry.message(table, i),
         evidence,
-        key: `${rule.id}|${account.id}`,
+        key: `${entry.rule.id}|${id}`,
       });
     }
-  });
-  const alerts = buckets.flat();
+  }
+  const [critical, warning, info] = buckets as [SignalAlert[], SignalAlert[], SignalAlert[]];
+  const alerts = critical.concat(warning, info);
   const counts: SignalResult["counts"] = {
     info: 0,
     warning: 0,
@@ -223,39 +288,35 @@ export function evaluateSignals(
     counts[alert.severity]++;
     counts.byCategory[alert.category] = (counts.byCategory[alert.category] ?? 0) + 1;
   }
-  const grades: Record<string, string[]> = Object.create(null);
-  compiled.grades.forEach((grade, g) => {
-    grades[grade.name] = gradeLabels[g] as string[];
-  });
-  const scores: Record<string, Float64Array> = Object.create(null);
-  compiled.scores.forEach((score, s) => {
-    scores[score.name] = scoreValues[s] as Float64Array;
-  });
+  const gradeColumns: Record<string, string[]> = Object.create(null);
+  for (const grade of grades) gradeColumns[grade.name] = grade.labels;
+  const scoreColumns: Record<string, Float64Array> = Object.create(null);
+  for (const score of scores) scoreColumns[score.name] = score.values;
   // Every account's reasons, evidence and contributions, made when first read.
-  const explain = (account: SignalAccount): AccountSignals => {
-    const view = new AccountView(account, context);
+  const explain = (account: SignalAccount, i: number): AccountSignals => {
     const accountGrades: Record<string, AccountGrade> = Object.create(null);
-    compiled.grades.forEach((grade, g) => {
-      const result = compiled.gradeAt(view, g);
-      const reason = grade.classes[result.classIndex]?.reason;
+    for (const grade of grades) {
+      const c = grade.classIndex[i] as number;
+      const entry = grade.classes[c];
+      const evidence: SignalEvidence[] = [];
+      entry?.when.explain(i, evidence, false);
       accountGrades[grade.name] = {
-        label: result.label,
-        ...(reason === undefined ? {} : { reason: compileTemplate(reason, names, locale)(view) }),
-        evidence: gradeEvidence(view, grade, result.classIndex),
+        label: grade.labels[i] as string,
+        ...(entry?.reason === undefined ? {} : { reason: entry.reason(table, i) }),
+        evidence,
       };
-    });
+    }
     const accountScores: Record<string, AccountScore> = Object.create(null);
-    compiled.scores.forEach((score, s) => {
-      const contributions: ScoreContribution[] = [];
-      accountScores[score.name] = { value: compiled.scoreAt(view, s, contributions), contributions };
-    });
+    for (const score of scores) {
+      accountScores[score.name] = { value: score.values[i] as number, contributions: score.contributions(i) };
+    }
     return { id: account.id, grades: accountGrades, scores: accountScores };
   };
   let explained: AccountSignals[] | undefined;
   return {
     alerts,
-    grades,
-    scores,
+    grades: gradeColumns,
+    scores: scoreColumns,
     get accounts(): AccountSignals[] {
       explained ??= accounts.map(explain);
       return explained;

@@ -4,7 +4,7 @@ import type { Issue, IssueCode, IssuePath } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { mergePacks } from "./mergePacks.js";
-import { type MetricNames, resolveMetric } from "./resolveMetric.js";
+import { type MetricNames, metricUnit } from "./metricUnit.js";
 import { type SignalPolicy, signalPolicySchema } from "./signalPolicySchema.js";
 
 const RESERVED_NAMES = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -74,8 +74,8 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
       add("signal.condition.invalid", path, { reason: "the metric must be a metric's name" });
       return;
     }
-    const definition = resolveMetric(metric, names);
-    if (definition === undefined) {
+    const unit = metricUnit(metric, names);
+    if (unit === undefined) {
       add("signal.metric.unknown", path, { metric });
       return;
     }
@@ -84,7 +84,7 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
     } else if (where === "score" && metric.startsWith("score.")) {
       add("signal.metric.order", path, { metric, reason: "a score may not depend on scores" });
     }
-    if (number && definition.unit === "text") add("signal.metric.text", path, { metric, test });
+    if (number && unit === "text") add("signal.metric.text", path, { metric, test });
   };
   const checkCondition = (condition: unknown, path: IssuePath, where: Where): void => {
     const invalid = (reason: string): void => add("signal.condition.invalid", path, { reason });
@@ -196,7 +196,7 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
       if (typeof template !== "string") continue;
       for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
         const placeholder = match[1] as string;
-        if (placeholder !== "customer" && resolveMetric(placeholder, names) === undefined) {
+        if (placeholder !== "customer" && metricUnit(placeholder, names) === undefined) {
           add("signal.placeholder.unknown", [...path, locale], { placeholder });
         }
       }
@@ -229,10 +229,10 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
         checkCondition(rule.when, [...path, "when"], "score");
         const age = isObject(rule.decay) ? rule.decay.ageMetric : undefined;
         if (typeof age !== "string") return;
-        const definition = resolveMetric(age, names);
-        if (definition === undefined)
+        const unit = metricUnit(age, names);
+        if (unit === undefined)
           add("signal.metric.unknown", [...path, "decay", "ageMetric"], { metric: age });
-        else if (definition.unit !== "days")
+        else if (unit !== "days")
           add("signal.metric.not-days", [...path, "decay", "ageMetric"], { metric: age });
       });
     });

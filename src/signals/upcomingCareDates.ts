@@ -143,6 +143,8 @@ function readMonthDay(text: unknown): MonthDay | undefined {
 /** Care date options checked once, for many customers. Internal to signals. */
 export interface ResolvedCareOptions {
   start: number;
+  firstYear: number;
+  lastYear: number;
   end: number;
   holidays: readonly { date: MonthDay; name: string }[];
   kinds: ReadonlySet<CareDateKind> | undefined;
@@ -213,7 +215,16 @@ export function resolveCareOptions(options: CareDateOptions): ResolvedCareOption
   if (rule !== "feb-28" && rule !== "mar-1")
     problem(["leapDayBirthdays"], `${String(rule)} is not feb-28 or mar-1`);
   if (issues.length > 0 || asOf === undefined) throw new KeyAccountError(issues);
-  return { start: asOf, end: asOf + lookAhead, holidays, kinds, marchFirst: rule === "mar-1" };
+  const end = asOf + lookAhead;
+  return {
+    start: asOf,
+    end,
+    firstYear: civilFromDays(asOf).year,
+    lastYear: civilFromDays(end).year,
+    holidays,
+    kinds,
+    marchFirst: rule === "mar-1",
+  };
 }
 
 /**
@@ -255,68 +266,111 @@ export function upcomingCareDates(customer: Customer, options: CareDateOptions):
 
 /** The care dates of one customer with options checked once ({@link resolveCareOptions}). Internal to signals. */
 export function careDatesWithin(customer: Customer, resolved: ResolvedCareOptions): CareDate[] {
-  const { start, end, holidays, kinds, marchFirst } = resolved;
-  const firstYear = civilFromDays(start).year;
-  const lastYear = civilFromDays(end).year;
   const found: CareDate[] = [];
-  const wanted = (kind: CareDateKind): boolean => kinds === undefined || kinds.has(kind);
-
-  const add = (
-    kind: CareDateKind,
-    day: number,
-    subject: string | undefined,
-    years: number | undefined,
-  ): void => {
-    const care: CareDate = { customerId: customer.id, kind, date: formatDay(day), daysUntil: day - start };
-    if (subject !== undefined) care.subject = subject;
-    if (years !== undefined) care.years = years;
-    found.push(care);
-  };
-  const yearly = (kind: CareDateKind, date: MonthDay, subject: string | undefined): void => {
-    for (let year = firstYear; year <= lastYear; year++) {
-      if (date.year !== undefined && year <= date.year) continue;
-      let { month, day } = date;
-      if (month === 2 && day === 29 && daysInMonth(year, 2) === 28) {
-        if (marchFirst) [month, day] = [3, 1];
-        else day = 28;
-      }
-      const dayNumber = daysFromCivil(year, month, day);
-      if (dayNumber >= start && dayNumber <= end)
-        add(kind, dayNumber, subject, date.year === undefined ? undefined : year - date.year);
-    }
-  };
-  const once = (kind: CareDateKind, dayNumber: number | undefined, subject: string | undefined): void => {
-    if (dayNumber !== undefined && dayNumber >= start && dayNumber <= end)
-      add(kind, dayNumber, subject, undefined);
-  };
-
-  if (wanted("birthday"))
-    for (const contact of customer.contacts ?? []) {
+  const contacts = customer.contacts;
+  const importantDates = customer.importantDates;
+  // Most customers have no dates and there are no holidays: nothing to do (this runs for every account).
+  if (contacts === undefined && importantDates === undefined && resolved.holidays.length === 0) return found;
+  if (wanted(resolved, "birthday") && contacts !== undefined) {
+    for (const contact of contacts) {
       const birthday = contact.birthday === undefined ? undefined : readMonthDay(contact.birthday);
-      if (birthday !== undefined) yearly("birthday", birthday, contact.name);
-    }
-  for (const important of customer.importantDates ?? []) {
-    const kind = important.kind;
-    if (!CARE_DATE_KINDS.includes(kind) || !wanted(kind)) continue;
-    if (kind === "contract-renewal" || kind === "contract-end")
-      once(kind, parseDay(important.date, "YYYY-MM-DD"), important.label);
-    else {
-      const date = important.date.length === 10 ? readMonthDay(important.date) : undefined;
-      if (date !== undefined) yearly(kind, date, important.label);
+      if (birthday !== undefined) addYearly(found, customer.id, resolved, "birthday", birthday, contact.name);
     }
   }
-  if (wanted("holiday"))
-    for (const { date, name } of holidays) {
-      if (date.year === undefined) yearly("holiday", date, name);
-      else once("holiday", daysFromCivil(date.year, date.month, date.day), name);
+  for (const important of importantDates ?? []) {
+    const kind = important.kind;
+    if (!CARE_DATE_KINDS.includes(kind) || !wanted(resolved, kind)) continue;
+    if (kind === "contract-renewal" || kind === "contract-end") {
+      addOnce(found, customer.id, resolved, kind, parseDay(important.date, "YYYY-MM-DD"), important.label);
+    } else {
+      const date = important.date.length === 10 ? readMonthDay(important.date) : undefined;
+      if (date !== undefined) addYearly(found, customer.id, resolved, kind, date, important.label);
     }
-
+  }
+  if (wanted(resolved, "holiday")) {
+    for (const { date, name } of resolved.holidays) {
+      if (date.year === undefined) addYearly(found, customer.id, resolved, "holiday", date, name);
+      else
+        addOnce(
+          found,
+          customer.id,
+          resolved,
+          "holiday",
+          daysFromCivil(date.year, date.month, date.day),
+          name,
+        );
+    }
+  }
+  if (found.length < 2) return found;
   return found.sort(
     (a, b) =>
       a.daysUntil - b.daysUntil ||
       CARE_DATE_KINDS.indexOf(a.kind) - CARE_DATE_KINDS.indexOf(b.kind) ||
       compareSubjects(a.subject, b.subject),
   );
+}
+
+function wanted(resolved: ResolvedCareOptions, kind: CareDateKind): boolean {
+  return resolved.kinds === undefined || resolved.kinds.has(kind);
+}
+
+function add(
+  found: CareDate[],
+  customerId: string,
+  resolved: ResolvedCareOptions,
+  kind: CareDateKind,
+  day: number,
+  subject: string | undefined,
+  years: number | undefined,
+): void {
+  const care: CareDate = { customerId, kind, date: formatDay(day), daysUntil: day - resolved.start };
+  if (subject !== undefined) care.subject = subject;
+  if (years !== undefined) care.years = years;
+  found.push(care);
+}
+
+// A yearly date, once for each year whose occurrence is in the window (not in its own first year).
+function addYearly(
+  found: CareDate[],
+  customerId: string,
+  resolved: ResolvedCareOptions,
+  kind: CareDateKind,
+  date: MonthDay,
+  subject: string | undefined,
+): void {
+  for (let year = resolved.firstYear; year <= resolved.lastYear; year++) {
+    if (date.year !== undefined && year <= date.year) continue;
+    let { month, day } = date;
+    if (month === 2 && day === 29 && daysInMonth(year, 2) === 28) {
+      if (resolved.marchFirst) [month, day] = [3, 1];
+      else day = 28;
+    }
+    const dayNumber = daysFromCivil(year, month, day);
+    if (dayNumber >= resolved.start && dayNumber <= resolved.end) {
+      add(
+        found,
+        customerId,
+        resolved,
+        kind,
+        dayNumber,
+        subject,
+        date.year === undefined ? undefined : year - date.year,
+      );
+    }
+  }
+}
+
+function addOnce(
+  found: CareDate[],
+  customerId: string,
+  resolved: ResolvedCareOptions,
+  kind: CareDateKind,
+  dayNumber: number | undefined,
+  subject: string | undefined,
+): void {
+  if (dayNumber !== undefined && dayNumber >= resolved.start && dayNumber <= resolved.end) {
+    add(found, customerId, resolved, kind, dayNumber, subject, undefined);
+  }
 }
 
 function compareSubjects(a: string | undefined, b: string | undefined): number {
