@@ -129,9 +129,10 @@ export function compileTemplate(
   const rest = template.slice(last);
   if (parts.length === 0) return () => rest;
   if (rest !== "") parts.push(() => rest);
+  // One flat string from a reused list of pieces: `+=` would leave a tree of partial strings per message.
+  const pieces = new Array<string>(parts.length);
   return (table, i) => {
-    let out = "";
-    for (const part of parts) out += part(table, i);
-    return out;
+    for (let p = 0; p < parts.length; p++) pieces[p] = (parts[p] as (typeof parts)[number])(table, i);
+    return pieces.join("");
   };
 }
