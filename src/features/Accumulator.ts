@@ -11,6 +11,8 @@ import { CustomerExtra } from "./CustomerExtra.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
 import { CustomerIndex } from "./CustomerIndex.js";
 import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
+import type { FeatureColumns } from "./FeatureColumns.js";
+import { featureAt } from "./featureAt.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
 import { CustomerFinisher } from "./finishCustomers.js";
 import { groupRows } from "./groupRows.js";
@@ -51,11 +53,16 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   private index(id: string): number {
-    return this.customers.indexOf(id);
+    return this.customers.indexOf(id, this.transactions.customer);
+  }
+
+  /** Resolves the queued customer lookups of the transaction lines. */
+  private resolve(): void {
+    this.customers.resolve(this.transactions.customer);
   }
 
   private extra(id: string): CustomerExtra {
-    const index = this.customers.indexOf(id);
+    const index = this.index(id);
     while (this.extras.length <= index) this.extras.push(undefined);
     let extra = this.extras[index];
     if (extra === undefined) {
@@ -105,12 +112,9 @@ export class Accumulator implements FeatureAccumulator {
     }
     const sale = transaction.kind === "sale";
     const rows = this.transactions;
-    const row = rows.push(
-      this.index(transaction.customerId),
-      sale ? day * 2 + 1 : day * 2,
-      amount,
-      this.currencyIndex(currency),
-    );
+    // The customer's index is written when the queued lookups are resolved.
+    const row = rows.push(0, sale ? day * 2 + 1 : day * 2, amount, this.currencyIndex(currency));
+    if (this.customers.queue(transaction.customerId, row)) this.resolve();
     const cost = transaction.costMinor;
     if (cost !== undefined && Number.isFinite(cost)) rows.setCost(row, cost);
     if (sale && transaction.orderId !== undefined) rows.setText("orderId", row, transaction.orderId);
@@ -230,6 +234,8 @@ export class Accumulator implements FeatureAccumulator {
           : "the accumulators were not created with the same options";
       throw new KeyAccountError([makeIssue("option.invalid", ["merge"], { field: "merge", reason })]);
     }
+    other.resolve();
+    this.resolve();
     const customerMap = other.customers.names.map((id, index) => {
       const theirs = other.extras[index];
       if (theirs) this.extra(id).merge(theirs);
@@ -265,6 +271,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   summary(): FeatureSummary {
+    this.resolve();
     const options = this.options;
     const names = this.customers.names;
     const count = names.length;
@@ -275,9 +282,15 @@ export class Accumulator implements FeatureAccumulator {
       this.currencies,
       groupRows(this.transactions, count, ranks(order)),
     );
-    const features = finishAll(finisher, order, names, this.extras);
+    finishAll(finisher, order, names, this.extras);
+    const columns = finisher.columns;
+    let features: CustomerFeatures[] | undefined;
     return {
-      features,
+      columns,
+      get features(): CustomerFeatures[] {
+        features ??= featureObjects(columns);
+        return features;
+      },
       asOf: formatDay(options.asOf),
       calibrationEnd: options.calibrationEnd === undefined ? undefined : formatDay(options.calibrationEnd),
       period: options.period,
@@ -303,12 +316,16 @@ function finishAll(
   order: Int32Array,
   names: readonly string[],
   extras: readonly (CustomerExtra | undefined)[],
-): CustomerFeatures[] {
-  const features: CustomerFeatures[] = new Array(order.length);
+): void {
   for (let i = 0; i < order.length; i++) {
     const index = order[i] ?? 0;
-    features[i] = finisher.finish(names[index] ?? "", i, extras[index]);
+    finisher.finish(names[index] ?? "", i, extras[index]);
   }
+}
+
+function featureObjects(columns: FeatureColumns): CustomerFeatures[] {
+  const features: CustomerFeatures[] = new Array(columns.ids.length);
+  for (let i = 0; i < features.length; i++) features[i] = featureAt(columns, i);
   return features;
 }
 
