@@ -78,8 +78,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   const segments = await segmentMap(values.segments as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
-  const result = rfm(summary.features, { bins: Number(bins), method: method as ScoreMethod, segments });
-  const currencies = new Map(summary.features.map((f) => [f.id, f.currency ?? summary.currency]));
+  const features = summary.columns;
+  const result = rfm(features, { bins: Number(bins), method: method as ScoreMethod, segments });
+  const currencies = new Map(features.ids.map((id, i) => [id, features.currency[i] ?? summary.currency]));
   const segmentNames = result.map.segments;
   const rows: Cell[][] = result.ids.map((id, i) => {
     const currency = currencies.get(id);

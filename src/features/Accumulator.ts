@@ -12,8 +12,8 @@ import type { CustomerFeatures } from "./CustomerFeatures.js";
 import { CustomerIndex } from "./CustomerIndex.js";
 import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
 import type { FeatureColumns } from "./FeatureColumns.js";
-import { featureAt } from "./featureAt.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
+import { featureAt } from "./featureAt.js";
 import { CustomerFinisher } from "./finishCustomers.js";
 import { groupRows } from "./groupRows.js";
 import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
@@ -285,8 +285,7 @@ export class Accumulator implements FeatureAccumulator {
     finishAll(finisher, order, names, this.extras);
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
-    return {
-      columns,
+    const summary = {
       get features(): CustomerFeatures[] {
         features ??= featureObjects(columns);
         return features;
@@ -299,6 +298,8 @@ export class Accumulator implements FeatureAccumulator {
       currency: options.currency,
       counts: { customers: count, ...finisher.counts, ...this.rows },
     };
+    // Not enumerable: spreading, comparing or serialising a summary sees the features, as it always has.
+    return Object.defineProperty(summary, "columns", { value: columns, enumerable: false }) as FeatureSummary;
   }
 }
 

@@ -30,7 +30,13 @@ function slotOf(high: number, low: number, bits: number): number {
 // Loops over all customers are functions of their own, with nothing after the loop: see groupRows.ts.
 
 /** Reads the first slot of each of `count` codes and combines what it read (see `CustomerIndex.resolve`). */
-function touchSlots(slots: Int32Array, bits: number, high: Int32Array, low: Int32Array, count: number): number {
+function touchSlots(
+  slots: Int32Array,
+  bits: number,
+  high: Int32Array,
+  low: Int32Array,
+  count: number,
+): number {
   let touched = 0;
   for (let at = 0; at < count; at++) touched ^= slots[slotOf(high[at] ?? 0, low[at] ?? 0, bits) * 3 + 2] ?? 0;
   return touched;

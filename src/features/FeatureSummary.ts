@@ -33,9 +33,10 @@ export interface FeatureCounts {
 export interface FeatureSummary {
   /**
    * The features as columns, one entry per customer, sorted by id (code-unit order): what {@link rfm} and
-   * {@link profitTable} read fastest.
+   * {@link profitTable} read fastest. Not enumerable, so that spreading or serialising a summary gives the
+   * `features` and the rest, as before.
    */
-  columns: FeatureColumns;
+  readonly columns: FeatureColumns;
   /**
    * One object per customer, sorted by id (code-unit order): `featureAt(columns, i)` for every i, built the first
    * time it is read.

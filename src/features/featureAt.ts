@@ -4,7 +4,7 @@ import type { FeatureColumns } from "./FeatureColumns.js";
 /** A number column's entry, `undefined` for the `NaN` that marks a missing value. */
 function optional(column: Float64Array, i: number): number | undefined {
   const value = column[i] as number;
-  return value === value ? value : undefined;
+  return Number.isNaN(value) ? undefined : value;
 }
 
 /**
