@@ -1,8 +1,8 @@
 import type { CustomerFeatures, InteractionFeatures, ReceivableFeatures } from "./CustomerFeatures.js";
 
 /**
- * The names of the number fields of {@link CustomerFeatures} (`frequency`, `revenueMinor`, `tenureDays` …), each a
- * Float64Array in {@link FeatureColumns}.
+ * The names of the number fields of {@link CustomerFeatures} (`frequency`, `revenueMinor`, `tenureDays` …), each an
+ * array of numbers in {@link FeatureColumns}.
  *
  * @example
  * ```ts
@@ -15,11 +15,13 @@ export type FeatureNumberField = {
 
 /**
  * Per-customer features as columns: entry i of every column is the i-th customer (in id order in a
- * {@link FeatureSummary}). Each number field of {@link CustomerFeatures} is a Float64Array of the same name, with
- * `NaN` where the field is `undefined` (no `NaN` is ever a value); the other fields are arrays. A million
- * customers are a few buffers rather than a million objects, and {@link rfm} and {@link profitTable} read them
- * directly; {@link featureAt} gives one customer as an object, {@link toFeatureColumns} makes columns from
- * objects.
+ * {@link FeatureSummary}). Each number field of {@link CustomerFeatures} is an array of numbers of the same name,
+ * with `NaN` where the field is `undefined` (no `NaN` is ever a value); the other fields are arrays of their
+ * values. A million customers are a few dozen arrays rather than a million objects, and {@link rfm} and
+ * {@link profitTable} read them directly; {@link featureAt} gives one customer as an object,
+ * {@link toFeatureColumns} makes columns from objects. The number columns are plain arrays (of unboxed doubles)
+ * rather than Float64Arrays: memory outside the JavaScript heap makes the engine collect garbage sooner, and a
+ * summary is kept while later stages allocate their own columns.
  *
  * @example
  * ```ts
@@ -31,7 +33,7 @@ export type FeatureNumberField = {
  * // => ["C1", 1250, 60, NaN]
  * ```
  */
-export type FeatureColumns = { readonly [K in FeatureNumberField]: Float64Array } & {
+export type FeatureColumns = { readonly [K in FeatureNumberField]: number[] } & {
   /** The customers' ids. */
   readonly ids: string[];
   /** `currency` per customer. */
@@ -90,14 +92,13 @@ export const FEATURE_NUMBER_FIELDS: readonly FeatureNumberField[] = /* @__PURE__
 ) as FeatureNumberField[];
 
 /**
- * Columns for `n` customers, to be filled: the number columns share one buffer (one allocation) and are 0, the
- * other arrays are holes. Internal to features.
+ * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. Internal to
+ * features.
  */
 export function emptyFeatureColumns(n: number): FeatureColumns {
-  const buffer = new ArrayBuffer(FEATURE_NUMBER_FIELDS.length * 8 * n);
   const numbers = Object.fromEntries(
-    FEATURE_NUMBER_FIELDS.map((field, k) => [field, new Float64Array(buffer, 8 * n * k, n)]),
-  ) as { [K in FeatureNumberField]: Float64Array };
+    FEATURE_NUMBER_FIELDS.map((field) => [field, new Array<number>(n).fill(Number.NaN)]),
+  ) as { [K in FeatureNumberField]: number[] };
   return {
     ids: new Array(n),
     currency: new Array(n),

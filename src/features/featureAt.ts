@@ -2,7 +2,7 @@ import type { CustomerFeatures } from "./CustomerFeatures.js";
 import type { FeatureColumns } from "./FeatureColumns.js";
 
 /** A number column's entry, `undefined` for the `NaN` that marks a missing value. */
-function optional(column: Float64Array, i: number): number | undefined {
+function optional(column: readonly number[], i: number): number | undefined {
   const value = column[i] as number;
   return Number.isNaN(value) ? undefined : value;
 }
