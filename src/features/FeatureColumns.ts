@@ -91,14 +91,24 @@ export const FEATURE_NUMBER_FIELDS: readonly FeatureNumberField[] = /* @__PURE__
   NUMBER_FIELDS,
 ) as FeatureNumberField[];
 
+/** An array of `n` NaN, stored as unboxed doubles. */
+function nanArray(n: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) values.push(Number.NaN);
+  return values;
+}
+
 /**
  * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. Internal to
  * features.
  */
 export function emptyFeatureColumns(n: number): FeatureColumns {
-  const numbers = Object.fromEntries(
-    FEATURE_NUMBER_FIELDS.map((field) => [field, new Array<number>(n).fill(Number.NaN)]),
-  ) as { [K in FeatureNumberField]: number[] };
+  // Copies of one array of NaN: copying an array of doubles is a block copy (Array.prototype.fill on a new array
+  // is an element-by-element conversion).
+  const missing = nanArray(n);
+  const numbers = Object.fromEntries(FEATURE_NUMBER_FIELDS.map((field) => [field, missing.slice()])) as {
+    [K in FeatureNumberField]: number[];
+  };
   return {
     ids: new Array(n),
     currency: new Array(n),
