@@ -53,16 +53,11 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   private index(id: string): number {
-    return this.customers.indexOf(id, this.transactions.customer);
-  }
-
-  /** Resolves the queued customer lookups of the transaction lines. */
-  private resolve(): void {
-    this.customers.resolve(this.transactions.customer);
+    return this.customers.indexOf(id);
   }
 
   private extra(id: string): CustomerExtra {
-    const index = this.index(id);
+    const index = this.customers.indexOf(id);
     while (this.extras.length <= index) this.extras.push(undefined);
     let extra = this.extras[index];
     if (extra === undefined) {
@@ -112,9 +107,12 @@ export class Accumulator implements FeatureAccumulator {
     }
     const sale = transaction.kind === "sale";
     const rows = this.transactions;
-    // The customer's index is written when the queued lookups are resolved.
-    const row = rows.push(0, sale ? day * 2 + 1 : day * 2, amount, this.currencyIndex(currency));
-    if (this.customers.queue(transaction.customerId, row)) this.resolve();
+    const row = rows.push(
+      this.index(transaction.customerId),
+      sale ? day * 2 + 1 : day * 2,
+      amount,
+      this.currencyIndex(currency),
+    );
     const cost = transaction.costMinor;
     if (cost !== undefined && Number.isFinite(cost)) rows.setCost(row, cost);
     if (sale && transaction.orderId !== undefined) rows.setText("orderId", row, transaction.orderId);
@@ -234,8 +232,6 @@ export class Accumulator implements FeatureAccumulator {
           : "the accumulators were not created with the same options";
       throw new KeyAccountError([makeIssue("option.invalid", ["merge"], { field: "merge", reason })]);
     }
-    other.resolve();
-    this.resolve();
     const customerMap = other.customers.names.map((id, index) => {
       const theirs = other.extras[index];
       if (theirs) this.extra(id).merge(theirs);
@@ -271,7 +267,6 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   summary(): FeatureSummary {
-    this.resolve();
     const options = this.options;
     const names = this.customers.names;
     const count = names.length;

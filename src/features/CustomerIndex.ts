@@ -29,19 +29,6 @@ function slotOf(high: number, low: number, bits: number): number {
 
 // Loops over all customers are functions of their own, with nothing after the loop: see groupRows.ts.
 
-/** Reads the first slot of each of `count` codes and combines what it read (see `CustomerIndex.resolve`). */
-function touchSlots(
-  slots: Int32Array,
-  bits: number,
-  high: Int32Array,
-  low: Int32Array,
-  count: number,
-): number {
-  let touched = 0;
-  for (let at = 0; at < count; at++) touched ^= slots[slotOf(high[at] ?? 0, low[at] ?? 0, bits) * 3 + 2] ?? 0;
-  return touched;
-}
-
 /** Fills `order` with 0, 1, 2 …. */
 function identity(order: Int32Array): Int32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -86,9 +73,6 @@ function digitCounts(
   return counts;
 }
 
-/** Lines whose ids are queued before their lookups run, as one batch. */
-const BATCH = 4096;
-
 export class CustomerIndex {
   /** The ids, by index. */
   readonly names: string[] = [];
@@ -100,19 +84,12 @@ export class CustomerIndex {
   private codedCount = 0;
   private others: Map<string, number> | undefined = undefined;
   /**
-   * Queued lookups (see {@link queue}): each one's code halves (high -1 for an uncoded id), id, and the row of the
-   * target column that receives the index.
+   * The last coded id's code and index: consecutive lines of one customer (an order's lines) skip the table, at
+   * the price of comparing two integers rather than two strings.
    */
-  private readonly queuedHigh = new Int32Array(BATCH);
-  private readonly queuedLow = new Int32Array(BATCH);
-  private readonly queuedRow = new Int32Array(BATCH);
-  private readonly queuedIds: string[] = new Array(BATCH);
-  private queued = 0;
-  /** What {@link touchSlots} read last: kept, so that the engine cannot drop the reads. */
-  touched = 0;
-  /** The code of the last id passed to {@link encode}. */
-  private high = 0;
-  private low = 0;
+  private lastHigh = -1;
+  private lastLow = 0;
+  private lastIndex = 0;
 
   /** @param expectedLines - The expected number of transaction lines (a bound on the customers), 0 if unknown. */
   constructor(expectedLines = 0) {
@@ -123,18 +100,18 @@ export class CustomerIndex {
     this.slots = new Int32Array(3 << this.bits);
   }
 
-  /** The number of customers (queued lookups not included: see {@link resolve}). */
+  /** The number of customers. */
   get size(): number {
     return this.names.length;
   }
 
   /**
-   * Codes an id into `high` and `low`; false when it cannot be coded. The code is computed here, in integers: a
-   * double passed to or returned from a call that is not inlined would be boxed, one allocation per line.
+   * The index of an id, adding the id when it is new. The code is computed here, in integers: a double passed to
+   * or returned from a call that is not inlined would be boxed, one allocation per line.
    */
-  private encode(id: string): boolean {
+  indexOf(id: string): number {
     const length = id.length;
-    if (length > CODED_LENGTH) return false;
+    if (length > CODED_LENGTH) return this.other(id);
     // Characters 1..127 as 7-bit digits, left-aligned (0 pads a shorter id, so that a prefix sorts first).
     // `ascii` collects the bits of every character, `nul` goes negative on a character 0.
     let high = 0;
@@ -155,49 +132,15 @@ export class CustomerIndex {
       nul |= c - 1;
       low = (low << 7) | c;
     }
-    if (ascii > 127 || nul < 0) return false;
-    this.high = high << (7 * (HALF_LENGTH - halfLength));
-    this.low = low << (7 * (CODED_LENGTH - HALF_LENGTH - (length - halfLength)));
-    return true;
-  }
-
-  /** The index of an id, adding the id when it is new. Queued lookups are resolved first. */
-  indexOf(id: string, target: Int32Array): number {
-    this.resolve(target);
-    return this.encode(id) ? this.coded(id, this.high, this.low) : this.other(id);
-  }
-
-  /**
-   * Queues the lookup of an id whose index goes to `row` of a target column; returns true when the queue is full
-   * and must be resolved. Lookups are the one random memory access per transaction line: a batch of them, in a
-   * loop of its own, has many memory accesses in flight at once, where one lookup per line waits for each.
-   */
-  queue(id: string, row: number): boolean {
-    const at = this.queued;
-    const coded = this.encode(id);
-    this.queuedHigh[at] = coded ? this.high : -1;
-    this.queuedLow[at] = this.low;
-    this.queuedIds[at] = id;
-    this.queuedRow[at] = row;
-    this.queued = at + 1;
-    return at + 1 === BATCH;
-  }
-
-  /**
-   * Looks the queued ids up, in the order queued, writing each index to its row of `target`. A first loop reads
-   * the slot of every queued code, with nothing depending on the reads, so that the processor fetches the slots'
-   * cache lines in parallel; the lookups that follow find them in the cache.
-   */
-  resolve(target: Int32Array): void {
-    const { queuedHigh, queuedLow, queuedRow, queuedIds } = this;
-    this.touched = touchSlots(this.slots, this.bits, queuedHigh, queuedLow, this.queued);
-    for (let at = 0; at < this.queued; at++) {
-      const high = queuedHigh[at] ?? 0;
-      const low = queuedLow[at] ?? 0;
-      const id = queuedIds[at] ?? "";
-      target[queuedRow[at] ?? 0] = high < 0 ? this.other(id) : this.coded(id, high, low);
-    }
-    this.queued = 0;
+    if (ascii > 127 || nul < 0) return this.other(id);
+    high <<= 7 * (HALF_LENGTH - halfLength);
+    low <<= 7 * (CODED_LENGTH - HALF_LENGTH - (length - halfLength));
+    if (high === this.lastHigh && low === this.lastLow) return this.lastIndex;
+    const index = this.coded(id, high, low);
+    this.lastHigh = high;
+    this.lastLow = low;
+    this.lastIndex = index;
+    return index;
   }
 
   private add(id: string, high: number, low: number): number {
