@@ -102,7 +102,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeTable(columns, rows, format as OutputFormat, values.out as string | undefined, io.stdout);
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const { features: _features, ...meta } = summary;
+  const { features: _features, columns: _columns, ...meta } = summary;
   const lines = [
     `scored ${result.ids.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
     `break points (${result.breaks.recency.method}, ${result.breaks.recency.closed}-closed): recency ${result.breaks.recency.breaks.join(" ")} days; frequency ${result.breaks.frequency.breaks.join(" ")} orders; monetary ${result.breaks.monetary.breaks.join(" ")} minor units`,
