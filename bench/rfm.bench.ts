@@ -1,30 +1,33 @@
 // RFM and customer profitability for 1,000,000 customers' features (made here by a seeded generator, not by
-// summarize, so the cases time only the scoring stages): features in; scores, segments and portfolio counts, every
-// customer's P&L lines, ABC classes and the whale curve out. Results are columns (typed arrays), as the library
-// returns them; per-customer objects (`rfm(…).customers`, `customerProfit`, `abcClasses`) are built on request.
+// summarize, so the cases time only the scoring stages): features in, as columns (a summary's `columns`, as
+// summarize returns them); scores, segments and portfolio counts, every customer's P&L lines, ABC classes and the
+// whale curve out. Results are columns (typed arrays), as the library returns them; per-customer objects
+// (`rfm(…).customers`, `customerProfit`, `abcClasses`) are built on request.
 import {
   abcTable,
   type CostModel,
   type CustomerFeatures,
   createRandom,
+  type FeatureColumns,
   formatDay,
   profitTable,
   rfm,
+  toFeatureColumns,
   whaleCurve,
 } from "../src/index.js";
 import type { BenchCase } from "./case.js";
 
 const CUSTOMERS = 1_000_000;
 
-let features: CustomerFeatures[] = [];
+let columns: FeatureColumns | undefined;
 
-// Features shaped as summarize makes them: every field present (undefined when missing) in summarize's order, so
-// the objects have its size and layout; means and rates are fractional; a tenth of the customers have interactions.
+// Features with every field present (undefined when missing); means and rates are fractional; a tenth of the
+// customers have interactions. Laid out as columns, as summarize returns them.
 function portfolio(): void {
-  if (features.length > 0) return;
+  if (columns !== undefined) return;
   const next = createRandom(7); // the same seed gives the same portfolio
   const dates = Array.from({ length: 1500 }, (_, day) => formatDay(20000 - day));
-  features = new Array(CUSTOMERS);
+  const features: CustomerFeatures[] = new Array(CUSTOMERS);
   for (let i = 0; i < CUSTOMERS; i++) {
     const orders = 1 + Math.floor(-Math.log(1 - next()) * 6); // geometric-like, mean ≈ 6.5
     const revenue = Math.round(orders * 2000 * (0.2 + 4 * next() * next()));
@@ -86,6 +89,12 @@ function portfolio(): void {
       creditUtilisation: undefined,
     };
   }
+  columns = toFeatureColumns(features);
+}
+
+function portfolioColumns(): FeatureColumns {
+  if (columns === undefined) throw new Error("the portfolio is made in setup");
+  return columns;
 }
 
 const MODEL: CostModel = {
@@ -102,14 +111,14 @@ export const cases: BenchCase[] = [
   {
     name: "rfm (type-7 quantiles, R×FM grid), 1M customers",
     setup: portfolio,
-    run: () => rfm(features),
+    run: () => rfm(portfolioColumns()),
     rows: CUSTOMERS,
   },
   {
     name: "customer P&L with cost to serve + ABC on profit + whale curve, 1M customers",
     setup: portfolio,
     run: () => {
-      const pnl = profitTable(features, MODEL);
+      const pnl = profitTable(portfolioColumns(), MODEL);
       const abc = abcTable(pnl.ids, pnl.profitMinor);
       return [pnl, abc, whaleCurve(abc.values)];
     },
@@ -119,6 +128,7 @@ export const cases: BenchCase[] = [
     name: "rfm + profit + ABC + whale curve together, 1M customers",
     setup: portfolio,
     run: () => {
+      const features = portfolioColumns();
       const pnl = profitTable(features, MODEL);
       const abc = abcTable(pnl.ids, pnl.profitMinor);
       return [rfm(features), pnl, abc, whaleCurve(abc.values)];

@@ -45,11 +45,14 @@ export type {
   ReceivableFeatures,
 } from "./features/CustomerFeatures.js";
 export { createFeatureAccumulator, type FeatureAccumulator } from "./features/createFeatureAccumulator.js";
+export type { FeatureColumns, FeatureNumberField } from "./features/FeatureColumns.js";
 export type { FeatureOptions } from "./features/FeatureOptions.js";
 export type { FeatureCounts, FeatureSummary } from "./features/FeatureSummary.js";
+export { featureAt } from "./features/featureAt.js";
 export { type FeatureCell, type FeatureTable, featureTable } from "./features/featureTable.js";
 export { npsClass } from "./features/npsClass.js";
 export { type SummarizeInput, summarize } from "./features/summarize.js";
+export { toFeatureColumns } from "./features/toFeatureColumns.js";
 // growth
 export { type GrowthFeatures, type GrowthOptions, growthFeatures } from "./growth/growthFeatures.js";
 export { portfolioRepeatRate } from "./growth/portfolioRepeatRate.js";

@@ -9,7 +9,7 @@ const SHOWN_ISSUES = 5;
  */
 export function describeIngestReport(
   report: IngestReport,
-  meta: Omit<FeatureSummary, "features">,
+  meta: Omit<FeatureSummary, "features" | "columns">,
   milliseconds: number,
 ): string {
   const lines = [

@@ -133,7 +133,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   io.stderr.write(
     `profit ${money(curve.totalProfitMinor)} ${model.currency} over ${pnl.ids.length} customers; ABC on ${base}: A ${counts.A}, B ${counts.B}, C ${counts.C}; whale-curve peak ${money(curve.peak.cumulativeProfitMinor)} after the top ${curve.peak.customers} customers\n`,
   );
-  const { features: _features, ...meta } = summary;
+  const { features: _features, columns: _columns, ...meta } = summary;
   io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
   return 0;
 }

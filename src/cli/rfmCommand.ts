@@ -78,8 +78,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   const segments = await segmentMap(values.segments as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
-  const result = rfm(summary.features, { bins: Number(bins), method: method as ScoreMethod, segments });
-  const currencies = new Map(summary.features.map((f) => [f.id, f.currency ?? summary.currency]));
+  const features = summary.columns;
+  const result = rfm(features, { bins: Number(bins), method: method as ScoreMethod, segments });
+  const currencies = new Map(features.ids.map((id, i) => [id, features.currency[i] ?? summary.currency]));
   const segmentNames = result.map.segments;
   const rows: Cell[][] = result.ids.map((id, i) => {
     const currency = currencies.get(id);
@@ -101,7 +102,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeTable(columns, rows, format as OutputFormat, values.out as string | undefined, io.stdout);
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const { features: _features, ...meta } = summary;
+  const { features: _features, columns: _columns, ...meta } = summary;
   const lines = [
     `scored ${result.ids.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
     `break points (${result.breaks.recency.method}, ${result.breaks.recency.closed}-closed): recency ${result.breaks.recency.breaks.join(" ")} days; frequency ${result.breaks.frequency.breaks.join(" ")} orders; monetary ${result.breaks.monetary.breaks.join(" ")} minor units`,

@@ -386,7 +386,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (file !== undefined) {
     const reportPath = values.report as string | undefined;
     if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(file.report, null, 2)}\n`);
-    const { features: _features, ...meta } = file.summary;
+    const { features: _features, columns: _columns, ...meta } = file.summary;
     io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started));
   }
   return 0;

@@ -11,7 +11,9 @@ import { CustomerExtra } from "./CustomerExtra.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
 import { CustomerIndex } from "./CustomerIndex.js";
 import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
+import type { FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
+import { featureAt } from "./featureAt.js";
 import { CustomerFinisher } from "./finishCustomers.js";
 import { groupRows } from "./groupRows.js";
 import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
@@ -275,9 +277,14 @@ export class Accumulator implements FeatureAccumulator {
       this.currencies,
       groupRows(this.transactions, count, ranks(order)),
     );
-    const features = finishAll(finisher, order, names, this.extras);
-    return {
-      features,
+    finishAll(finisher, order, names, this.extras);
+    const columns = finisher.columns;
+    let features: CustomerFeatures[] | undefined;
+    const summary = {
+      get features(): CustomerFeatures[] {
+        features ??= featureObjects(columns);
+        return features;
+      },
       asOf: formatDay(options.asOf),
       calibrationEnd: options.calibrationEnd === undefined ? undefined : formatDay(options.calibrationEnd),
       period: options.period,
@@ -286,6 +293,8 @@ export class Accumulator implements FeatureAccumulator {
       currency: options.currency,
       counts: { customers: count, ...finisher.counts, ...this.rows },
     };
+    // Not enumerable: spreading, comparing or serialising a summary sees the features, as it always has.
+    return Object.defineProperty(summary, "columns", { value: columns, enumerable: false }) as FeatureSummary;
   }
 }
 
@@ -303,12 +312,16 @@ function finishAll(
   order: Int32Array,
   names: readonly string[],
   extras: readonly (CustomerExtra | undefined)[],
-): CustomerFeatures[] {
-  const features: CustomerFeatures[] = new Array(order.length);
+): void {
   for (let i = 0; i < order.length; i++) {
     const index = order[i] ?? 0;
-    features[i] = finisher.finish(names[index] ?? "", i, extras[index]);
+    finisher.finish(names[index] ?? "", i, extras[index]);
   }
+}
+
+function featureObjects(columns: FeatureColumns): CustomerFeatures[] {
+  const features: CustomerFeatures[] = new Array(columns.ids.length);
+  for (let i = 0; i < features.length; i++) features[i] = featureAt(columns, i);
   return features;
 }
 

@@ -1,6 +1,7 @@
 import type { Period } from "../model/period.js";
 import type { TimeUnit } from "../model/timeUnit.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
+import type { FeatureColumns } from "./FeatureColumns.js";
 
 /** How many customers and rows a feature summary used, left out, or could not summarise. */
 export interface FeatureCounts {
@@ -25,10 +26,22 @@ export interface FeatureCounts {
   rowsOtherCurrency: number;
 }
 
-/** The result of {@link summarize}: one {@link CustomerFeatures} per customer, the units, and the counts. */
+/**
+ * The result of {@link summarize}: the features of every customer as {@link FeatureColumns} (and as one
+ * {@link CustomerFeatures} object per customer, built on first read), the units, and the counts.
+ */
 export interface FeatureSummary {
-  /** One entry per customer, sorted by id (code-unit order). */
-  features: CustomerFeatures[];
+  /**
+   * The features as columns, one entry per customer, sorted by id (code-unit order): what {@link rfm} and
+   * {@link profitTable} read fastest. Not enumerable, so that spreading or serialising a summary gives the
+   * `features` and the rest, as before.
+   */
+  readonly columns: FeatureColumns;
+  /**
+   * One object per customer, sorted by id (code-unit order): `featureAt(columns, i)` for every i, built the first
+   * time it is read.
+   */
+  readonly features: CustomerFeatures[];
   /** The summary day, `YYYY-MM-DD`. */
   asOf: string;
   /** The end of the calibration window, when there is one. */

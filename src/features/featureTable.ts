@@ -21,7 +21,7 @@ export interface FeatureTable {
   /** One row per customer, in the order of `columns`. */
   rows: FeatureCell[][];
   /** The summary day, the period and time unit of the BTYD columns, and the counts. */
-  meta: Omit<FeatureSummary, "features">;
+  meta: Omit<FeatureSummary, "features" | "columns">;
 }
 
 type Column = [name: string, cell: (features: CustomerFeatures, currency: string | undefined) => FeatureCell];
@@ -131,7 +131,7 @@ const FACTS: Column[] = [
  * ```
  */
 export function featureTable(summary: FeatureSummary): FeatureTable {
-  const { features, ...meta } = summary;
+  const { features, columns: _columns, ...meta } = summary;
   const columns = meta.calibrationEnd === undefined ? [...BTYD, ...FACTS] : [...BTYD, ...HOLDOUT, ...FACTS];
   const rows = features.map((f) => {
     const currency = f.mixedCurrencies ? undefined : (f.currency ?? meta.currency);

@@ -3,12 +3,12 @@ import { INTERACTION_KINDS } from "../model/interaction.js";
 import { periodStart } from "../model/period.js";
 import type { CustomerExtra } from "./CustomerExtra.js";
 import type {
-  CustomerFeatures,
   DaysSinceLastInteraction,
   InteractionFeatures,
   ReceivableFeatures,
 } from "./CustomerFeatures.js";
 import { durationKey } from "./durationScale.js";
+import { emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts } from "./FeatureSummary.js";
 import type { GroupedRows } from "./groupRows.js";
 import { median } from "./median.js";
@@ -40,7 +40,7 @@ function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
 }
 
 /**
- * Turns each customer's grouped lines and extra state into its {@link CustomerFeatures}: one pass over the
+ * Turns each customer's grouped lines and extra state into its entry of {@link FeatureColumns}: one pass over the
  * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
  * the money. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
  * Internal to features.
@@ -55,6 +55,8 @@ export class CustomerFinisher {
   private readonly options: ResolvedFeatureOptions;
   private readonly currencies: readonly string[];
   private readonly rows: GroupedRows;
+  /** Where the features go, one entry per group. */
+  readonly columns: FeatureColumns;
   /**
    * `formatDay` results by `asOf` − day, for the few thousand days a log spans (every day formatted is a sale or
    * an answer by `asOf`).
@@ -72,6 +74,7 @@ export class CustomerFinisher {
     this.options = options;
     this.currencies = currencies;
     this.rows = rows;
+    this.columns = emptyFeatureColumns(rows.start.length - 1);
     this.byDay = options.period === "day";
   }
 
@@ -117,8 +120,11 @@ export class CustomerFinisher {
     };
   }
 
-  /** The features of the customer whose lines are group `group` (with id `id` and its extra state, if any). */
-  finish(id: string, group: number, extra: CustomerExtra | undefined): CustomerFeatures {
+  /**
+   * Writes the features of the customer whose lines are group `group` (with id `id` and its extra state, if any)
+   * at entry `group` of the columns.
+   */
+  finish(id: string, group: number, extra: CustomerExtra | undefined): void {
     const { asOf, calibrationEnd, recentDays, scale } = this.options;
     const rows = this.rows;
     const { key, amount, currency, cost, orderId, product, category } = rows;
@@ -312,46 +318,45 @@ export class CustomerFinisher {
     }
     const openReceivables = receivables ? receivables.openReceivablesMinor : 0;
 
-    return {
-      id,
-      currency: mixed ? undefined : currencyCode,
-      mixedCurrencies: mixed,
-      frequency,
-      recency,
-      T,
-      monetaryValue,
-      frequencyHoldout,
-      monetaryValueHoldout,
-      durationHoldout,
-      revenueMinor: revenue,
-      grossSalesMinor: grossSales,
-      returnsMinor: returns,
-      returnRate: ratio(returns, grossSales),
-      grossMarginMinor: costedLines > 0 ? margin : undefined,
-      grossMarginRate: costedLines > 0 ? ratio(margin, costedRevenue) : undefined,
-      linesWithoutCost: lines - costedLines,
-      transactionCount: lines,
-      orderCount,
-      averageOrderValueMinor: ratio(revenue, orderCount),
-      firstPurchaseDate: hasSale ? this.dayText(firstSale) : undefined,
-      lastPurchaseDate: hasSale ? this.dayText(lastSale) : undefined,
-      daysSinceLastPurchase: hasSale ? asOf - lastSale : undefined,
-      purchasePeriods,
-      interPurchaseMedianDays: medianInterval,
-      interPurchaseMeanDays: meanInterval,
-      interPurchaseCv: cv,
-      recentRevenueMinor: recent,
-      previousRevenueMinor: previous,
-      revenueTrendMinor: recent - previous,
-      revenueTrendRatio: previous > 0 ? recent / previous : undefined,
-      distinctProducts,
-      distinctCategories,
-      tenureDays: relationStart <= asOf ? asOf - relationStart : undefined,
-      interactions,
-      receivables,
-      creditLimitMinor: creditLimit,
-      creditUtilisation:
-        creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : undefined,
-    };
+    const c = this.columns;
+    c.ids[group] = id;
+    c.currency[group] = mixed ? undefined : currencyCode;
+    c.mixedCurrencies[group] = mixed ? 1 : 0;
+    c.frequency[group] = frequency ?? Number.NaN;
+    c.recency[group] = recency ?? Number.NaN;
+    c.T[group] = T ?? Number.NaN;
+    c.monetaryValue[group] = monetaryValue ?? Number.NaN;
+    c.frequencyHoldout[group] = frequencyHoldout ?? Number.NaN;
+    c.monetaryValueHoldout[group] = monetaryValueHoldout ?? Number.NaN;
+    c.durationHoldout[group] = durationHoldout ?? Number.NaN;
+    c.revenueMinor[group] = revenue;
+    c.grossSalesMinor[group] = grossSales;
+    c.returnsMinor[group] = returns;
+    c.returnRate[group] = grossSales === 0 ? Number.NaN : returns / grossSales;
+    c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
+    c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
+    c.linesWithoutCost[group] = lines - costedLines;
+    c.transactionCount[group] = lines;
+    c.orderCount[group] = orderCount;
+    c.averageOrderValueMinor[group] = orderCount === 0 ? Number.NaN : revenue / orderCount;
+    c.firstPurchaseDate[group] = hasSale ? this.dayText(firstSale) : undefined;
+    c.lastPurchaseDate[group] = hasSale ? this.dayText(lastSale) : undefined;
+    c.daysSinceLastPurchase[group] = hasSale ? asOf - lastSale : Number.NaN;
+    c.purchasePeriods[group] = purchasePeriods;
+    c.interPurchaseMedianDays[group] = medianInterval ?? Number.NaN;
+    c.interPurchaseMeanDays[group] = meanInterval ?? Number.NaN;
+    c.interPurchaseCv[group] = cv ?? Number.NaN;
+    c.recentRevenueMinor[group] = recent;
+    c.previousRevenueMinor[group] = previous;
+    c.revenueTrendMinor[group] = recent - previous;
+    c.revenueTrendRatio[group] = previous > 0 ? recent / previous : Number.NaN;
+    c.distinctProducts[group] = distinctProducts;
+    c.distinctCategories[group] = distinctCategories;
+    c.tenureDays[group] = relationStart <= asOf ? asOf - relationStart : Number.NaN;
+    c.interactions[group] = interactions;
+    c.receivables[group] = receivables;
+    c.creditLimitMinor[group] = creditLimit ?? Number.NaN;
+    c.creditUtilisation[group] =
+      creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
   }
 }

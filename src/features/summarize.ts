@@ -27,8 +27,9 @@ export interface SummarizeInput {
  *
  * @param input - The records; see {@link SummarizeInput}.
  * @param options - The summary day and the BTYD grouping and unit; see {@link FeatureOptions}.
- * @returns The features sorted by customer id, with the period, time unit and counts (customers left out of the
- * calibration summary, rows after `asOf` …).
+ * @returns The features sorted by customer id — as columns (`columns`, what {@link rfm} and {@link profitTable}
+ * read fastest) and as one object per customer (`features`, built on first read) — with the period, time unit and
+ * counts (customers left out of the calibration summary, rows after `asOf` …).
  * @throws {KeyAccountError} listing every bad option at once (`option.invalid`).
  *
  * @example
@@ -41,6 +42,7 @@ export interface SummarizeInput {
  * );
  * const c1 = summary.features[0];
  * [c1?.frequency, c1?.recency?.toFixed(2), c1?.T?.toFixed(2), c1?.monetaryValue]; // => [2, "30.43", "38.86", 2234.5]
+ * summary.columns.frequency[0]; // => 2
  * summary.timeUnit; // => "week"
  * ```
  */

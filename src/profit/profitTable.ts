@@ -1,4 +1,5 @@
 import type { CustomerFeatures } from "../features/CustomerFeatures.js";
+import type { FeatureColumns } from "../features/FeatureColumns.js";
 import { daysPerUnit } from "../model/timeUnit.js";
 import type { CostModel } from "./costModelSchema.js";
 import { exactMultiplier } from "./exactMultiplier.js";
@@ -6,7 +7,7 @@ import { fractionOf } from "./fractionOf.js";
 import type { Fraction } from "./multiplyExact.js";
 import type { ProfitInput } from "./ProfitInput.js";
 import { parseCostModel } from "./parseCostModel.js";
-import { profitInputFromFeatures } from "./profitInputFromFeatures.js";
+import { NO_FACTS, readFeatureColumns, readFeatures } from "./profitInputFromFeatures.js";
 
 /** The cost-to-serve lines of a customer's P&L, minor units. */
 export interface CostToServe {
@@ -82,10 +83,11 @@ function reduce(numerator: bigint, denominator: bigint): Fraction {
  * delivery, visit, call, complaint, the financing of late payment, the tier's fixed cost). Every amount is whole
  * minor units; rates are applied as exact decimal fractions and rounded half to even once per line and customer.
  * Takes the facts of {@link profitInputs}, or per-customer features directly (read as
- * {@link profitInputFromFeatures} does), so a million customers cost a few typed arrays, not a million objects;
- * {@link customerProfit} gives one object per customer.
+ * {@link profitInputFromFeatures} does; a summary's `columns` are the fastest to read), so a million customers
+ * cost a few typed arrays, not a million objects; {@link customerProfit} gives one object per customer.
  *
- * @param customers - Per-customer facts ({@link profitInputs}) or features ({@link summarize}).
+ * @param customers - Per-customer facts ({@link profitInputs}), or features ({@link summarize}): its `columns`
+ * or one object per customer.
  * @param costModel - The cost model (checked here; see {@link parseCostModel}).
  * @returns The P&L columns, in input order.
  * @throws {KeyAccountError} when the cost model is not valid, listing every problem.
@@ -104,7 +106,7 @@ function reduce(numerator: bigint, denominator: bigint): Fraction {
  * ```
  */
 export function profitTable(
-  customers: readonly ProfitInput[] | readonly CustomerFeatures[],
+  customers: readonly ProfitInput[] | readonly CustomerFeatures[] | FeatureColumns,
   costModel: CostModel,
 ): ProfitTable {
   const model = parseCostModel(costModel);
@@ -129,7 +131,9 @@ export function profitTable(
   const perCall = model.perCallMinor ?? 0;
   const perComplaint = model.perComplaintMinor ?? 0;
   const tierCosts = model.tierCostsMinor ?? {};
-  const n = customers.length;
+  const featureColumns = Array.isArray(customers) ? undefined : (customers as FeatureColumns);
+  const list = customers as readonly ProfitInput[] | readonly CustomerFeatures[];
+  const n = featureColumns === undefined ? list.length : featureColumns.ids.length;
   // The 19 columns share one buffer: one allocation instead of 19, so the engine's external-memory accounting
   // triggers one collection, not one per column.
   const buffer = new ArrayBuffer(19 * 8 * n);
@@ -160,19 +164,28 @@ export function profitTable(
     profitMinor: column(),
     marginPercent: column(),
   };
-  const { costToServe } = table;
+  const { ids, tiers, grossSalesMinor, discountsMinor, returnsMinor, netRevenueMinor, costOfGoodsMinor } =
+    table;
+  const { estimatedCostOfGoodsMinor, uncostedRevenueMinor, grossMarginMinor, costToServeMinor } = table;
+  const { profitMinor, marginPercent, costToServe } = table;
+  const { ordersMinor, orderLinesMinor, deliveriesMinor, visitsMinor, callsMinor, complaintsMinor } =
+    costToServe;
+  const { financingMinor, accountManagementMinor } = costToServe;
+  const fromFeatures = featureColumns === undefined && n > 0 && !("salesMinor" in (list[0] as object));
+  // Features are read into one object, reused for every customer.
+  const facts: ProfitInput = { ...NO_FACTS };
   // A fresh buffer is zeros, and untouched pages take no memory: only non-zero amounts are written, so a line that
   // is zero for everyone (a cost the model does not price, a fact features do not carry) costs nothing.
-  const put = (column: Float64Array, i: number, value: number) => {
-    if (value !== 0) column[i] = value;
-  };
-  const fromFeatures = n > 0 && !("salesMinor" in (customers[0] as object));
   for (let i = 0; i < n; i++) {
-    const input = fromFeatures
-      ? profitInputFromFeatures(customers[i] as CustomerFeatures)
-      : (customers[i] as ProfitInput);
-    const netRevenue = input.salesMinor - input.returnsMinor;
+    const input = featureColumns
+      ? readFeatureColumns(facts, featureColumns, i)
+      : fromFeatures
+        ? readFeatures(facts, list[i] as CustomerFeatures)
+        : (list[i] as ProfitInput);
+    const { salesMinor: sales, discountsMinor: discounts, returnsMinor: returns, tier } = input;
+    const netRevenue = sales - returns;
     const estimated = costOfGoodsOf === undefined ? 0 : costOfGoodsOf(input.uncostedRevenueMinor);
+    const uncosted = costOfGoodsOf === undefined ? input.uncostedRevenueMinor : 0;
     const costOfGoods = input.costOfGoodsMinor + estimated;
     const grossMargin = netRevenue - costOfGoods;
     const orders = input.orders * perOrder;
@@ -183,33 +196,32 @@ export function profitTable(
     const complaints = input.complaints * perComplaint;
     const financingCost =
       financingOf === undefined || input.overdueAmountDays === 0 ? 0 : financingOf(input.overdueAmountDays);
-    const { tier } = input;
     const accountManagement =
       tier !== undefined && Object.hasOwn(tierCosts, tier) ? (tierCosts[tier] as number) : 0;
     const serve =
       orders + orderLines + deliveries + visits + calls + complaints + financingCost + accountManagement;
     const profit = grossMargin - serve;
-    table.ids[i] = input.id;
-    if (tier !== undefined) table.tiers[i] = tier;
-    put(table.grossSalesMinor, i, input.salesMinor + input.discountsMinor);
-    put(table.discountsMinor, i, input.discountsMinor);
-    put(table.returnsMinor, i, input.returnsMinor);
-    put(table.netRevenueMinor, i, netRevenue);
-    put(table.costOfGoodsMinor, i, costOfGoods);
-    put(table.estimatedCostOfGoodsMinor, i, estimated);
-    put(table.uncostedRevenueMinor, i, costOfGoodsOf === undefined ? input.uncostedRevenueMinor : 0);
-    put(table.grossMarginMinor, i, grossMargin);
-    put(costToServe.ordersMinor, i, orders);
-    put(costToServe.orderLinesMinor, i, orderLines);
-    put(costToServe.deliveriesMinor, i, deliveries);
-    put(costToServe.visitsMinor, i, visits);
-    put(costToServe.callsMinor, i, calls);
-    put(costToServe.complaintsMinor, i, complaints);
-    put(costToServe.financingMinor, i, financingCost);
-    put(costToServe.accountManagementMinor, i, accountManagement);
-    put(table.costToServeMinor, i, serve);
-    put(table.profitMinor, i, profit);
-    table.marginPercent[i] = netRevenue > 0 ? (profit / netRevenue) * 100 : Number.NaN;
+    ids[i] = input.id;
+    if (tier !== undefined) tiers[i] = tier;
+    if (sales + discounts !== 0) grossSalesMinor[i] = sales + discounts;
+    if (discounts !== 0) discountsMinor[i] = discounts;
+    if (returns !== 0) returnsMinor[i] = returns;
+    if (netRevenue !== 0) netRevenueMinor[i] = netRevenue;
+    if (costOfGoods !== 0) costOfGoodsMinor[i] = costOfGoods;
+    if (estimated !== 0) estimatedCostOfGoodsMinor[i] = estimated;
+    if (uncosted !== 0) uncostedRevenueMinor[i] = uncosted;
+    if (grossMargin !== 0) grossMarginMinor[i] = grossMargin;
+    if (orders !== 0) ordersMinor[i] = orders;
+    if (orderLines !== 0) orderLinesMinor[i] = orderLines;
+    if (deliveries !== 0) deliveriesMinor[i] = deliveries;
+    if (visits !== 0) visitsMinor[i] = visits;
+    if (calls !== 0) callsMinor[i] = calls;
+    if (complaints !== 0) complaintsMinor[i] = complaints;
+    if (financingCost !== 0) financingMinor[i] = financingCost;
+    if (accountManagement !== 0) accountManagementMinor[i] = accountManagement;
+    if (serve !== 0) costToServeMinor[i] = serve;
+    if (profit !== 0) profitMinor[i] = profit;
+    marginPercent[i] = netRevenue > 0 ? (profit / netRevenue) * 100 : Number.NaN;
   }
   return table;
 }

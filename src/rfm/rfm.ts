@@ -1,4 +1,5 @@
 import type { CustomerFeatures } from "../features/CustomerFeatures.js";
+import type { FeatureColumns } from "../features/FeatureColumns.js";
 import { currencyDigits } from "../model/currencyDigits.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
@@ -98,6 +99,92 @@ export interface RfmResult {
   issues: Issue[];
 }
 
+/** The scored customers' ids and raw values, the currencies of their money, and the customers left out. */
+interface RawValues {
+  ids: string[];
+  recency: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+  currencies: Set<string>;
+  withoutPurchase: number;
+  mixedCurrencies: number;
+}
+
+/** Room for the raw values of `length` customers; the three columns share one buffer (one allocation). */
+function emptyRawValues(length: number): RawValues {
+  const buffer = new ArrayBuffer(3 * 8 * length);
+  return {
+    ids: new Array(length),
+    recency: new Float64Array(buffer, 0, length),
+    frequency: new Float64Array(buffer, 8 * length, length),
+    monetary: new Float64Array(buffer, 16 * length, length),
+    currencies: new Set(),
+    withoutPurchase: 0,
+    mixedCurrencies: 0,
+  };
+}
+
+/** The raw values trimmed to the `n` scored customers. */
+function scored(raw: RawValues, n: number): RawValues {
+  raw.ids.length = n;
+  raw.recency = raw.recency.subarray(0, n);
+  raw.frequency = raw.frequency.subarray(0, n);
+  raw.monetary = raw.monetary.subarray(0, n);
+  return raw;
+}
+
+// One pass over the features: the scored customers' ids and raw values, the others counted.
+function rawValues(features: readonly CustomerFeatures[]): RawValues {
+  const raw = emptyRawValues(features.length);
+  const { ids, recency, frequency, monetary, currencies } = raw;
+  let n = 0;
+  let lastCurrency: string | undefined;
+  for (const customer of features) {
+    if (customer.mixedCurrencies) raw.mixedCurrencies++;
+    else if (customer.daysSinceLastPurchase === undefined) raw.withoutPurchase++;
+    else {
+      ids[n] = customer.id;
+      recency[n] = customer.daysSinceLastPurchase;
+      frequency[n] = customer.orderCount;
+      monetary[n] = customer.revenueMinor;
+      n++;
+      if (customer.currency !== lastCurrency && customer.currency !== undefined) {
+        lastCurrency = customer.currency;
+        currencies.add(lastCurrency);
+      }
+    }
+  }
+  return scored(raw, n);
+}
+
+// The same from columns (NaN days since the last purchase: no purchase).
+function rawColumnValues(columns: FeatureColumns): RawValues {
+  const count = columns.ids.length;
+  const raw = emptyRawValues(count);
+  const { ids, recency, frequency, monetary, currencies } = raw;
+  const { mixedCurrencies, daysSinceLastPurchase, orderCount, revenueMinor, currency } = columns;
+  let n = 0;
+  let lastCurrency: string | undefined;
+  for (let i = 0; i < count; i++) {
+    const days = daysSinceLastPurchase[i] as number;
+    if (mixedCurrencies[i] === 1) raw.mixedCurrencies++;
+    else if (Number.isNaN(days)) raw.withoutPurchase++;
+    else {
+      ids[n] = columns.ids[i] as string;
+      recency[n] = days;
+      frequency[n] = orderCount[i] as number;
+      monetary[n] = revenueMinor[i] as number;
+      n++;
+      const code = currency[i];
+      if (code !== lastCurrency && code !== undefined) {
+        lastCurrency = code;
+        currencies.add(lastCurrency);
+      }
+    }
+  }
+  return scored(raw, n);
+}
+
 // The columns of a result as one object per customer; the code strings are shared by the customers of a cell.
 function rfmCustomers(
   columns: Pick<
@@ -135,7 +222,8 @@ function rfmCustomers(
  * since the last sale (fewer days = higher score), frequency the number of orders, monetary the net revenue.
  * Customers without a sale, or whose rows mix currencies, are left out and counted.
  *
- * @param features - Per-customer features ({@link summarize}).
+ * @param features - Per-customer features: a summary's `columns` ({@link summarize}; the fastest to read) or one
+ * object per customer.
  * @param options - Number of scores, method, fixed break points, segment map; see {@link RfmOptions}.
  * @returns Per-customer scores and segments, the break points, segment counts and revenue shares, the R×F grid.
  * @throws {KeyAccountError} listing every bad option (`option.invalid`): see {@link scoreBreaks} and
@@ -150,7 +238,10 @@ function rfmCustomers(
  * result.customers.map((c) => `${c.id} ${c.code} ${c.segment}`); // => ["A 222 good", "B 111 bad"]
  * ```
  */
-export function rfm(features: readonly CustomerFeatures[], options: RfmOptions = {}): RfmResult {
+export function rfm(
+  features: readonly CustomerFeatures[] | FeatureColumns,
+  options: RfmOptions = {},
+): RfmResult {
   const bins = options.bins ?? 5;
   const method = options.method ?? "quantile";
   const given = options.segments ?? GRID_SEGMENTS;
@@ -163,37 +254,12 @@ export function rfm(features: readonly CustomerFeatures[], options: RfmOptions =
       }),
     ]);
   }
-  // One pass: the scored customers' ids and raw values, the others counted.
-  const ids: string[] = new Array(features.length);
-  let n = 0;
-  // The three raw-value columns share one buffer (one allocation).
-  const buffer = new ArrayBuffer(3 * 8 * features.length);
-  const days = new Float64Array(buffer, 0, features.length);
-  const orders = new Float64Array(buffer, 8 * features.length, features.length);
-  const revenueMinor = new Float64Array(buffer, 16 * features.length, features.length);
-  let withoutPurchase = 0;
-  let mixedCurrencies = 0;
-  const currencies = new Set<string>();
-  let lastCurrency: string | undefined;
-  for (const customer of features) {
-    if (customer.mixedCurrencies) mixedCurrencies++;
-    else if (customer.daysSinceLastPurchase === undefined) withoutPurchase++;
-    else {
-      ids[n] = customer.id;
-      days[n] = customer.daysSinceLastPurchase;
-      orders[n] = customer.orderCount;
-      revenueMinor[n] = customer.revenueMinor;
-      n++;
-      if (customer.currency !== lastCurrency && customer.currency !== undefined) {
-        lastCurrency = customer.currency;
-        currencies.add(lastCurrency);
-      }
-    }
-  }
-  ids.length = n;
-  const recency = days.subarray(0, n);
-  const frequency = orders.subarray(0, n);
-  const monetary = revenueMinor.subarray(0, n);
+  const { ids, recency, frequency, monetary, currencies, withoutPurchase, mixedCurrencies } = Array.isArray(
+    features,
+  )
+    ? rawValues(features as readonly CustomerFeatures[])
+    : rawColumnValues(features as FeatureColumns);
+  const n = ids.length;
   const [currency] = currencies;
   const common = { bins, method, closed: options.closed };
   const breaks = {

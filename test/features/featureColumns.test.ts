@@ -1,0 +1,107 @@
+// Feature columns: summarize's columns against its objects, the round trip objects → columns → objects, and the
+// stages that read columns (rfm, profitTable) against the same stages reading objects.
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type CostModel,
+  type CustomerFeatures,
+  type FeatureSummary,
+  featureAt,
+  ingestTransactions,
+  profitTable,
+  rfm,
+  summarize,
+  type Transaction,
+  toFeatureColumns,
+} from "../../src/index.js";
+import { ONLINE_RETAIL_INGEST, onlineRetailRows } from "../onlineRetail.js";
+
+const MODEL: CostModel = {
+  currency: "GBP",
+  marginRate: 0.35,
+  perOrderMinor: 250,
+  perOrderLineMinor: 15,
+  perDeliveryMinor: 400,
+  perComplaintMinor: 3000,
+};
+
+describe("feature columns", () => {
+  let summary: FeatureSummary;
+
+  beforeAll(() => {
+    const { records } = ingestTransactions(onlineRetailRows(), {
+      ...ONLINE_RETAIL_INGEST,
+      maxIssues: Infinity,
+    });
+    const extra: Transaction[] = [
+      // A customer whose rows mix currencies, one with only a return, and one with costs on some lines.
+      { customerId: "X1", date: "2011-06-01", amountMinor: 1000, currency: "GBP", kind: "sale" },
+      { customerId: "X1", date: "2011-06-02", amountMinor: 2000, currency: "EUR", kind: "sale" },
+      { customerId: "X2", date: "2011-06-01", amountMinor: -500, currency: "GBP", kind: "return" },
+      {
+        customerId: "X3",
+        date: "2011-06-01",
+        amountMinor: 3000,
+        currency: "GBP",
+        kind: "sale",
+        costMinor: 1000,
+      },
+      { customerId: "X3", date: "2011-07-01", amountMinor: 1000, currency: "GBP", kind: "sale" },
+    ];
+    summary = summarize(
+      {
+        transactions: [...records, ...extra],
+        interactions: [{ customerId: "X3", date: "2011-08-01", kind: "complaint" }],
+        invoices: [
+          {
+            customerId: "X3",
+            id: "I1",
+            issueDate: "2011-07-01",
+            dueDate: "2011-07-31",
+            amountMinor: 4000,
+            currency: "GBP",
+          },
+        ],
+        customers: [
+          { id: "X4", name: "X4", createdDate: "2011-01-01", creditLimitMinor: 10000, currency: "GBP" },
+        ],
+      },
+      { asOf: "2011-12-09", calibrationEnd: "2011-09-30" },
+    );
+  });
+
+  it("holds what the objects hold, NaN where a field is undefined", () => {
+    const { columns, features } = summary;
+    expect(columns.ids).toHaveLength(features.length);
+    expect(toFeatureColumns(features)).toEqual(columns);
+    for (let i = 0; i < features.length; i++) expect(featureAt(columns, i)).toEqual(features[i]);
+    const x4 = columns.ids.indexOf("X4");
+    expect([
+      columns.creditLimitMinor[x4],
+      columns.daysSinceLastPurchase[x4],
+      columns.firstPurchaseDate[x4],
+    ]).toEqual([10000, Number.NaN, undefined]);
+  });
+
+  it("round-trips objects made by hand", () => {
+    const features = summary.features.filter((f) => f.id.startsWith("X"));
+    expect(features.map((f) => f.id)).toEqual(["X1", "X2", "X3", "X4"]);
+    const columns = toFeatureColumns(features);
+    expect(features.map((_, i) => featureAt(columns, i))).toEqual(features);
+  });
+
+  it("is not enumerable: spreading or serialising a summary gives what it gave before", () => {
+    expect(Object.keys(summary)).not.toContain("columns");
+    expect(Object.keys(summary)).toContain("features");
+    expect(JSON.parse(JSON.stringify(summary)).columns).toBeUndefined();
+  });
+
+  it("gives rfm and profitTable the results they give from the objects", () => {
+    const { columns, features } = summary;
+    expect(rfm(columns)).toEqual(rfm(features));
+    expect(rfm(columns, { method: "ntile" })).toEqual(rfm(features, { method: "ntile" }));
+    expect(rfm(columns).excluded).toEqual({ withoutPurchase: 2, mixedCurrencies: 1 });
+    const sameCurrency = features.filter((f: CustomerFeatures) => !f.mixedCurrencies);
+    expect(profitTable(toFeatureColumns(sameCurrency), MODEL)).toEqual(profitTable(sameCurrency, MODEL));
+    expect(profitTable(columns, MODEL)).toEqual(profitTable(features, MODEL));
+  });
+});
