@@ -83,18 +83,23 @@ export function evaluateCondition(condition: SignalCondition, table: SignalTable
   const metric = condition.metric;
   const mask = new Uint8Array(size);
   const own = table.column(metric);
+  // The evidence of account i, built field by field (this runs for every alert).
   const evidence = (
     i: number,
     out: SignalEvidence[],
     negated: boolean,
-    item: Omit<SignalEvidence, "metric" | "value">,
+    test: SignalEvidence["test"],
+    threshold: SignalEvidence["threshold"],
+    ref?: SignalEvidence["ref"],
   ): void => {
     const value = own[i];
     const entry: SignalEvidence = {
       metric,
       value: typeof value === "number" && Number.isNaN(value) ? undefined : value,
-      ...item,
+      test,
+      threshold,
     };
+    if (ref !== undefined) entry.ref = ref;
     if (negated) entry.negated = true;
     out.push(entry);
   };
@@ -110,18 +115,21 @@ export function evaluateCondition(condition: SignalCondition, table: SignalTable
       explain: (i, out, negated) => {
         const baseValue = base[i] as number;
         const known = !Number.isNaN(baseValue);
-        evidence(i, out, negated, {
-          test: op,
-          threshold: known ? baseValue * times + plus : undefined,
-          ...(known ? { ref: { metric: ref, value: baseValue, times, plus } } : {}),
-        });
+        if (known) {
+          evidence(i, out, negated, op, baseValue * times + plus, {
+            metric: ref,
+            value: baseValue,
+            times,
+            plus,
+          });
+        } else evidence(i, out, negated, op, undefined);
       },
     };
   }
   if ("op" in condition) {
     const { op, value: limit } = condition;
     compareInto(mask, op, table.column(metric) as Float64Array, () => limit);
-    return { mask, explain: (i, out, negated) => evidence(i, out, negated, { test: op, threshold: limit }) };
+    return { mask, explain: (i, out, negated) => evidence(i, out, negated, op, limit) };
   }
   if ("between" in condition) {
     const [low, high] = condition.between;
@@ -132,7 +140,7 @@ export function evaluateCondition(condition: SignalCondition, table: SignalTable
     }
     return {
       mask,
-      explain: (i, out, negated) => evidence(i, out, negated, { test: "between", threshold: [low, high] }),
+      explain: (i, out, negated) => evidence(i, out, negated, "between", [low, high]),
     };
   }
   const column = table.column(metric);
@@ -144,7 +152,7 @@ export function evaluateCondition(condition: SignalCondition, table: SignalTable
     }
     return {
       mask,
-      explain: (i, out, negated) => evidence(i, out, negated, { test: "in", threshold: [...condition.in] }),
+      explain: (i, out, negated) => evidence(i, out, negated, "in", [...condition.in]),
     };
   }
   const wanted = condition.missing ? 1 : 0;
@@ -155,7 +163,6 @@ export function evaluateCondition(condition: SignalCondition, table: SignalTable
   }
   return {
     mask,
-    explain: (i, out, negated) =>
-      evidence(i, out, negated, { test: "missing", threshold: condition.missing }),
+    explain: (i, out, negated) => evidence(i, out, negated, "missing", condition.missing),
   };
 }
