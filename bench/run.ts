@@ -4,6 +4,7 @@
 // Usage: tsx bench/run.ts [name-filter]. Kept small and dependency-free: a median of a few runs is all that
 // second-long cases need.
 
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -60,24 +61,39 @@ async function runCase(bench: BenchCase): Promise<void> {
   }
 }
 
-const filter = process.argv[2];
+// Each module runs in a process of its own (this script again, with --module), so that one module's data — a
+// million-account portfolio holds gigabytes — does not slow the garbage collector of the modules after it.
+const moduleFlag = process.argv.indexOf("--module");
+const filter = process.argv
+  .slice(2)
+  .filter((_, i, args) => args[i] !== "--module" && args[i - 1] !== "--module")[0];
 const directory = fileURLToPath(new URL(".", import.meta.url));
-const files = readdirSync(directory)
-  .filter((file) => file.endsWith(".bench.ts"))
-  .sort();
-let failures = 0;
-for (const file of files) {
-  console.log(file);
-  try {
-    const module = (await import(pathToFileURL(`${directory}${file}`).href)) as { cases?: BenchCase[] };
-    if (!Array.isArray(module.cases)) throw new Error("exports no `cases` array");
-    for (const bench of module.cases) {
-      if (filter === undefined || bench.name.includes(filter)) await runCase(bench);
-    }
-  } catch (error) {
-    // One broken module (say, an API still being written) must not hide the other modules' numbers.
-    failures++;
-    console.error(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
+async function runModule(file: string): Promise<void> {
+  const module = (await import(pathToFileURL(`${directory}${file}`).href)) as { cases?: BenchCase[] };
+  if (!Array.isArray(module.cases)) throw new Error("exports no `cases` array");
+  for (const bench of module.cases) {
+    if (filter === undefined || bench.name.includes(filter)) await runCase(bench);
   }
 }
-process.exitCode = failures === 0 ? 0 : 1;
+
+if (moduleFlag >= 0) {
+  await runModule(process.argv[moduleFlag + 1] as string);
+} else {
+  const files = readdirSync(directory)
+    .filter((file) => file.endsWith(".bench.ts"))
+    .sort();
+  let failures = 0;
+  for (const file of files) {
+    console.log(file);
+    const args = [...process.execArgv, fileURLToPath(import.meta.url), "--module", file];
+    if (filter !== undefined) args.push(filter);
+    // One broken module (say, an API still being written) must not hide the other modules' numbers.
+    const child = spawnSync(process.execPath, args, { stdio: "inherit" });
+    if (child.status !== 0) {
+      failures++;
+      console.error(`  FAILED: ${file} exited with ${child.status ?? child.signal}`);
+    }
+  }
+  process.exitCode = failures === 0 ? 0 : 1;
+}
