@@ -1,14 +1,15 @@
-import care from "./packs/care.json";
-import churn from "./packs/churn.json";
-import complaints from "./packs/complaints.json";
-import credit from "./packs/credit.json";
-import followUp from "./packs/follow-up.json";
-import qualification from "./packs/qualification.json";
+import { CARE_PACK } from "./packs/care.js";
+import { CHURN_PACK } from "./packs/churn.js";
+import { COMPLAINTS_PACK } from "./packs/complaints.js";
+import { CREDIT_PACK } from "./packs/credit.js";
+import { FOLLOW_UP_PACK } from "./packs/follow-up.js";
+import { QUALIFICATION_PACK } from "./packs/qualification.js";
 import type { SignalPackName, SignalPolicy } from "./signalPolicySchema.js";
 
 /**
- * The built-in rule packs, each a signal policy of its own (the JSON files in `src/signals/packs/`, to copy and
- * edit; `keyaccount signals --print-pack NAME` prints one). A policy includes them by name (`include`).
+ * The built-in rule packs, each a signal policy of its own, written as JSON data in `src/signals/packs/` (to copy
+ * and edit: `keyaccount signals --print-pack NAME` prints one as a JSON file). A policy includes them by name
+ * (`include`).
  * Every text is in English and Chinese.
  *
  * - `churn`: overdue against the account's own purchase cycle (> 2× and > 4× its median interval), spend decline
@@ -31,10 +32,10 @@ import type { SignalPackName, SignalPolicy } from "./signalPolicySchema.js";
  * ```
  */
 export const SIGNAL_PACKS: Readonly<Record<SignalPackName, SignalPolicy>> = {
-  churn: churn as SignalPolicy,
-  credit: credit as SignalPolicy,
-  complaints: complaints as SignalPolicy,
-  "follow-up": followUp as SignalPolicy,
-  care: care as SignalPolicy,
-  qualification: qualification as SignalPolicy,
+  churn: CHURN_PACK,
+  credit: CREDIT_PACK,
+  complaints: COMPLAINTS_PACK,
+  "follow-up": FOLLOW_UP_PACK,
+  care: CARE_PACK,
+  qualification: QUALIFICATION_PACK,
 };
