@@ -3,7 +3,7 @@
 import { currencyDigits } from "../model/currencyDigits.js";
 import type { Locale } from "../model/locale.js";
 import { type MetricNames, metricUnit } from "./metricUnit.js";
-import type { Column, SignalTable } from "./SignalTable.js";
+import type { SignalTable } from "./SignalTable.js";
 import type { SignalMetricUnit } from "./signalMetrics.js";
 import type { LocalisedText } from "./signalPolicySchema.js";
 
@@ -113,10 +113,8 @@ export function compileTemplate(
         return value === undefined ? "—" : (labels[value] ?? String(value));
       });
     } else {
-      let column: Column | undefined; // looked up on first use: grade and score columns come after compiling
       parts.push((table, i) => {
-        column ??= table.column(name);
-        const value = column[i];
+        const value = table.column(name)[i];
         return formatMetricValue(
           typeof value === "number" && Number.isNaN(value) ? undefined : value,
           unit,

@@ -1,10 +1,10 @@
 import type { Locale } from "../model/locale.js";
 import { compilePolicy } from "./compilePolicy.js";
 import { compileTemplate } from "./compileTemplate.js";
-import { evaluateCondition } from "./evaluateCondition.js";
+import { type BlockResult, evaluateBlock } from "./evaluateBlock.js";
+import type { EvaluatedCondition } from "./evaluateCondition.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
-import { fillTable } from "./SignalTable.js";
 import type { SignalPolicy, SignalSeverity } from "./signalPolicySchema.js";
 
 /**
@@ -147,6 +147,9 @@ export interface SignalResult {
 
 const SEVERITY_RANK: Readonly<Record<SignalSeverity, number>> = { critical: 0, warning: 1, info: 2 };
 
+// Accounts evaluated together: their columns and masks take a few megabytes, not the gigabyte of a million.
+const BLOCK = 65_536;
+
 /**
  * Evaluates a signal policy (its included packs, grades, points scores and rules) for every account: a pure
  * function of the accounts, the policy and `asOf`, deterministic, with no clock read. The policy is checked
@@ -179,101 +182,62 @@ export function evaluateSignals(
   const compiled = compilePolicy(policy, options.asOf, locale);
   const { names } = compiled;
   const size = accounts.length;
-  // Every metric the policy reads, one column each, then grades, then scores (which may read grades), then rules.
-  const table = fillTable(accounts, compiled.metrics, compiled.context);
-  const grades = compiled.grades.map((grade) => {
-    const classes = grade.classes.map((entry) => ({
-      when: evaluateCondition(entry.when, table),
-      label: entry.label,
-      reason: entry.reason === undefined ? undefined : compileTemplate(entry.reason, names, locale),
-    }));
-    const labels = new Array<string>(size);
-    const classIndex = new Int32Array(size).fill(-1);
-    for (let i = 0; i < size; i++) {
-      let label = grade.otherwise;
-      for (let c = 0; c < classes.length; c++) {
-        const entry = classes[c] as (typeof classes)[number];
-        if (entry.when.mask[i] === 1) {
-          label = entry.label;
-          classIndex[i] = c;
-          break;
-        }
-      }
-      labels[i] = label;
-    }
-    table.set(`grade.${grade.name}`, labels);
-    return { name: grade.name, classes, labels, classIndex };
-  });
-  const scores = compiled.scores.map((score) => {
-    const groups = score.groups.map((group) => ({
-      name: group.name,
-      min: group.min ?? Number.NEGATIVE_INFINITY,
-      max: group.max ?? Number.POSITIVE_INFINITY,
-      rules: group.rules.map((rule) => ({
-        when: evaluateCondition(rule.when, table),
-        points: rule.points,
-        ages: rule.decay === undefined ? undefined : (table.column(rule.decay.ageMetric) as Float64Array),
-        halfLifeDays: rule.decay?.halfLifeDays ?? 1,
-      })),
-    }));
-    // The points a rule gives account i: decayed by the age of what earned them; a missing age earns none.
-    const pointsOf = (rule: (typeof groups)[number]["rules"][number], i: number): number => {
-      if (rule.ages === undefined) return rule.points;
-      const age = rule.ages[i] as number;
-      return Number.isNaN(age) ? 0 : rule.points * 0.5 ** (Math.max(0, age) / rule.halfLifeDays);
-    };
-    const min = score.min ?? Number.NEGATIVE_INFINITY;
-    const max = score.max ?? Number.POSITIVE_INFINITY;
-    const values = new Float64Array(size);
-    for (let i = 0; i < size; i++) {
-      let total = score.base ?? 0;
-      for (const group of groups) {
-        let sum = 0;
-        for (const rule of group.rules) if (rule.when.mask[i] === 1) sum += pointsOf(rule, i);
-        total += Math.min(group.max, Math.max(group.min, sum));
-      }
-      values[i] = Math.min(max, Math.max(min, total));
-    }
-    table.set(`score.${score.name}`, values);
-    const contributions = (i: number): ScoreContribution[] =>
-      groups.flatMap((group) =>
-        group.rules.flatMap((rule, r) =>
-          rule.when.mask[i] === 1 ? [{ group: group.name, rule: r, points: pointsOf(rule, i) }] : [],
-        ),
-      );
-    return { name: score.name, values, contributions };
-  });
   const rules = compiled.rules.map((rule) => ({
     rule,
-    when: evaluateCondition(rule.when, table),
     message: compileTemplate(rule.message, names, locale),
     bucket: SEVERITY_RANK[rule.severity],
     tiers: rule.scope?.tiers === undefined ? undefined : new Set(rule.scope.tiers),
     segments: rule.scope?.segments === undefined ? undefined : new Set(rule.scope.segments),
   }));
-  const tiers = table.column("tier") as (string | undefined)[];
-  const segments = table.column("segment") as (string | undefined)[];
+  const reasons = compiled.grades.map((grade) =>
+    grade.classes.map((entry) =>
+      entry.reason === undefined ? undefined : compileTemplate(entry.reason, names, locale),
+    ),
+  );
+  const gradeColumns: Record<string, string[]> = Object.create(null);
+  for (const grade of compiled.grades) gradeColumns[grade.name] = new Array<string>(size);
+  const scoreColumns: Record<string, Float64Array> = Object.create(null);
+  for (const score of compiled.scores) scoreColumns[score.name] = new Float64Array(size);
   // Alerts go to one list per severity in account, then rule order: sorted without a sort.
   const buckets: SignalAlert[][] = [[], [], []];
-  for (let i = 0; i < size; i++) {
-    for (const entry of rules) {
-      if (entry.when.mask[i] !== 1) continue;
-      const tier = tiers[i];
-      const segment = segments[i];
-      if (entry.tiers !== undefined && (tier === undefined || !entry.tiers.has(tier))) continue;
-      if (entry.segments !== undefined && (segment === undefined || !entry.segments.has(segment))) continue;
-      const evidence: SignalEvidence[] = [];
-      entry.when.explain(i, evidence, false);
-      const id = (accounts[i] as SignalAccount).id;
-      (buckets[entry.bucket] as SignalAlert[]).push({
-        customerId: id,
-        rule: entry.rule.id,
-        severity: entry.rule.severity,
-        category: entry.rule.category,
-        message: entry.message(table, i),
-        evidence,
-        key: `${entry.rule.id}|${id}`,
-      });
+  for (let from = 0; from < size; from += BLOCK) {
+    const block = evaluateBlock(accounts.slice(from, from + BLOCK), compiled);
+    const { table } = block;
+    compiled.grades.forEach((grade, g) => {
+      const labels = (block.grades[g] as BlockResult["grades"][number]).labels;
+      const column = gradeColumns[grade.name] as string[];
+      for (let i = 0; i < labels.length; i++) column[from + i] = labels[i] as string;
+    });
+    compiled.scores.forEach((score, s) => {
+      (scoreColumns[score.name] as Float64Array).set(
+        (block.scores[s] as BlockResult["scores"][number]).values,
+        from,
+      );
+    });
+    const tiers = table.column("tier") as (string | undefined)[];
+    const segments = table.column("segment") as (string | undefined)[];
+    for (let i = 0; i < table.size; i++) {
+      for (let r = 0; r < rules.length; r++) {
+        const when = block.rules[r] as EvaluatedCondition;
+        if (when.mask[i] !== 1) continue;
+        const entry = rules[r] as (typeof rules)[number];
+        const tier = tiers[i];
+        const segment = segments[i];
+        if (entry.tiers !== undefined && (tier === undefined || !entry.tiers.has(tier))) continue;
+        if (entry.segments !== undefined && (segment === undefined || !entry.segments.has(segment))) continue;
+        const evidence: SignalEvidence[] = [];
+        when.explain(i, evidence, false);
+        const id = (accounts[from + i] as SignalAccount).id;
+        (buckets[entry.bucket] as SignalAlert[]).push({
+          customerId: id,
+          rule: entry.rule.id,
+          severity: entry.rule.severity,
+          category: entry.rule.category,
+          message: entry.message(table, i),
+          evidence,
+          key: `${entry.rule.id}|${id}`,
+        });
+      }
     }
   }
   const [critical, warning, info] = buckets as [SignalAlert[], SignalAlert[], SignalAlert[]];
@@ -288,29 +252,41 @@ export function evaluateSignals(
     counts[alert.severity]++;
     counts.byCategory[alert.category] = (counts.byCategory[alert.category] ?? 0) + 1;
   }
-  const gradeColumns: Record<string, string[]> = Object.create(null);
-  for (const grade of grades) gradeColumns[grade.name] = grade.labels;
-  const scoreColumns: Record<string, Float64Array> = Object.create(null);
-  for (const score of scores) scoreColumns[score.name] = score.values;
-  // Every account's reasons, evidence and contributions, made when first read.
-  const explain = (account: SignalAccount, i: number): AccountSignals => {
-    const accountGrades: Record<string, AccountGrade> = Object.create(null);
-    for (const grade of grades) {
-      const c = grade.classIndex[i] as number;
-      const entry = grade.classes[c];
-      const evidence: SignalEvidence[] = [];
-      entry?.when.explain(i, evidence, false);
-      accountGrades[grade.name] = {
-        label: grade.labels[i] as string,
-        ...(entry?.reason === undefined ? {} : { reason: entry.reason(table, i) }),
-        evidence,
-      };
+  // Every account's reasons, evidence and contributions, made when first read (the blocks evaluated again).
+  const explainAll = (): AccountSignals[] => {
+    const explained: AccountSignals[] = [];
+    for (let from = 0; from < size; from += BLOCK) {
+      const block = evaluateBlock(accounts.slice(from, from + BLOCK), compiled);
+      for (let i = 0; i < block.table.size; i++) {
+        const accountGrades: Record<string, AccountGrade> = Object.create(null);
+        compiled.grades.forEach((grade, g) => {
+          const result = block.grades[g] as BlockResult["grades"][number];
+          const c = result.classIndex[i] as number;
+          const evidence: SignalEvidence[] = [];
+          result.classes[c]?.explain(i, evidence, false);
+          const reason = reasons[g]?.[c];
+          accountGrades[grade.name] = {
+            label: result.labels[i] as string,
+            ...(reason === undefined ? {} : { reason: reason(block.table, i) }),
+            evidence,
+          };
+        });
+        const accountScores: Record<string, AccountScore> = Object.create(null);
+        compiled.scores.forEach((score, s) => {
+          const result = block.scores[s] as BlockResult["scores"][number];
+          accountScores[score.name] = {
+            value: result.values[i] as number,
+            contributions: result.contributions(i),
+          };
+        });
+        explained.push({
+          id: (accounts[from + i] as SignalAccount).id,
+          grades: accountGrades,
+          scores: accountScores,
+        });
+      }
     }
-    const accountScores: Record<string, AccountScore> = Object.create(null);
-    for (const score of scores) {
-      accountScores[score.name] = { value: score.values[i] as number, contributions: score.contributions(i) };
-    }
-    return { id: account.id, grades: accountGrades, scores: accountScores };
+    return explained;
   };
   let explained: AccountSignals[] | undefined;
   return {
@@ -318,7 +294,7 @@ export function evaluateSignals(
     grades: gradeColumns,
     scores: scoreColumns,
     get accounts(): AccountSignals[] {
-      explained ??= accounts.map(explain);
+      explained ??= explainAll();
       return explained;
     },
     counts,

@@ -663,3 +663,55 @@ describe("evaluateSignals: messages", () => {
     expect(messageOf("{orders} orders", account, "en", "{orders} 单")).toBe("0 orders");
   });
 });
+
+describe("evaluateSignals: portfolios larger than one block of accounts", () => {
+  it("gives every account its grade, score and alerts in order across the blocks", () => {
+    // 150,000 accounts are evaluated in three blocks (65,536 at a time); account i has i mod 7 orders.
+    const count = 150_000;
+    const accounts = Array.from({ length: count }, (_, i) => ({
+      id: `C${i}`,
+      features: features({ orderCount: i % 7 }),
+    }));
+    const policy = policyOf(
+      [
+        rule("many", { metric: "orders", op: ">=", value: 6 }, { severity: "info" }),
+        rule("none", { metric: "orders", op: "==", value: 0 }, { severity: "critical" }),
+      ],
+      {
+        grades: [
+          {
+            name: "size",
+            classes: [{ label: "big", when: { metric: "orders", op: ">=", value: 5 } }],
+            otherwise: "small",
+          },
+        ],
+        scores: [
+          {
+            name: "orders",
+            groups: [{ name: "g", rules: [{ when: { metric: "orders", op: ">", value: 2 }, points: 1 }] }],
+          },
+        ],
+      },
+    );
+    const result = evaluateSignals(accounts, policy, { asOf });
+    // i mod 7 = 0: 21,429 accounts (0, 7, …, 149,996); = 6: 21,428.
+    expect(result.counts).toMatchObject({ critical: 21_429, info: 21_428, warning: 0 });
+    const critical = result.alerts.filter((alert) => alert.severity === "critical");
+    expect(critical.map((alert) => alert.customerId).slice(9361, 9364)).toEqual([
+      "C65527",
+      "C65534",
+      "C65541",
+    ]);
+    expect(result.alerts.at(-1)?.customerId).toBe("C149995");
+    // 65,540 mod 7 = 6 (big, 1 point), 65,541 mod 7 = 0 (small, 0 points): either side of nothing special, in
+    // the second block; 65,535 mod 7 = 1, the last account of the first block.
+    expect([65_535, 65_540, 65_541].map((i) => result.grades.size?.[i])).toEqual(["small", "big", "small"]);
+    expect([65_535, 65_540, 65_541].map((i) => result.scores.orders?.[i])).toEqual([0, 1, 0]);
+    const explained = result.accounts[65_540];
+    expect(explained?.id).toBe("C65540");
+    expect(explained?.grades.size?.evidence).toEqual([
+      { metric: "orders", value: 6, test: ">=", threshold: 5 },
+    ]);
+    expect(explained?.scores.orders?.contributions).toEqual([{ group: "g", rule: 0, points: 1 }]);
+  });
+});
