@@ -6,6 +6,7 @@ import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
 import type { Transaction } from "../model/transaction.js";
 import type { ProfitInput } from "./ProfitInput.js";
+import { NO_FACTS } from "./profitInputFromFeatures.js";
 
 /** The records {@link profitInputs} reads. */
 export interface ProfitRecords {
@@ -28,21 +29,7 @@ export interface ProfitPeriod {
 }
 
 function empty(id: string): ProfitInput {
-  return {
-    id,
-    salesMinor: 0,
-    discountsMinor: 0,
-    returnsMinor: 0,
-    costOfGoodsMinor: 0,
-    uncostedRevenueMinor: 0,
-    orders: 0,
-    orderLines: 0,
-    deliveries: 0,
-    visits: 0,
-    calls: 0,
-    complaints: 0,
-    overdueAmountDays: 0,
-  };
+  return { ...NO_FACTS, id };
 }
 
 /**
