@@ -63,10 +63,9 @@ async function runCase(bench: BenchCase): Promise<void> {
 
 // Each module runs in a process of its own (this script again, with --module), so that one module's data — a
 // million-account portfolio holds gigabytes — does not slow the garbage collector of the modules after it.
+// The parent's arguments are [filter]; a module process's are --module FILE [filter].
 const moduleFlag = process.argv.indexOf("--module");
-const filter = process.argv
-  .slice(2)
-  .filter((_, i, args) => args[i] !== "--module" && args[i - 1] !== "--module")[0];
+const filter = moduleFlag >= 0 ? process.argv[moduleFlag + 2] : process.argv[2];
 const directory = fileURLToPath(new URL(".", import.meta.url));
 
 async function runModule(file: string): Promise<void> {

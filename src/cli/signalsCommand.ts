@@ -27,6 +27,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { numberCell, yesNoCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
@@ -96,21 +97,18 @@ async function readRecords<T>(
 ): Promise<IngestResult<T> | undefined> {
   if (path === undefined) return undefined;
   const rows: Readonly<Record<string, unknown>>[] = [];
-  const problems: string[] = [];
   try {
     await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
-      if (problem === undefined) rows.push(row);
-      else problems.push(`row ${rows.length + problems.length + 1}: ${problem}`);
+      if (problem !== undefined)
+        throw new UsageError(`--${flag}: ${path} row ${rows.length + 1}: ${problem}`);
+      rows.push(row);
     });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`--${flag}: cannot read the file "${path}": ${(error as Error).message}`);
   }
-  if (problems.length > 0) throw new UsageError(`--${flag}: ${path} ${problems[0]}`);
   return ingest(rows);
 }
-
-const flag = (text: string | undefined): boolean | undefined =>
-  text === undefined || text === "" ? undefined : ["1", "true", "yes", "y"].includes(text.toLowerCase());
 
 function groupBy<T extends { customerId: string }>(records: readonly T[] | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -213,11 +211,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const pAlive = new Map<string, number>();
   if (values.clv !== undefined) {
     for (const row of await readTableFile(values.clv as string, "--clv", ["id", "p_alive"])) {
-      const value = Number(row.p_alive);
-      if (row.p_alive === "" || !Number.isFinite(value)) {
-        throw new UsageError(`--clv ${row.id} p_alive: "${row.p_alive}" is not a number`);
-      }
-      pAlive.set(row.id as string, value);
+      pAlive.set(row.id as string, numberCell(row.p_alive as string, `--clv ${row.id} p_alive`));
     }
   }
   const pool = new Map<string, PoolState>();
@@ -225,8 +219,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     for (const row of await readTableFile(values.pool as string, "--pool", ["id"])) {
       const state: PoolState = {};
       if (row.claimed_date) state.claimedDate = row.claimed_date;
-      const locked = flag(row.locked);
-      const won = flag(row.won);
+      const locked = yesNoCell(row.locked);
+      const won = yesNoCell(row.won);
       if (locked !== undefined) state.locked = locked;
       if (won !== undefined) state.won = won;
       pool.set(row.id as string, state);
@@ -289,15 +283,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     const settings = policy.settings ?? {};
     const kpis = signalKpis(accounts, {
       asOf,
-      ...(settings.responseTargetHours === undefined
-        ? {}
-        : { responseTargetHours: settings.responseTargetHours }),
-      ...(settings.resolutionTargetHours === undefined
-        ? {}
-        : { resolutionTargetHours: settings.resolutionTargetHours }),
-      ...(settings.followUpCadenceDays === undefined
-        ? {}
-        : { followUpCadenceDays: settings.followUpCadenceDays }),
+      responseTargetHours: settings.responseTargetHours,
+      resolutionTargetHours: settings.resolutionTargetHours,
+      followUpCadenceDays: settings.followUpCadenceDays,
     });
     await writeFile(kpisPath, `${JSON.stringify(kpis, null, 2)}\n`);
   }

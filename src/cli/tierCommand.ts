@@ -37,6 +37,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { numberCell, yesNoCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
@@ -110,12 +111,6 @@ async function loadPolicy(value: string | undefined): Promise<TierPolicy> {
   return parseTierPolicy(await readJsonFile(value, "policy"));
 }
 
-function numberCell(text: string, what: string): number {
-  const value = Number(text);
-  if (text === "" || !Number.isFinite(value)) throw new UsageError(`${what}: "${text}" is not a number`);
-  return value;
-}
-
 function moneyCell(text: string, currency: string, what: string): number {
   const parsed = parseMoney(text, currency);
   if (!parsed.ok) throw new UsageError(`${what}: "${text}" is not an amount in ${currency}`);
@@ -136,9 +131,8 @@ async function readRatings(path: string | undefined, policy: TierPolicy): Promis
       if (text !== undefined && text !== "") values[name] = numberCell(text, `--ratings ${row.id} ${name}`);
     }
     entry.ratings = values;
-    const qualified = row.qualified?.toLowerCase();
-    if (qualified !== undefined && qualified !== "")
-      entry.qualified = ["1", "true", "yes", "y"].includes(qualified);
+    const qualified = yesNoCell(row.qualified);
+    if (qualified !== undefined) entry.qualified = qualified;
     ratings.set(row.id as string, entry);
   }
   return ratings;

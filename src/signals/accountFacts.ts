@@ -4,6 +4,7 @@ import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
 import { type ComplaintHours, complaintHours } from "./complaintHours.js";
+import { isFollowUp } from "./followUp.js";
 import type { SignalAccount } from "./SignalAccount.js";
 
 /**
@@ -166,10 +167,6 @@ function checkOptions(options: AccountFactOptions): number {
     );
   if (issues !== undefined || asOf === undefined) throw new KeyAccountError(issues ?? []);
   return asOf;
-}
-
-function isFollowUp(kind: string): boolean {
-  return kind === "visit" || kind === "call" || kind === "email" || kind === "meeting";
 }
 
 /**

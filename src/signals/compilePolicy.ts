@@ -5,6 +5,7 @@ import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
 import { type SignalContext, tierSettings } from "./AccountView.js";
+import { PLACEHOLDER } from "./compileTemplate.js";
 import { conditionMetrics } from "./evaluateCondition.js";
 import { mergePacks } from "./mergePacks.js";
 import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
@@ -29,8 +30,6 @@ export interface CompiledPolicy {
   /** The built-in metrics the grades, scores, rules and messages read, with `tier` and `segment` for scopes. */
   metrics: SignalMetricName[];
 }
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 function textMetrics(text: LocalisedText | undefined): string[] {
   if (text === undefined) return [];

@@ -7,6 +7,9 @@ import type { SignalTable } from "./SignalTable.js";
 import type { SignalMetricUnit } from "./signalMetrics.js";
 import type { LocalisedText } from "./signalPolicySchema.js";
 
+/** A `{name}` placeholder of a message template (global: use with matchAll, which copies it). */
+export const PLACEHOLDER: RegExp = /\{([^{}]*)\}/g;
+
 const formatters = /* @__PURE__ */ new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: Locale, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -98,7 +101,7 @@ export function compileTemplate(
   const template = (locale === "zh-CN" ? text["zh-CN"] : undefined) ?? text.en;
   const parts: ((table: SignalTable, i: number) => string)[] = [];
   let last = 0;
-  for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
+  for (const match of template.matchAll(PLACEHOLDER)) {
     const literal = template.slice(last, match.index);
     if (literal !== "") parts.push(() => literal);
     last = match.index + match[0].length;
@@ -113,15 +116,7 @@ export function compileTemplate(
         return value === undefined ? "—" : (labels[value] ?? String(value));
       });
     } else {
-      parts.push((table, i) => {
-        const value = table.column(name)[i];
-        return formatMetricValue(
-          typeof value === "number" && Number.isNaN(value) ? undefined : value,
-          unit,
-          table.currency[i],
-          locale,
-        );
-      });
+      parts.push((table, i) => formatMetricValue(table.value(name, i), unit, table.currency[i], locale));
     }
   }
   const rest = template.slice(last);

@@ -3,6 +3,7 @@ import { documentIssues } from "../model/documentIssues.js";
 import type { Issue, IssueCode, IssuePath } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
+import { PLACEHOLDER } from "./compileTemplate.js";
 import { mergePacks } from "./mergePacks.js";
 import { type MetricNames, metricUnit } from "./metricUnit.js";
 import { type SignalPolicy, signalPolicySchema } from "./signalPolicySchema.js";
@@ -194,7 +195,7 @@ function checkReferences(document: Record<string, unknown>, issues: Issue[]): vo
     for (const locale of ["en", "zh-CN"]) {
       const template = text[locale];
       if (typeof template !== "string") continue;
-      for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
+      for (const match of template.matchAll(PLACEHOLDER)) {
         const placeholder = match[1] as string;
         if (placeholder !== "customer" && metricUnit(placeholder, names) === undefined) {
           add("signal.placeholder.unknown", [...path, locale], { placeholder });

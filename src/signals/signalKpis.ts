@@ -4,6 +4,7 @@ import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
 import { quantileType7 } from "../rfm/quantileType7.js";
 import { complaintHours } from "./complaintHours.js";
+import { isFollowUp } from "./followUp.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { TierValues } from "./signalPolicySchema.js";
 
@@ -188,8 +189,7 @@ export interface SignalKpis {
 }
 
 const MS_PER_DAY = 86_400_000;
-const FOLLOW_UP_KINDS: ReadonlySet<string> = new Set(["visit", "call", "email", "meeting"]);
-const KNOWN = new Set([
+const KNOWN = /* @__PURE__ */ new Set([
   "asOf",
   "windowDays",
   "responseTargetHours",
@@ -405,7 +405,7 @@ function accountKpis(account: SignalAccount, o: Resolved): AccountKpis {
     const day = parseDay(interaction.date, "YYYY-MM-DD");
     if (day === undefined || day > o.asOf) continue;
     const kind = interaction.kind;
-    if (FOLLOW_UP_KINDS.has(kind)) {
+    if (isFollowUp(kind)) {
       if (day > lastFollowUp) lastFollowUp = day;
       continue;
     }
