@@ -19,6 +19,7 @@ import {
   type TierReason,
 } from "../tier/assignTiers.js";
 import { explainScore } from "../tier/explainScore.js";
+import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
 import { policyMetricNames } from "../tier/policyMetricNames.js";
 import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
@@ -43,14 +44,6 @@ import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writ
 
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
 const LOCALES: readonly Locale[] = ["en", "zh-CN"];
-// The metrics only the growth features give (tenure and repeat rate come with the summary too).
-const GROWTH_METRICS: readonly string[] = [
-  "trendGrowthRate",
-  "yearOverYearGrowth",
-  "shareOfWallet",
-  "crossSell",
-  "referrals",
-];
 
 const TIER_HELP = `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
 

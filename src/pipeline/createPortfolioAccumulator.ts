@@ -1,0 +1,444 @@
+import { createFeatureAccumulator, type FeatureAccumulator } from "../features/createFeatureAccumulator.js";
+import type { FeatureOptions } from "../features/FeatureOptions.js";
+import { createGrowthAccumulator, type GrowthAccumulator } from "../growth/createGrowthAccumulator.js";
+import type { GrowthFeatures } from "../growth/growthFeatures.js";
+import { formatDay } from "../model/formatDay.js";
+import { formatMessage } from "../model/formatMessage.js";
+import type { Issue } from "../model/issue.js";
+import { KeyAccountError } from "../model/KeyAccountError.js";
+import { makeIssue } from "../model/makeIssue.js";
+import { parseDay } from "../model/parseDay.js";
+import type { Qualification } from "../model/qualification.js";
+import type { Transaction } from "../model/transaction.js";
+import { abcTable } from "../profit/abcTable.js";
+import type { CustomerPnl } from "../profit/customerProfit.js";
+import { profitTable } from "../profit/profitTable.js";
+import { whaleCurve } from "../profit/whaleCurve.js";
+import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
+import { rfm } from "../rfm/rfm.js";
+import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
+import {
+  createPurchaseActivityAccumulator,
+  type PurchaseActivityAccumulator,
+} from "../signals/createPurchaseActivityAccumulator.js";
+import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
+import type { SignalAccount } from "../signals/SignalAccount.js";
+import { signalKpis } from "../signals/signalKpis.js";
+import type { SignalPolicy } from "../signals/signalPolicySchema.js";
+import { signalTasks } from "../signals/signalTasks.js";
+import { assignTiers } from "../tier/assignTiers.js";
+import { GROWTH_METRICS } from "../tier/growthMetrics.js";
+import { policyMetricNames } from "../tier/policyMetricNames.js";
+import { scoreAccounts } from "../tier/scoreAccounts.js";
+import type { TierInput } from "../tier/TierInput.js";
+import { tierMigration } from "../tier/tierMigration.js";
+import type { TierPolicy } from "../tier/tierPolicySchema.js";
+import { TIER_PRESETS } from "../tier/tierPresets.js";
+import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
+import type {
+  PortfolioAccount,
+  PortfolioOptions,
+  PortfolioRecords,
+  PortfolioResult,
+  PortfolioTierRow,
+} from "./PortfolioResult.js";
+import { parsePortfolioPolicy } from "./parsePortfolioPolicy.js";
+import type { PortfolioPolicy } from "./portfolioPolicySchema.js";
+
+const ALL_PACKS: SignalPolicy = {
+  version: 1,
+  include: ["churn", "credit", "complaints", "follow-up", "care", "qualification"],
+};
+
+/**
+ * A portfolio run that takes its transactions one at a time, so a file of any size streams through it: each
+ * transaction feeds the per-customer features, the calibration summary of the model check, the purchase-activity
+ * windows and (when the tier policy reads them) the growth features, and is not kept. `result` then runs the rest
+ * of the chain on the other records.
+ *
+ * @example
+ * ```ts
+ * const run = createPortfolioAccumulator(policy, { asOf: "2026-11-30" });
+ * for (const transaction of transactions) run.addTransaction(transaction);
+ * const result = run.result({ customers, interactions, invoices, qualifications });
+ * ```
+ */
+export interface PortfolioAccumulator {
+  /** Adds one sale, return or cancellation. */
+  addTransaction(transaction: Transaction): void;
+  /** Runs features → RFM → CLV → profit → scorecard → tiers → signals → KPIs on the records and the transactions added. */
+  result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult;
+}
+
+function resolveClv(policy: PortfolioPolicy): ResolvedClvSettings | undefined {
+  if (policy.clv === false) return undefined;
+  const clv = policy.clv ?? {};
+  return {
+    model: clv.model ?? "bgnbd",
+    minRepeatBuyers: clv.minRepeatBuyers ?? 30,
+    horizon: clv.horizon ?? 12,
+    horizonUnit: clv.horizonUnit ?? "month",
+    discountRate: clv.discountRate ?? 0.01,
+    discountUnit: clv.discountUnit ?? "month",
+    margin: clv.margin ?? 1,
+    holdoutDays: clv.holdoutDays ?? 180,
+  };
+}
+
+function groupByCustomer<T extends { customerId: string }>(
+  records: readonly T[] | undefined,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records ?? []) {
+    const list = groups.get(record.customerId);
+    if (list === undefined) groups.set(record.customerId, [record]);
+    else list.push(record);
+  }
+  return groups;
+}
+
+// Whether every document the account holds is in force on the day: active and not expired. Undefined without any.
+function qualifiedOn(documents: readonly Qualification[] | undefined, asOf: string): boolean | undefined {
+  if (documents === undefined || documents.length === 0) return undefined;
+  return documents.every(
+    (document) =>
+      document.status === "active" && (document.expires === undefined || document.expires >= asOf),
+  );
+}
+
+// A row of the profit table as one account's P&L, for the scorecard's profit metrics.
+function pnlAt(table: ReturnType<typeof profitTable>, i: number): CustomerPnl {
+  const costToServe = Object.fromEntries(
+    Object.entries(table.costToServe).map(([line, column]) => [line, column[i] as number]),
+  ) as unknown as CustomerPnl["costToServe"];
+  const margin = table.marginPercent[i] as number;
+  return {
+    id: table.ids[i] as string,
+    grossSalesMinor: table.grossSalesMinor[i] as number,
+    discountsMinor: table.discountsMinor[i] as number,
+    returnsMinor: table.returnsMinor[i] as number,
+    netRevenueMinor: table.netRevenueMinor[i] as number,
+    costOfGoodsMinor: table.costOfGoodsMinor[i] as number,
+    estimatedCostOfGoodsMinor: table.estimatedCostOfGoodsMinor[i] as number,
+    uncostedRevenueMinor: table.uncostedRevenueMinor[i] as number,
+    grossMarginMinor: table.grossMarginMinor[i] as number,
+    costToServe,
+    costToServeMinor: table.costToServeMinor[i] as number,
+    profitMinor: table.profitMinor[i] as number,
+    marginPercent: Number.isNaN(margin) ? undefined : margin,
+  };
+}
+
+const orUndefined = (value: number | undefined): number | undefined =>
+  value === undefined || Number.isNaN(value) ? undefined : value;
+
+/**
+ * Starts a portfolio run ({@link PortfolioAccumulator}) whose transactions stream in: what {@link scorePortfolio}
+ * does, for inputs too large to hold (the command line feeds it a file row by row). The policy is checked first.
+ *
+ * @param policy - The portfolio policy ({@link parsePortfolioPolicy} checks it here).
+ * @param options - The day, the previous tiers, overrides, fitted models, the language and a clock.
+ * @returns The accumulator.
+ * @throws {KeyAccountError} listing every problem of the policy or the options.
+ *
+ * @example
+ * ```ts
+ * const run = createPortfolioAccumulator({ version: 1, name: "p", tiers: "abc" }, { asOf: "2026-11-30" });
+ * run.addTransaction({ customerId: "C1", date: "2026-05-01", amountMinor: 50000, currency: "USD", kind: "sale" });
+ * run.result({}).accounts.map((account) => account.tier); // => ["A"]
+ * ```
+ */
+export function createPortfolioAccumulator(
+  policy: PortfolioPolicy,
+  options: PortfolioOptions,
+): PortfolioAccumulator {
+  const checked = parsePortfolioPolicy(policy);
+  const { asOf } = options;
+  const asOfDay = parseDay(asOf, "YYYY-MM-DD");
+  if (asOfDay === undefined) {
+    throw new KeyAccountError([
+      makeIssue("option.invalid", ["asOf"], {
+        field: "asOf",
+        reason: `${String(asOf)} is not a YYYY-MM-DD day`,
+      }),
+    ]);
+  }
+  const locale = options.locale ?? checked.locale ?? "en";
+  const tierPolicy: TierPolicy =
+    typeof checked.tiers === "string" ? TIER_PRESETS[checked.tiers] : checked.tiers;
+  const signalPolicy: SignalPolicy =
+    checked.signals === undefined
+      ? ALL_PACKS
+      : Array.isArray(checked.signals)
+        ? { version: 1, include: checked.signals }
+        : checked.signals;
+  const featureOptions: FeatureOptions = {
+    asOf,
+    period: checked.features?.period,
+    timeUnit: checked.features?.timeUnit ?? "week",
+    recentDays: checked.features?.recentDays,
+    currency: checked.currency,
+  };
+  const clvSettings = resolveClv(checked);
+  const features: FeatureAccumulator = createFeatureAccumulator(featureOptions);
+  const calibrationEnd =
+    clvSettings === undefined || clvSettings.holdoutDays === 0
+      ? undefined
+      : formatDay(asOfDay - clvSettings.holdoutDays);
+  const calibration =
+    calibrationEnd === undefined
+      ? undefined
+      : createFeatureAccumulator({ ...featureOptions, calibrationEnd });
+  const activity: PurchaseActivityAccumulator = createPurchaseActivityAccumulator({
+    asOf,
+    windowDays: signalPolicy.settings?.windowDays,
+  });
+  const needsGrowth = policyMetricNames(tierPolicy).some((name) => GROWTH_METRICS.includes(name));
+  const growth: GrowthAccumulator | undefined = needsGrowth ? createGrowthAccumulator({ asOf }) : undefined;
+  const timings: Record<string, number> = {};
+  const clock = options.now;
+  let mark = clock?.() ?? 0;
+  const lap = (stage: string): void => {
+    if (clock === undefined) return;
+    const now = clock();
+    timings[stage] = now - mark;
+    mark = now;
+  };
+
+  return {
+    addTransaction(transaction: Transaction): void {
+      features.addTransaction(transaction);
+      calibration?.addTransaction(transaction);
+      activity.add(transaction);
+      growth?.add(transaction);
+    },
+
+    result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
+      lap("transactions");
+      const issues: Issue[] = [];
+      const customers = records.customers ?? [];
+      for (const interaction of records.interactions ?? []) features.addInteraction(interaction);
+      for (const invoice of records.invoices ?? []) features.addInvoice(invoice);
+      for (const customer of customers) features.addCustomer(customer);
+      const summary = features.summary();
+      const { columns } = summary;
+      const ids = columns.ids;
+      const n = ids.length;
+      if (customers.length > 0) {
+        const known = new Set(customers.map((customer) => customer.id));
+        const unknown = ids.filter((id) => !known.has(id));
+        for (const id of unknown.slice(0, 100))
+          issues.push(makeIssue("reference.unknown-customer", ["customers"], { value: id }));
+      }
+      lap("features");
+
+      const segments = checked.rfm?.segments;
+      const scores = rfm(columns, {
+        bins: checked.rfm?.bins,
+        method: checked.rfm?.method,
+        segments:
+          segments === "rfm-package" ? RFM_PACKAGE_SEGMENTS : segments === "grid" ? GRID_SEGMENTS : segments,
+      });
+      const rfmAt = new Map(scores.ids.map((id, k) => [id, k]));
+      lap("rfm");
+
+      const fitted = fitPortfolioClv(
+        columns,
+        clvSettings,
+        summary.timeUnit,
+        options.models,
+        calibration === undefined || calibrationEnd === undefined
+          ? undefined
+          : ({ columns: calibration.summary().columns, calibrationEnd } satisfies CalibrationColumns),
+      );
+      issues.push(...fitted.clv.issues);
+      lap("clv");
+
+      const currency = checked.currency ?? columns.currency.find((code) => code !== undefined) ?? "USD";
+      const profit = profitTable(columns, checked.costModel ?? { currency });
+      const abc = abcTable(ids, profit.profitMinor);
+      const abcOf = new Array<PortfolioAccount["abc"]>(n);
+      abc.order.forEach((position, rank) => {
+        abcOf[position] = abc.abc[rank] as PortfolioAccount["abc"];
+      });
+      const whale = whaleCurve(profit.profitMinor);
+      lap("profit");
+
+      const growthById = new Map<string, GrowthFeatures>();
+      if (growth !== undefined) for (const entry of growth.result(customers)) growthById.set(entry.id, entry);
+      const qualificationsById = groupByCustomer(records.qualifications);
+      const customerFeatures = summary.features;
+      const inputs: TierInput[] = ids.map((id, i) => {
+        const k = rfmAt.get(id);
+        const clv = fitted.valueMinor[i] as number;
+        return {
+          id,
+          features: customerFeatures[i],
+          rfm:
+            k === undefined
+              ? undefined
+              : { r: scores.r[k] as number, f: scores.f[k] as number, m: scores.m[k] as number },
+          clv: Number.isNaN(clv)
+            ? undefined
+            : {
+                clv,
+                pAlive: fitted.pAlive[i] as number,
+                expectedPurchases: fitted.expectedPurchases[i] as number,
+              },
+          profit: pnlAt(profit, i),
+          growth: growthById.get(id),
+          ratings: records.ratings?.[id],
+          qualified: qualifiedOn(qualificationsById.get(id), asOf),
+        };
+      });
+      const scorecard = scoreAccounts(inputs, tierPolicy);
+      issues.push(...scorecard.issues);
+      const tiers = assignTiers(scorecard, {
+        asOf,
+        previous: options.previous,
+        overrides: options.overrides,
+      });
+      const migration = options.previous === undefined ? undefined : tierMigration(tiers);
+      lap("tiers");
+
+      const customerById = new Map(customers.map((customer) => [customer.id, customer]));
+      const activityById = activity.result();
+      const interactionsById = groupByCustomer(records.interactions);
+      const invoicesById = groupByCustomer(records.invoices);
+      const accounts: SignalAccount[] = ids.map((id, i) => {
+        const k = rfmAt.get(id);
+        return {
+          id,
+          customer: customerById.get(id),
+          features: customerFeatures[i],
+          activity: activityById.get(id),
+          interactions: interactionsById.get(id),
+          invoices: invoicesById.get(id),
+          qualifications: qualificationsById.get(id),
+          tier: tiers.tiers[tiers.tierIndex[i] as number],
+          segment: k === undefined ? undefined : scores.map.segments[scores.segmentIndex[k] as number],
+          pAlive: orUndefined(fitted.pAlive[i]),
+          pool: records.pool?.[id],
+        };
+      });
+      const signals = evaluateSignals(accounts, signalPolicy, { asOf, locale });
+      const tasks = signalTasks(accounts, signalPolicy, { asOf, days: checked.taskDays ?? 14, locale });
+      const settings = signalPolicy.settings ?? {};
+      const kpis = signalKpis(accounts, {
+        asOf,
+        windowDays: settings.windowDays,
+        responseTargetHours: settings.responseTargetHours,
+        resolutionTargetHours: settings.resolutionTargetHours,
+        followUpCadenceDays: settings.followUpCadenceDays,
+      });
+      lap("signals");
+
+      const alertsById = new Map<string, SignalAlert[]>();
+      for (const alert of signals.alerts) {
+        const list = alertsById.get(alert.customerId);
+        if (list === undefined) alertsById.set(alert.customerId, [alert]);
+        else list.push(alert);
+      }
+      const signalAccounts = signals.accounts;
+      const dimensionNames = tierPolicy.dimensions.map((dimension) => dimension.name);
+      const byTier: PortfolioTierRow[] = tiers.tiers.map((tier) => ({
+        tier,
+        accounts: 0,
+        revenueMinor: 0,
+        profitMinor: 0,
+        clvMinor: 0,
+      }));
+      const results: PortfolioAccount[] = tiers.accounts.map((tiered, i) => {
+        const k = rfmAt.get(tiered.id);
+        const customer = customerById.get(tiered.id);
+        const clv = orUndefined(fitted.valueMinor[i]);
+        const row = byTier[tiers.tierIndex[i] as number] as PortfolioTierRow;
+        row.accounts++;
+        row.revenueMinor += profit.netRevenueMinor[i] as number;
+        row.profitMinor += profit.profitMinor[i] as number;
+        row.clvMinor += clv ?? 0;
+        const dimensions: Record<string, number> = {};
+        dimensionNames.forEach((name, d) => {
+          dimensions[name] = scorecard.dimensionScores[d]?.[i] as number;
+        });
+        const signal = signalAccounts[i];
+        return {
+          id: tiered.id,
+          name: customer?.name,
+          owner: customer?.owner,
+          tier: tiered.tier,
+          previousTier: tiered.previousTier,
+          changed: tiered.changed,
+          periodsBelow: tiered.periodsBelow,
+          score: tiered.score,
+          dimensions,
+          reasons: tiered.reasons,
+          reasonText: tiered.reasons
+            .map((reason) => formatMessage(reason.code, reason.params, locale))
+            .join(" "),
+          rfm:
+            k === undefined
+              ? undefined
+              : {
+                  r: scores.r[k] as number,
+                  f: scores.f[k] as number,
+                  m: scores.m[k] as number,
+                  code: `${scores.r[k]}${scores.f[k]}${scores.m[k]}`,
+                  segment: scores.map.segments[scores.segmentIndex[k] as number] as string,
+                },
+          revenueMinor: profit.netRevenueMinor[i] as number,
+          grossMarginMinor: profit.grossMarginMinor[i] as number,
+          costToServeMinor: profit.costToServeMinor[i] as number,
+          profitMinor: profit.profitMinor[i] as number,
+          abc: abcOf[i] as PortfolioAccount["abc"],
+          clvMinor: clv,
+          pAlive: orUndefined(fitted.pAlive[i]),
+          expectedPurchases: orUndefined(fitted.expectedPurchases[i]),
+          alerts: alertsById.get(tiered.id) ?? [],
+          grades: signal?.grades ?? {},
+          scores: signal?.scores ?? {},
+        };
+      });
+      const totals = byTier.reduce(
+        (sum, row) => ({
+          accounts: sum.accounts + row.accounts,
+          revenueMinor: sum.revenueMinor + row.revenueMinor,
+          grossMarginMinor: sum.grossMarginMinor,
+          profitMinor: sum.profitMinor + row.profitMinor,
+          clvMinor: sum.clvMinor + row.clvMinor,
+        }),
+        {
+          accounts: 0,
+          revenueMinor: 0,
+          grossMarginMinor: profit.grossMarginMinor.reduce((sum, value) => sum + value, 0),
+          profitMinor: 0,
+          clvMinor: 0,
+        },
+      );
+      lap("results");
+      return {
+        asOf,
+        policyName: checked.name,
+        locale,
+        currency,
+        accounts: results,
+        byTier,
+        totals,
+        features: summary,
+        rfm: scores,
+        clv: fitted.clv,
+        profit,
+        abc,
+        whale,
+        scorecard,
+        tiers,
+        migration,
+        signals,
+        tasks,
+        kpis,
+        issues,
+        timings,
+      };
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { BtydSummary } from "../clv/BtydSummary.js";
+import { bgNbd } from "../clv/bgNbd.js";
+import { calibrationHoldoutCheck, type HoldoutCustomer } from "../clv/calibrationHoldoutCheck.js";
+import { type ClvCustomer, customerLifetimeValue } from "../clv/customerLifetimeValue.js";
+import { gammaGamma } from "../clv/gammaGamma.js";
+import { groupSummaries } from "../clv/groupSummaries.js";
+import { mbgNbd } from "../clv/mbgNbd.js";
+import type { PurchaseModel } from "../clv/PurchaseModel.js";
+import { paretoNbd } from "../clv/paretoNbd.js";
+import type { FeatureColumns } from "../features/FeatureColumns.js";
+import type { Issue } from "../model/issue.js";
+import { makeIssue } from "../model/makeIssue.js";
+import type { TimeUnit } from "../model/timeUnit.js";
+import type { PortfolioClv, PortfolioModels } from "./PortfolioResult.js";
+import type { PortfolioClvSettings, PortfolioPurchaseModel } from "./portfolioPolicySchema.js";
+
+const PURCHASE_MODELS: Readonly<Record<PortfolioPurchaseModel, PurchaseModel<string>>> = {
+  bgnbd: bgNbd as PurchaseModel<string>,
+  mbgnbd: mbgNbd as PurchaseModel<string>,
+  paretonbd: paretoNbd as PurchaseModel<string>,
+};
+
+/** The CLV settings with every default filled in. */
+export type ResolvedClvSettings = Required<{
+  [K in keyof PortfolioClvSettings]: NonNullable<PortfolioClvSettings[K]>;
+}>;
+
+/** The CLV stage's outcome and its per-customer values, aligned with the feature columns (NaN: none). */
+export interface FittedClv {
+  clv: PortfolioClv;
+  valueMinor: Float64Array;
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+}
+
+/** The calibration summary of the model check and the day it ends. */
+export interface CalibrationColumns {
+  columns: FeatureColumns;
+  calibrationEnd: string;
+}
+
+// The customers with a BTYD summary (a purchase up to the summary's end), with their positions.
+function btydRows(columns: FeatureColumns): {
+  rows: (BtydSummary & { monetaryValue: number })[];
+  at: number[];
+} {
+  const rows: (BtydSummary & { monetaryValue: number })[] = [];
+  const at: number[] = [];
+  const { frequency, recency, T, monetaryValue } = columns;
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i] as number;
+    if (Number.isNaN(x)) continue;
+    rows.push({
+      frequency: x,
+      recency: recency[i] as number,
+      T: T[i] as number,
+      monetaryValue: monetaryValue[i] as number,
+    });
+    at.push(i);
+  }
+  return { rows, at };
+}
+
+const repeatBuyersOf = (rows: readonly BtydSummary[]): number =>
+  rows.filter((row) => row.frequency > 0).length;
+
+function modelCheck(
+  model: PurchaseModel<string>,
+  settings: ResolvedClvSettings,
+  calibration: CalibrationColumns,
+  issues: Issue[],
+): PortfolioClv["check"] {
+  const { rows, at } = btydRows(calibration.columns);
+  const repeatBuyers = repeatBuyersOf(rows);
+  if (repeatBuyers < settings.minRepeatBuyers) {
+    issues.push(
+      makeIssue("model.check-too-few-repeat-buyers", ["clv", "check"], {
+        repeatBuyers,
+        required: settings.minRepeatBuyers,
+        calibrationEnd: calibration.calibrationEnd,
+      }),
+    );
+    return undefined;
+  }
+  const fit = model.fit(groupSummaries(rows));
+  const { frequencyHoldout, durationHoldout } = calibration.columns;
+  const customers: HoldoutCustomer[] = rows.map((row, k) => ({
+    ...row,
+    frequencyHoldout: frequencyHoldout[at[k] as number] as number,
+    durationHoldout: durationHoldout[at[k] as number] as number,
+  }));
+  return {
+    ...calibrationHoldoutCheck(model, fit.params, customers),
+    calibrationEnd: calibration.calibrationEnd,
+  };
+}
+
+/**
+ * The predictive CLV of the portfolio: the purchase model fitted on every customer's BTYD summary (or the given
+ * one), Gamma-Gamma on the repeat buyers' mean spend (a repeat buyer whose returns net its spend to zero or less
+ * counts as spending nothing), the discounted CLV of each customer, and the calibration/holdout check. Too few
+ * repeat buyers: no CLV, with the reason; no settings (the policy's `clv: false`): no CLV.
+ */
+export function fitPortfolioClv(
+  columns: FeatureColumns,
+  settings: ResolvedClvSettings | undefined,
+  timeUnit: TimeUnit,
+  models: PortfolioModels | undefined,
+  calibration: CalibrationColumns | undefined,
+): FittedClv {
+  const n = columns.ids.length;
+  const valueMinor = new Float64Array(n).fill(Number.NaN);
+  const pAlive = new Float64Array(n).fill(Number.NaN);
+  const expectedPurchases = new Float64Array(n).fill(Number.NaN);
+  const issues: Issue[] = [];
+  const { rows, at } = btydRows(columns);
+  const repeatBuyers = repeatBuyersOf(rows);
+  const clv: PortfolioClv = { fitted: false, repeatBuyers, issues };
+  if (settings === undefined) return { clv, valueMinor, pAlive, expectedPurchases };
+  const name = models?.purchase.model ?? settings.model;
+  const model = PURCHASE_MODELS[name];
+  if (models === undefined && repeatBuyers < settings.minRepeatBuyers) {
+    issues.push(
+      makeIssue("model.too-few-repeat-buyers", ["clv"], {
+        repeatBuyers,
+        required: settings.minRepeatBuyers,
+        model: name,
+      }),
+    );
+    return { clv, valueMinor, pAlive, expectedPurchases };
+  }
+  let params: Record<string, number>;
+  if (models === undefined) {
+    const fit = model.fit(groupSummaries(rows));
+    params = fit.params;
+    issues.push(...fit.diagnosis);
+    clv.purchase = { model: name, params, converged: fit.converged };
+  } else {
+    params = { ...models.purchase.params };
+    clv.purchase = { model: name, params, converged: true };
+  }
+  const spenders = rows
+    .filter((row) => row.frequency > 0 && row.monetaryValue > 0)
+    .map((row) => ({ frequency: row.frequency, monetaryValue: row.monetaryValue }));
+  let spend = models === undefined ? undefined : models.spend;
+  if (models === undefined && spenders.length >= settings.minRepeatBuyers) {
+    const fit = gammaGamma.fit(spenders);
+    const mean = gammaGamma.populationMeanSpend(fit.params);
+    if (mean.issue === undefined) spend = fit.params;
+    else issues.push(mean.issue);
+  }
+  if (spend !== undefined) clv.spend = { ...spend };
+  const meanSpend =
+    spenders.length === 0 ? 0 : spenders.reduce((sum, row) => sum + row.monetaryValue, 0) / spenders.length;
+  const customers: ClvCustomer[] = rows.map((row, k) => ({
+    id: columns.ids[at[k] as number] as string,
+    frequency: row.frequency,
+    recency: row.recency,
+    T: row.T,
+    monetaryValue: Math.max(row.monetaryValue, 0),
+  }));
+  const results = customerLifetimeValue(customers, {
+    model,
+    params,
+    timeUnit,
+    spendParams: spend,
+    spendPerPurchase: meanSpend,
+    margin: settings.margin,
+    horizon: settings.horizon,
+    horizonUnit: settings.horizonUnit,
+    discountRate: settings.discountRate,
+    discountUnit: settings.discountUnit,
+  });
+  results.forEach((result, k) => {
+    const i = at[k] as number;
+    valueMinor[i] = result.clv;
+    pAlive[i] = result.pAlive;
+    expectedPurchases[i] = result.expectedPurchases;
+  });
+  clv.fitted = true;
+  if (calibration !== undefined) clv.check = modelCheck(model, settings, calibration, issues);
+  return { clv, valueMinor, pAlive, expectedPurchases };
+}
