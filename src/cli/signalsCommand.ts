@@ -1,25 +1,21 @@
 import { writeFile } from "node:fs/promises";
 import type { CustomerFeatures } from "../features/CustomerFeatures.js";
 import { summarize } from "../features/summarize.js";
-import type { IngestReport, IngestResult } from "../ingest/IngestReport.js";
-import { ingestCustomers } from "../ingest/ingestCustomers.js";
-import { ingestInteractions } from "../ingest/ingestInteractions.js";
-import { ingestInvoices } from "../ingest/ingestInvoices.js";
-import { ingestQualifications } from "../ingest/ingestQualifications.js";
+import type { IngestReport } from "../ingest/IngestReport.js";
 import type { Locale } from "../model/locale.js";
 import type { Transaction } from "../model/transaction.js";
 import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
 import { parseSignalPolicy } from "../signals/parseSignalPolicy.js";
 import { purchaseActivity } from "../signals/purchaseActivity.js";
-import type { PoolState, SignalAccount } from "../signals/SignalAccount.js";
+import type { SignalAccount } from "../signals/SignalAccount.js";
 import type { SignalEvidence } from "../signals/SignalEvidence.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import { SIGNAL_PACKS } from "../signals/signalPacks.js";
 import type { SignalPackName, SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTasks } from "../signals/signalTasks.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { ACCOUNT_RECORD_FLAGS, readAccountRecords, recordReports, reportLine } from "./readAccountRecords.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { inputFormatOf, readRows } from "./readRows.js";
 import { readTableFile } from "./readTableFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
 import {
@@ -27,7 +23,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
-import { numberCell, yesNoCell } from "./tableCells.js";
+import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
@@ -87,29 +83,6 @@ async function loadPolicy(value: string | undefined): Promise<SignalPolicy> {
   return { version: 1, include: names as SignalPackName[] };
 }
 
-type Ingest<T> = (rows: Iterable<Readonly<Record<string, unknown>>>) => IngestResult<T>;
-
-// Reads one record file (rows held in memory: record files are per account, not per line of sales).
-async function readRecords<T>(
-  path: string | undefined,
-  flag: string,
-  ingest: Ingest<T>,
-): Promise<IngestResult<T> | undefined> {
-  if (path === undefined) return undefined;
-  const rows: Readonly<Record<string, unknown>>[] = [];
-  try {
-    await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
-      if (problem !== undefined)
-        throw new UsageError(`--${flag}: ${path} row ${rows.length + 1}: ${problem}`);
-      rows.push(row);
-    });
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--${flag}: cannot read the file "${path}": ${(error as Error).message}`);
-  }
-  return ingest(rows);
-}
-
 function groupBy<T extends { customerId: string }>(records: readonly T[] | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const record of records ?? []) {
@@ -133,13 +106,6 @@ function evidenceText(evidence: readonly SignalEvidence[]): string {
       return `${item.negated ? "not " : ""}${item.metric}=${item.value ?? "missing"} ${item.test} ${threshold}${ref}`;
     })
     .join("; ");
-}
-
-function reportLine(kind: string, report: IngestReport): string {
-  const reasons = Object.entries(report.rejectedByCode).map(([code, count]) => `${code} ${count}`);
-  return `${kind}: rows read ${report.input}, used ${report.accepted}, rejected ${report.rejected}${
-    reasons.length > 0 ? ` (${reasons.join(", ")})` : ""
-  }\n`;
 }
 
 /** Evaluates the signal rules over the customers of the record files. */
@@ -172,22 +138,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     throw new UsageError(`--tasks must be a whole number of days; got "${taskText}"`);
   }
   const policy = await loadPolicy(values.policy as string | undefined);
-  const currency = values.currency as string | undefined;
-  const ingestOptions = currency === undefined ? {} : { currency };
-  const customers = await readRecords(values.customers as string | undefined, "customers", (rows) =>
-    ingestCustomers(rows, ingestOptions),
-  );
-  const interactions = await readRecords(values.interactions as string | undefined, "interactions", (rows) =>
-    ingestInteractions(rows),
-  );
-  const invoices = await readRecords(values.invoices as string | undefined, "invoices", (rows) =>
-    ingestInvoices(rows, ingestOptions),
-  );
-  const qualifications = await readRecords(
-    values.qualifications as string | undefined,
-    "qualifications",
-    (rows) => ingestQualifications(rows),
-  );
+  const read = await readAccountRecords(values, values.currency as string | undefined);
+  const { customers, interactions, invoices, qualifications, pool } = read;
   const records = {
     customers: customers?.records ?? [],
     interactions: interactions?.records ?? [],
@@ -212,18 +164,6 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (values.clv !== undefined) {
     for (const row of await readTableFile(values.clv as string, "--clv", ["id", "p_alive"])) {
       pAlive.set(row.id as string, numberCell(row.p_alive as string, `--clv ${row.id} p_alive`));
-    }
-  }
-  const pool = new Map<string, PoolState>();
-  if (values.pool !== undefined) {
-    for (const row of await readTableFile(values.pool as string, "--pool", ["id"])) {
-      const state: PoolState = {};
-      if (row.claimed_date) state.claimedDate = row.claimed_date;
-      const locked = yesNoCell(row.locked);
-      const won = yesNoCell(row.won);
-      if (locked !== undefined) state.locked = locked;
-      if (won !== undefined) state.won = won;
-      pool.set(row.id as string, state);
     }
   }
   const activity = purchaseActivity(transactions, { asOf });
@@ -297,15 +237,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     }\n`,
   );
   const reports: IngestReport[] = [];
-  for (const [kind, ingested] of [
-    ["customers", customers],
-    ["interactions", interactions],
-    ["invoices", invoices],
-    ["qualifications", qualifications],
-  ] as const) {
-    if (ingested === undefined) continue;
-    reports.push(ingested.report);
-    io.stderr.write(reportLine(kind, ingested.report));
+  for (const [kind, report] of recordReports(read)) {
+    reports.push(report);
+    io.stderr.write(reportLine(kind, report));
   }
   if (file !== undefined) {
     reports.unshift(file.report);
@@ -323,13 +257,9 @@ export const signalsCommand: Command = {
   help: SIGNALS_HELP,
   options: {
     ...TRANSACTION_FLAGS,
-    customers: { type: "string" },
-    interactions: { type: "string" },
-    invoices: { type: "string" },
-    qualifications: { type: "string" },
+    ...ACCOUNT_RECORD_FLAGS,
     tiers: { type: "string" },
     clv: { type: "string" },
-    pool: { type: "string" },
     policy: { type: "string" },
     "print-pack": { type: "string" },
     locale: { type: "string" },

@@ -14,11 +14,8 @@ import { INPUT_FORMATS, type InputFormat, inputFormatOf, readRows } from "./read
 import type { CliIo, FlagValues } from "./runCli.js";
 import { UsageError } from "./UsageError.js";
 
-/**
- * The flags that say how to read a transaction file and summarise it per customer, shared by every command
- * that starts from transactions (node:util parseArgs form).
- */
-export const TRANSACTION_FLAGS = {
+/** The flags that say how to read a transaction file (node:util parseArgs form), with `--as-of`. */
+export const TRANSACTION_READ_FLAGS = {
   "customer-col": { type: "string" },
   "date-col": { type: "string" },
   "amount-col": { type: "string" },
@@ -39,14 +36,22 @@ export const TRANSACTION_FLAGS = {
   "duplicate-rows": { type: "string" },
   "zero-amounts": { type: "string" },
   "as-of": { type: "string" },
+} as const;
+
+/**
+ * The flags that say how to read a transaction file and summarise it per customer, shared by every command
+ * that starts from transactions (node:util parseArgs form).
+ */
+export const TRANSACTION_FLAGS = {
+  ...TRANSACTION_READ_FLAGS,
   "calibration-end": { type: "string" },
   period: { type: "string" },
   "time-unit": { type: "string" },
   "recent-days": { type: "string" },
 } as const;
 
-/** The help lines of {@link TRANSACTION_FLAGS}. */
-export const TRANSACTION_FLAGS_HELP = `Input
+/** The help lines of {@link TRANSACTION_READ_FLAGS} but `--as-of`. */
+export const TRANSACTION_READ_HELP = `Input
   --input-format F       csv | tsv | whitespace | jsonl (default: from the file name; .txt is whitespace)
   --delimiter C          CSV delimiter (default: detected)
   --columns a,b,c        column names of a file without a header line
@@ -67,7 +72,10 @@ export const TRANSACTION_FLAGS_HELP = `Input
   --duplicate-rows D     a line repeating an earlier line exactly: reject (default) | notice | keep
   --zero-amounts Z       sales of 0.00: reject (default) | accept (free items are purchases, as in CDNOW)
 
-Summary
+`;
+
+/** The help lines of {@link TRANSACTION_FLAGS}. */
+export const TRANSACTION_FLAGS_HELP = `${TRANSACTION_READ_HELP}Summary
   --as-of DATE           the day the summary is made (required); later rows are rejected
   --calibration-end DATE split: BTYD summary up to DATE, holdout columns for (DATE, as-of]
   --period P             purchase grouping: ${PERIODS.join(" | ")} (default day)
@@ -151,19 +159,23 @@ export interface FileSummary {
   started: number;
 }
 
+/** What {@link streamTransactionFile} returns: the accounting of every row and when the reading started. */
+export interface StreamedFile {
+  report: IngestReport;
+  started: number;
+}
+
 /**
- * Streams a transaction file through ingest into a feature accumulator: the first half of every command that
- * starts from transactions. Flag problems throw {@link UsageError}. `onTransaction` also receives every
- * accepted record (e.g. to keep them for the growth features); `records` are the other records of the customers
- * (their interactions, invoices and customer records), summarised with the transactions.
+ * Streams a transaction file through ingest: every accepted record goes to `onTransaction` as it is read, and
+ * nothing is kept. Flag problems throw {@link UsageError}. Rows after `asOf` are rejected.
  */
-export async function summarizeTransactionFile(
+export async function streamTransactionFile(
   path: string,
   flags: FlagValues,
   io: CliIo,
-  onTransaction?: ((record: Transaction) => void) | undefined,
-  records: Omit<SummarizeInput, "transactions"> = {},
-): Promise<FileSummary> {
+  asOf: string,
+  onTransaction: (record: Transaction) => void,
+): Promise<StreamedFile> {
   const values = flags as Values;
   try {
     await access(path);
@@ -177,15 +189,13 @@ export async function summarizeTransactionFile(
     inputFormatOf(path),
   );
   const dateFormat = choice<DateFormat>("date-format", values["date-format"], DATE_FORMATS, "auto");
-  const options = featureOptions(values);
   const mapping = columnMapping(values);
-  const accumulator = createFeatureAccumulator(options);
   const ingest = createTransactionIngest(
     {
       columns: mapping,
       currency: values.currency ?? (mapping.currency === undefined ? "USD" : undefined),
       dateFormat,
-      asOf: options.asOf,
+      asOf,
       cancellationPrefix: values["cancellation-prefix"],
       duplicateRows: choice<"reject" | "notice" | "keep">(
         "duplicate-rows",
@@ -200,10 +210,7 @@ export async function summarizeTransactionFile(
         "reject",
       ),
     },
-    (record) => {
-      accumulator.addTransaction(record);
-      onTransaction?.(record);
-    },
+    onTransaction,
   );
   const started = Date.now();
   const progress = createProgress(path, io.stderr);
@@ -226,8 +233,30 @@ export async function summarizeTransactionFile(
     },
   );
   progress.done();
+  return { report: ingest.finish(), started };
+}
+
+/**
+ * Streams a transaction file through ingest into a feature accumulator: the first half of every command that
+ * starts from transactions. Flag problems throw {@link UsageError}. `onTransaction` also receives every
+ * accepted record (e.g. to keep them for the growth features); `records` are the other records of the customers
+ * (their interactions, invoices and customer records), summarised with the transactions.
+ */
+export async function summarizeTransactionFile(
+  path: string,
+  flags: FlagValues,
+  io: CliIo,
+  onTransaction?: ((record: Transaction) => void) | undefined,
+  records: Omit<SummarizeInput, "transactions"> = {},
+): Promise<FileSummary> {
+  const options = featureOptions(flags as Values);
+  const accumulator = createFeatureAccumulator(options);
+  const { report, started } = await streamTransactionFile(path, flags, io, options.asOf, (record) => {
+    accumulator.addTransaction(record);
+    onTransaction?.(record);
+  });
   for (const interaction of records.interactions ?? []) accumulator.addInteraction(interaction);
   for (const invoice of records.invoices ?? []) accumulator.addInvoice(invoice);
   for (const customer of records.customers ?? []) accumulator.addCustomer(customer);
-  return { summary: accumulator.summary(), report: ingest.finish(), started };
+  return { summary: accumulator.summary(), report, started };
 }
