@@ -5,6 +5,7 @@ import { policyCommand } from "./policyCommand.js";
 import { predictCommand } from "./predictCommand.js";
 import { profitCommand } from "./profitCommand.js";
 import { rfmCommand } from "./rfmCommand.js";
+import { scoreCommand } from "./scoreCommand.js";
 import { signalsCommand } from "./signalsCommand.js";
 import { summarizeCommand } from "./summarizeCommand.js";
 import { tierCommand } from "./tierCommand.js";
@@ -31,6 +32,7 @@ export interface Command {
 
 // Each command lives in its own file; this table is the only place that lists them.
 const COMMANDS: Readonly<Record<string, Command>> = {
+  score: scoreCommand,
   summarize: summarizeCommand,
   rfm: rfmCommand,
   profit: profitCommand,

@@ -4,11 +4,10 @@ import { summarize } from "../features/summarize.js";
 import type { IngestReport } from "../ingest/IngestReport.js";
 import type { Locale } from "../model/locale.js";
 import type { Transaction } from "../model/transaction.js";
-import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
+import { evaluateSignals } from "../signals/evaluateSignals.js";
 import { parseSignalPolicy } from "../signals/parseSignalPolicy.js";
 import { purchaseActivity } from "../signals/purchaseActivity.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
-import type { SignalEvidence } from "../signals/SignalEvidence.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import { SIGNAL_PACKS } from "../signals/signalPacks.js";
 import type { SignalPackName, SignalPolicy } from "../signals/signalPolicySchema.js";
@@ -18,6 +17,7 @@ import { ACCOUNT_RECORD_FLAGS, readAccountRecords, recordReports, reportLine } f
 import { readJsonFile } from "./readJsonFile.js";
 import { readTableFile } from "./readTableFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
+import { alertTable, taskTable } from "./signalTables.js";
 import {
   summarizeTransactionFile,
   TRANSACTION_FLAGS,
@@ -25,7 +25,7 @@ import {
 } from "./summarizeTransactionFile.js";
 import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
-import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
+import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 const PACKS = Object.keys(SIGNAL_PACKS) as SignalPackName[];
 const LOCALES: readonly Locale[] = ["en", "zh-CN"];
@@ -91,21 +91,6 @@ function groupBy<T extends { customerId: string }>(records: readonly T[] | undef
     else list.push(record);
   }
   return groups;
-}
-
-function evidenceText(evidence: readonly SignalEvidence[]): string {
-  return evidence
-    .map((item) => {
-      const threshold = Array.isArray(item.threshold)
-        ? `[${item.threshold.join(", ")}]`
-        : String(item.threshold);
-      const ref =
-        item.ref === undefined
-          ? ""
-          : ` (${item.ref.metric} ${item.ref.value} × ${item.ref.times} + ${item.ref.plus})`;
-      return `${item.negated ? "not " : ""}${item.metric}=${item.value ?? "missing"} ${item.test} ${threshold}${ref}`;
-    })
-    .join("; ");
 }
 
 /** Evaluates the signal rules over the customers of the record files. */
@@ -191,30 +176,12 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const out = values.out as string | undefined;
   const tasksOut = values["tasks-out"] as string | undefined;
   if (out !== undefined || taskDays === undefined || tasksOut !== undefined) {
-    const columns = ["severity", "category", "customer_id", "rule", "message", "evidence", "key"];
-    const rows: Cell[][] = result.alerts.map((alert: SignalAlert) => [
-      alert.severity,
-      alert.category,
-      alert.customerId,
-      alert.rule,
-      alert.message,
-      evidenceText(alert.evidence),
-      alert.key,
-    ]);
+    const { columns, rows } = alertTable(result.alerts);
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
   if (taskDays !== undefined) {
     const tasks = signalTasks(accounts, policy, { asOf, days: taskDays, locale: locale as Locale });
-    const columns = ["due_date", "days_until", "kind", "occasion", "customer_id", "message", "key"];
-    const rows: Cell[][] = tasks.map((task) => [
-      task.dueDate,
-      task.daysUntil,
-      task.kind,
-      task.occasion,
-      task.customerId,
-      task.message,
-      task.key,
-    ]);
+    const { columns, rows } = taskTable(tasks);
     await writeTable(columns, rows, format as OutputFormat, tasksOut, io.stdout);
     io.stderr.write(`tasks due in the next ${taskDays} days: ${tasks.length}\n`);
   }

@@ -11,13 +11,7 @@ import { customerProfit } from "../profit/customerProfit.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
 import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
 import { rfm } from "../rfm/rfm.js";
-import {
-  assignTiers,
-  type PreviousTier,
-  type TierAssignment,
-  type TierOverride,
-  type TierReason,
-} from "../tier/assignTiers.js";
+import { assignTiers, type TierAssignment, type TierReason } from "../tier/assignTiers.js";
 import { explainScore } from "../tier/explainScore.js";
 import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
@@ -32,13 +26,14 @@ import { describeIngestReport } from "./describeIngestReport.js";
 import { isFeatureFile, readFeatureFile } from "./readFeatureFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readTableFile } from "./readTableFile.js";
+import { readOverrides, readPrevious, readRatings } from "./readTierFiles.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
 import {
   summarizeTransactionFile,
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
-import { numberCell, yesNoCell } from "./tableCells.js";
+import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
@@ -110,41 +105,6 @@ function moneyCell(text: string, currency: string, what: string): number {
   return parsed.minor;
 }
 
-type Ratings = Map<string, Pick<TierInput, "ratings" | "qualified">>;
-
-async function readRatings(path: string | undefined, policy: TierPolicy): Promise<Ratings> {
-  const ratings: Ratings = new Map();
-  if (path === undefined) return ratings;
-  const names = (policy.ratings ?? []).map((rating) => rating.name);
-  for (const row of await readTableFile(path, "--ratings", ["id"])) {
-    const entry: Pick<TierInput, "ratings" | "qualified"> = {};
-    const values: Record<string, number> = {};
-    for (const name of names) {
-      const text = row[name];
-      if (text !== undefined && text !== "") values[name] = numberCell(text, `--ratings ${row.id} ${name}`);
-    }
-    entry.ratings = values;
-    const qualified = yesNoCell(row.qualified);
-    if (qualified !== undefined) entry.qualified = qualified;
-    ratings.set(row.id as string, entry);
-  }
-  return ratings;
-}
-
-async function readPrevious(path: string | undefined): Promise<PreviousTier[] | undefined> {
-  if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "--previous", ["id", "tier"]);
-  return rows.map((row) => {
-    const below = row.periods_below;
-    return {
-      id: row.id as string,
-      tier: row.tier as string,
-      periodsBelow:
-        below === undefined || below === "" ? 0 : numberCell(below, `--previous ${row.id} periods_below`),
-    };
-  });
-}
-
 type Clv = NonNullable<TierInput["clv"]>;
 
 // A CLV table written by "keyaccount clv" (a fitted model's predictions): clv in the currency → minor units.
@@ -161,21 +121,6 @@ async function readClv(path: string | undefined, currency: string): Promise<Map<
     });
   }
   return clv;
-}
-
-async function readOverrides(path: string | undefined): Promise<TierOverride[] | undefined> {
-  if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "--overrides", ["id", "tier", "reason", "author"]);
-  return rows.map((row) => {
-    const override: TierOverride = {
-      id: row.id as string,
-      tier: row.tier as string,
-      reason: row.reason as string,
-      author: row.author as string,
-    };
-    if (row.expires !== undefined && row.expires !== "") override.expires = row.expires;
-    return override;
-  });
 }
 
 const describe = (reasons: readonly TierReason[], locale: Locale): string =>

@@ -1,0 +1,273 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { IngestReport } from "../ingest/IngestReport.js";
+import { formatMoney } from "../model/formatMoney.js";
+import type { Locale } from "../model/locale.js";
+import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
+import type { PortfolioResult } from "../pipeline/PortfolioResult.js";
+import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
+import { TIER_PRESETS } from "../tier/tierPresets.js";
+import { describeIngestReport } from "./describeIngestReport.js";
+import {
+  ACCOUNT_RECORD_FLAGS,
+  ACCOUNT_RECORD_HELP,
+  readAccountRecords,
+  recordReports,
+  reportLine,
+} from "./readAccountRecords.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { readOverrides, readPrevious, readRatings } from "./readTierFiles.js";
+import type { CliIo, Command, FlagValues } from "./runCli.js";
+import { alertTable, taskTable } from "./signalTables.js";
+import {
+  streamTransactionFile,
+  TRANSACTION_READ_FLAGS,
+  TRANSACTION_READ_HELP,
+} from "./summarizeTransactionFile.js";
+import { UsageError } from "./UsageError.js";
+import { type Cell, writeTable } from "./writeTable.js";
+
+const LOCALES: readonly Locale[] = ["en", "zh-CN"];
+
+const SCORE_HELP = `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [options]
+
+The whole job in one run: per-customer features, RFM, predictive CLV (fitted when there are enough repeat
+buyers, with a calibration/holdout check), the customer P&L, ABC classes, the scorecard and tiers (hysteresis
+against --previous, overrides), the signal rules, tasks and KPIs. The transaction file streams: it is never held
+in memory. Writes to DIR:
+  customers.csv   one row per account: tier, score and dimension scores, RFM, revenue, margin, profit, CLV,
+                  P(alive), alert counts and the reasons of the tier
+  alerts.csv      the alerts, critical first, with their evidence and de-duplication key
+  tasks.csv       follow-ups, pool returns, care dates and renewals due within the policy's task window
+  tiers.csv       id, tier, periods_below, score: the next run's --previous
+  summary.json    totals, accounts and revenue per tier, the fitted models and their check, KPIs, migration,
+                  notices, the row accounting of every file and the time of each stage
+Prints the headline (accounts per tier, the top accounts, critical alerts) and ends with the row accounting.
+
+  --transactions FILE    sales, returns and cancellations (required; the input flags below say how to read it)
+  --policy FILE          the portfolio policy JSON (required): summary settings, RFM, CLV model, cost model,
+                         tier policy or preset, signal rules or packs, task window, language
+  --as-of DATE           the day of the run (required); later rows are rejected
+  --out DIR              where the files go (required; created if missing)
+  --ratings FILE         manager ratings: an id column and one column per rating the tier policy declares
+  --previous FILE        the previous run's tiers.csv: hysteresis and the migration matrix
+  --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
+  --locale L             language of the texts: ${LOCALES.join(" | ")} (default: the policy's, else en)
+
+${ACCOUNT_RECORD_HELP}
+${TRANSACTION_READ_HELP}Example
+  keyaccount score --transactions examples/data/portfolio/transactions.csv \\
+    --customers examples/data/portfolio/customers.csv --policy examples/data/portfolio/policy.json \\
+    --as-of 2026-11-30 --previous examples/data/portfolio/tiers.csv --out results
+`;
+
+const money = (minor: number | undefined, currency: string): Cell =>
+  minor === undefined ? undefined : formatMoney(Math.round(minor), currency);
+
+const rounded = (value: number | undefined, digits: number): Cell =>
+  value === undefined || Number.isNaN(value) ? undefined : Number(value.toFixed(digits));
+
+function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell[][] } {
+  const dimensions = Object.keys(result.accounts[0]?.dimensions ?? {});
+  const { currency } = result;
+  return {
+    columns: [
+      "id",
+      "name",
+      "owner",
+      "tier",
+      "previous_tier",
+      "changed",
+      "score",
+      ...dimensions.map((name) => `score_${name}`),
+      "rfm_segment",
+      "rfm_code",
+      "revenue",
+      "gross_margin",
+      "cost_to_serve",
+      "profit",
+      "abc",
+      "clv",
+      "p_alive",
+      "expected_purchases",
+      "alerts",
+      "critical_alerts",
+      "reason",
+    ],
+    rows: result.accounts.map((account) => [
+      account.id,
+      account.name,
+      account.owner,
+      account.tier,
+      account.previousTier,
+      account.changed,
+      rounded(account.score, 2),
+      ...dimensions.map((name) => rounded(account.dimensions[name], 2)),
+      account.rfm?.segment,
+      account.rfm?.code,
+      money(account.revenueMinor, currency),
+      money(account.grossMarginMinor, currency),
+      money(account.costToServeMinor, currency),
+      money(account.profitMinor, currency),
+      account.abc,
+      money(account.clvMinor, currency),
+      rounded(account.pAlive, 4),
+      rounded(account.expectedPurchases, 3),
+      account.alerts.length,
+      account.alerts.filter((alert) => alert.severity === "critical").length,
+      account.reasonText,
+    ]),
+  };
+}
+
+// The headline: accounts and revenue per tier, the five most valuable accounts, the critical alerts.
+function headline(result: PortfolioResult): string {
+  const { currency } = result;
+  const lines = [`${result.policyName}, as of ${result.asOf}: ${result.totals.accounts} accounts`];
+  for (const row of result.byTier) {
+    lines.push(
+      `  ${row.tier.padEnd(12)} ${String(row.accounts).padStart(7)} accounts  revenue ${formatMoney(
+        Math.round(row.revenueMinor),
+        currency,
+      )} ${currency}`,
+    );
+  }
+  const top = [...result.accounts]
+    .sort((a, b) => (b.clvMinor ?? b.revenueMinor) - (a.clvMinor ?? a.revenueMinor) || (a.id < b.id ? -1 : 1))
+    .slice(0, 5);
+  lines.push(result.clv.fitted ? "top accounts by CLV:" : "top accounts by revenue:");
+  for (const account of top) {
+    const value = account.clvMinor ?? account.revenueMinor;
+    lines.push(
+      `  ${account.id} ${account.name ?? ""} (${account.tier}): ${formatMoney(Math.round(value), currency)} ${currency}`,
+    );
+  }
+  const critical = result.signals.alerts.filter((alert) => alert.severity === "critical");
+  lines.push(`critical alerts: ${critical.length} (warnings ${result.signals.counts.warning})`);
+  for (const alert of critical.slice(0, 5)) lines.push(`  ${alert.customerId}: ${alert.message}`);
+  if (critical.length > 5) lines.push(`  … ${critical.length - 5} more in alerts.csv`);
+  return `${lines.join("\n")}\n`;
+}
+
+function summaryJson(result: PortfolioResult, reports: Record<string, IngestReport>): unknown {
+  return {
+    asOf: result.asOf,
+    policy: result.policyName,
+    locale: result.locale,
+    currency: result.currency,
+    totals: result.totals,
+    byTier: result.byTier,
+    clv: result.clv,
+    rfmSegments: result.rfm.segments,
+    migration: result.migration === undefined ? undefined : { ...result.migration, moved: undefined },
+    alerts: result.signals.counts,
+    tasks: result.tasks.length,
+    kpis: result.kpis,
+    issues: result.issues,
+    ingest: Object.fromEntries(
+      Object.entries(reports).map(([kind, report]) => [
+        kind,
+        { ...report, issues: report.issues.slice(0, 100) },
+      ]),
+    ),
+    timings: result.timings,
+  };
+}
+
+function required(values: FlagValues, flag: string, what: string): string {
+  const value = values[flag];
+  if (typeof value !== "string") throw new UsageError(`--${flag} is required: ${what}`);
+  return value;
+}
+
+/** Runs the whole chain on the record files and writes the results. */
+async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
+  if (positionals.length > 0)
+    throw new UsageError(
+      `score takes its files as flags (--transactions FILE …); got: ${positionals.join(" ")}`,
+    );
+  const transactionsPath = required(values, "transactions", "the transaction file");
+  const policyPath = required(values, "policy", "the portfolio policy JSON");
+  const asOf = required(values, "as-of", "the day of the run, e.g. --as-of 2026-11-30");
+  const out = required(values, "out", "the folder the results go to");
+  const locale = values.locale as string | undefined;
+  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale))
+    throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
+  const started = performance.now();
+  const policy = parsePortfolioPolicy(await readJsonFile(policyPath, "policy"));
+  const tierPolicy = typeof policy.tiers === "string" ? TIER_PRESETS[policy.tiers] : policy.tiers;
+  const records = await readAccountRecords(
+    values,
+    (values.currency as string | undefined) ?? policy.currency,
+  );
+  const ratings = await readRatings(values.ratings as string | undefined, tierPolicy);
+  const run = createPortfolioAccumulator(policy, {
+    asOf,
+    previous: await readPrevious(values.previous as string | undefined),
+    overrides: await readOverrides(values.overrides as string | undefined),
+    locale: locale as Locale | undefined,
+    now: () => performance.now(),
+  });
+  const streamed = await streamTransactionFile(transactionsPath, values, io, asOf, (transaction) =>
+    run.addTransaction(transaction),
+  );
+  const result = run.result({
+    customers: records.customers?.records,
+    interactions: records.interactions?.records,
+    invoices: records.invoices?.records,
+    qualifications: records.qualifications?.records,
+    pool: Object.fromEntries(records.pool),
+    ratings: Object.fromEntries([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
+  });
+  await mkdir(out, { recursive: true });
+  const customers = customerTable(result);
+  await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
+  const alerts = alertTable(result.signals.alerts);
+  await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
+  const tasks = taskTable(result.tasks);
+  await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);
+  await writeTable(
+    ["id", "tier", "periods_below", "score"],
+    result.accounts.map((account) => [
+      account.id,
+      account.tier,
+      account.periodsBelow,
+      rounded(account.score, 2),
+    ]),
+    "csv",
+    join(out, "tiers.csv"),
+    io.stdout,
+  );
+  const reports: Record<string, IngestReport> = { transactions: streamed.report };
+  for (const [kind, report] of recordReports(records)) reports[kind] = report;
+  await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
+  io.stdout.write(headline(result));
+  for (const issue of result.issues.slice(0, 5)) io.stderr.write(`note: ${issue.message}\n`);
+  const { features: _features, columns: _columns, ...meta } = result.features;
+  io.stderr.write(
+    `transactions: ${describeIngestReport(streamed.report, meta, Date.now() - streamed.started)}`,
+  );
+  for (const [kind, report] of recordReports(records)) io.stderr.write(reportLine(kind, report));
+  io.stderr.write(`results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json)\n`);
+  io.stderr.write(`whole run ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return 0;
+}
+
+/** `keyaccount score`: the whole job — tiers, values, alerts, tasks and the summary — in one run. */
+export const scoreCommand: Command = {
+  summary: "the whole job: features, RFM, CLV, profit, tiers, signals, tasks, KPIs and the report",
+  help: SCORE_HELP,
+  options: {
+    ...TRANSACTION_READ_FLAGS,
+    ...ACCOUNT_RECORD_FLAGS,
+    transactions: { type: "string" },
+    policy: { type: "string" },
+    out: { type: "string" },
+    ratings: { type: "string" },
+    previous: { type: "string" },
+    overrides: { type: "string" },
+    locale: { type: "string" },
+  },
+  run,
+};

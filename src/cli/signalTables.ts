@@ -1,0 +1,58 @@
+import type { SignalAlert } from "../signals/evaluateSignals.js";
+import type { SignalEvidence } from "../signals/SignalEvidence.js";
+import type { SignalTask } from "../signals/signalTasks.js";
+import type { Cell } from "./writeTable.js";
+
+/** A table to write: its column names and rows. */
+export interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
+
+// The evidence in one cell: each metric, its value, the test and the threshold.
+function evidenceText(evidence: readonly SignalEvidence[]): string {
+  return evidence
+    .map((item) => {
+      const threshold = Array.isArray(item.threshold)
+        ? `[${item.threshold.join(", ")}]`
+        : String(item.threshold);
+      const ref =
+        item.ref === undefined
+          ? ""
+          : ` (${item.ref.metric} ${item.ref.value} × ${item.ref.times} + ${item.ref.plus})`;
+      return `${item.negated ? "not " : ""}${item.metric}=${item.value ?? "missing"} ${item.test} ${threshold}${ref}`;
+    })
+    .join("; ");
+}
+
+/** The alerts as a table: severity, category, customer_id, rule, message, evidence, key. */
+export function alertTable(alerts: readonly SignalAlert[]): Table {
+  return {
+    columns: ["severity", "category", "customer_id", "rule", "message", "evidence", "key"],
+    rows: alerts.map((alert) => [
+      alert.severity,
+      alert.category,
+      alert.customerId,
+      alert.rule,
+      alert.message,
+      evidenceText(alert.evidence),
+      alert.key,
+    ]),
+  };
+}
+
+/** The tasks as a table: due_date, days_until, kind, occasion, customer_id, message, key. */
+export function taskTable(tasks: readonly SignalTask[]): Table {
+  return {
+    columns: ["due_date", "days_until", "kind", "occasion", "customer_id", "message", "key"],
+    rows: tasks.map((task) => [
+      task.dueDate,
+      task.daysUntil,
+      task.kind,
+      task.occasion,
+      task.customerId,
+      task.message,
+      task.key,
+    ]),
+  };
+}
