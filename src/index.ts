@@ -54,6 +54,7 @@ export { npsClass } from "./features/npsClass.js";
 export { type SummarizeInput, summarize } from "./features/summarize.js";
 export { toFeatureColumns } from "./features/toFeatureColumns.js";
 // growth
+export { createGrowthAccumulator, type GrowthAccumulator } from "./growth/createGrowthAccumulator.js";
 export { type GrowthFeatures, type GrowthOptions, growthFeatures } from "./growth/growthFeatures.js";
 export { portfolioRepeatRate } from "./growth/portfolioRepeatRate.js";
 // ingest
@@ -132,6 +133,29 @@ export { PERIODS, type Period, periodStart } from "./model/period.js";
 export { type Qualification, type QualificationStatus, qualificationSchema } from "./model/qualification.js";
 export { daysPerUnit, TIME_UNITS, type TimeUnit } from "./model/timeUnit.js";
 export { type Transaction, type TransactionKind, transactionSchema } from "./model/transaction.js";
+// pipeline
+export {
+  createPortfolioAccumulator,
+  type PortfolioAccumulator,
+} from "./pipeline/createPortfolioAccumulator.js";
+export type {
+  PortfolioAccount,
+  PortfolioClv,
+  PortfolioModels,
+  PortfolioOptions,
+  PortfolioRecords,
+  PortfolioResult,
+  PortfolioTierRow,
+} from "./pipeline/PortfolioResult.js";
+export { parsePortfolioPolicy } from "./pipeline/parsePortfolioPolicy.js";
+export {
+  type BuiltInSegmentMap,
+  type PortfolioClvSettings,
+  type PortfolioPolicy,
+  type PortfolioPurchaseModel,
+  portfolioPolicySchema,
+} from "./pipeline/portfolioPolicySchema.js";
+export { scorePortfolio } from "./pipeline/scorePortfolio.js";
 // profit
 export { type AbcEntry, abcClasses } from "./profit/abcClasses.js";
 export { type AbcClass, type AbcOptions, type AbcTable, abcTable } from "./profit/abcTable.js";
@@ -179,6 +203,10 @@ export {
 } from "./rfm/segmentMapSchema.js";
 export { segmentOf } from "./rfm/segmentOf.js";
 export { type AccountFactOptions, type AccountFacts, accountFacts } from "./signals/accountFacts.js";
+export {
+  createPurchaseActivityAccumulator,
+  type PurchaseActivityAccumulator,
+} from "./signals/createPurchaseActivityAccumulator.js";
 export {
   type AccountGrade,
   type AccountScore,
@@ -260,6 +288,7 @@ export {
   type MetricBreakdown,
   type ScoreBreakdown,
 } from "./tier/explainScore.js";
+export { GROWTH_METRICS } from "./tier/growthMetrics.js";
 export { type MetricSource, metricSource } from "./tier/metricSource.js";
 export { normaliseColumn } from "./tier/normaliseColumn.js";
 export { parseTierPolicy } from "./tier/parseTierPolicy.js";

@@ -1,7 +1,10 @@
-// The CDNOW sample (test/fixtures/CDNOW_sample.txt, credited in test/fixtures/README.md) as command-line arguments:
-// the whitespace-separated transaction file and the flags that summarise it as the published calibration summary.
+// The CDNOW sample (test/fixtures/CDNOW_sample.txt, credited in test/fixtures/README.md): as command-line arguments
+// (the whitespace-separated transaction file and the flags that summarise it as the published calibration
+// summary) and as transaction records.
 
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseMoney, type Transaction } from "../src/index.js";
 
 /** The sample's path. */
 export const CDNOW_SAMPLE_PATH = fileURLToPath(new URL("./fixtures/CDNOW_sample.txt", import.meta.url));
@@ -31,3 +34,22 @@ export const CDNOW_ARGUMENTS = [
   "--time-unit",
   "week",
 ] as const;
+
+/** The sample's lines: master id, sample id, date YYYYMMDD, number of CDs, dollars (whitespace-separated). */
+export function cdnowTransactions(): Transaction[] {
+  return readFileSync(CDNOW_SAMPLE_PATH, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [, id, date, , dollars] = line.trim().split(/\s+/);
+      const money = parseMoney(dollars ?? "", "USD");
+      if (!id || !date || !money.ok) throw new Error(`unreadable CDNOW line: ${line}`);
+      return {
+        customerId: String(Number(id)),
+        date: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
+        amountMinor: money.minor,
+        currency: "USD",
+        kind: "sale",
+      };
+    });
+}

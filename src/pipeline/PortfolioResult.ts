@@ -112,8 +112,12 @@ export interface PortfolioClv {
     | undefined;
   /** The Gamma-Gamma parameters, when the spend model was fitted or given. */
   spend?: Record<"p" | "q" | "gamma", number> | undefined;
-  /** The calibration/holdout check of the purchase model, when the policy asks for one and there are enough data. */
-  check?: (HoldoutCheck & { calibrationEnd: string }) | undefined;
+  /**
+   * The calibration/holdout check of the purchase model, when the policy asks for one and there are enough data:
+   * the model fitted on the purchases up to `calibrationEnd` (its `params`) predicts each customer's purchases
+   * after it, compared with what happened.
+   */
+  check?: (HoldoutCheck & { calibrationEnd: string; params: Record<string, number> }) | undefined;
   /** Why there is no CLV, no spend model or no check, and any fitting diagnosis. */
   issues: Issue[];
 }

@@ -92,6 +92,7 @@ function modelCheck(
   return {
     ...calibrationHoldoutCheck(model, fit.params, customers),
     calibrationEnd: calibration.calibrationEnd,
+    params: fit.params,
   };
 }
 

@@ -120,7 +120,7 @@ export interface PortfolioPolicy {
 
 /**
  * The zod schema of a {@link PortfolioPolicy}, for CRMs to validate with and to export as JSON Schema
- * (`z.toJSONSchema`). `deep: false` leaves the tier, signal and cost-model parts unchecked (`unknown`), for
+ * (`z.toJSONSchema`). `deep: false` leaves the tier, signal, segment-map and cost-model parts unchecked (any object), for
  * {@link parsePortfolioPolicy}, which hands them to their own parsers.
  *
  * @param deep - Whether the parts are checked with their own schemas; default true.
@@ -135,7 +135,8 @@ export interface PortfolioPolicy {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function portfolioPolicySchema(deep = true): z.ZodMiniType<PortfolioPolicy> {
-  const part = (schema: z.ZodMiniType): z.ZodMiniType => (deep ? schema : z.unknown());
+  // Unchecked, a part is any JSON object (a preset's or a pack's name is not one).
+  const part = (schema: z.ZodMiniType): z.ZodMiniType => (deep ? schema : z.record(z.string(), z.unknown()));
   const positive = z.number().check(z.positive());
   const days = z.number().check(z.int(), z.nonnegative());
   const unit = z.enum(TIME_UNITS as [TimeUnit, ...TimeUnit[]]);

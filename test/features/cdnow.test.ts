@@ -4,29 +4,11 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { featureTable, parseMoney, summarize, type Transaction } from "../../src/index.js";
+import { featureTable, summarize } from "../../src/index.js";
+import { cdnowTransactions } from "../cdnow.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
-
-/** The sample's lines: master id, sample id, date YYYYMMDD, number of CDs, dollars (whitespace-separated). */
-function cdnowTransactions(): Transaction[] {
-  return fixture("CDNOW_sample.txt")
-    .trim()
-    .split("\n")
-    .map((line) => {
-      const [, id, date, , dollars] = line.trim().split(/\s+/);
-      const money = parseMoney(dollars ?? "", "USD");
-      if (!id || !date || !money.ok) throw new Error(`unreadable CDNOW line: ${line}`);
-      return {
-        customerId: String(Number(id)),
-        date: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
-        amountMinor: money.minor,
-        currency: "USD",
-        kind: "sale",
-      };
-    });
-}
 
 /** Rows of a CSV file without quoting, as numbers, keyed by the first column. */
 function csvRows(name: string): Map<string, number[]> {
