@@ -179,6 +179,27 @@ export {
   simpleCustomerValue,
 } from "./profit/simpleCustomerValue.js";
 export { type WhaleCurve, type WhalePoint, whaleCurve } from "./profit/whaleCurve.js";
+// report
+export { alertCategoryLabel } from "./report/alertCategoryLabel.js";
+export { alertsChart } from "./report/alertsChart.js";
+export { modelCheckChart } from "./report/modelCheckChart.js";
+export { portfolioCharts } from "./report/portfolioCharts.js";
+export type {
+  AlertCount,
+  ReportAccount,
+  ReportData,
+  ReportDimensionScore,
+  ReportKpis,
+  ReportModelCheck,
+  ReportRfm,
+  ReportTier,
+} from "./report/ReportData.js";
+export { type ReportHtmlOptions, reportHtml } from "./report/reportHtml.js";
+export { type RfmGridChartOptions, rfmGridChart } from "./report/rfmGridChart.js";
+export { tierDistributionChart } from "./report/tierDistributionChart.js";
+export { tierMigrationChart } from "./report/tierMigrationChart.js";
+export type { ChartOptions, MoneyChartOptions, VegaLiteSpec, VegaLiteValue } from "./report/VegaLiteSpec.js";
+export { whaleCurveChart } from "./report/whaleCurveChart.js";
 // rfm
 export {
   defineSegmentMap,
