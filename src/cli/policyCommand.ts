@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
+import { portfolioPolicySchema } from "../pipeline/portfolioPolicySchema.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
 import { tierPolicySchema } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
@@ -8,13 +10,18 @@ import { UsageError } from "./UsageError.js";
 
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
 
-const POLICY_HELP = `keyaccount policy (--schema | --preset NAME | --check FILE)
+const KINDS = ["tier", "portfolio"] as const;
+
+const POLICY_HELP = `keyaccount policy (--schema | --preset NAME | --check FILE) [--kind tier|portfolio]
 
 The tier policy is one JSON document: the ratings managers enter, the scorecard's dimensions and metrics, the
-tiers, how accounts are assigned, hysteresis and the new-account grace period.
+tiers, how accounts are assigned, hysteresis and the new-account grace period. The portfolio policy (what
+"keyaccount score" runs) holds a tier policy or a preset's name, with the summary settings, RFM, the CLV model,
+the cost model, the signal rules or packs and the task window (docs/policy-reference.md lists every field).
 
+  --kind K               tier (default) | portfolio: which policy --schema and --check mean
   --schema               print the policy's JSON Schema (for a CRM's settings form)
-  --preset NAME          print a preset policy to start from: ${PRESETS.join(" | ")}
+  --preset NAME          print a preset tier policy to start from: ${PRESETS.join(" | ")}
   --check FILE           check a policy file; every problem is listed with its JSON path (exit code 2)
 `;
 
@@ -24,13 +31,20 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     throw new UsageError(`policy takes no file argument; got: ${positionals.join(" ")}`);
   const preset = values.preset as string | undefined;
   const check = values.check as string | undefined;
+  const kind = (values.kind as string | undefined) ?? "tier";
+  if (!(KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${KINDS.join(", ")}; got "${kind}"`);
   if (values.schema === true) {
-    io.stdout.write(`${JSON.stringify(z.toJSONSchema(tierPolicySchema()), null, 2)}\n`);
+    const schema = kind === "portfolio" ? portfolioPolicySchema() : tierPolicySchema();
+    io.stdout.write(`${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
   } else if (preset !== undefined) {
     if (!(PRESETS as readonly string[]).includes(preset)) {
       throw new UsageError(`--preset must be one of ${PRESETS.join(", ")}; got "${preset}"`);
     }
     io.stdout.write(`${JSON.stringify(TIER_PRESETS[preset as TierPresetName], null, 2)}\n`);
+  } else if (check !== undefined && kind === "portfolio") {
+    const policy = parsePortfolioPolicy(await readJsonFile(check, "check"));
+    io.stdout.write(`${check}: the portfolio policy "${policy.name}" is valid\n`);
   } else if (check !== undefined) {
     const policy = parseTierPolicy(await readJsonFile(check, "check"));
     io.stdout.write(
@@ -40,10 +54,15 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   return 0;
 }
 
-/** `keyaccount policy`: the tier policy's JSON Schema, the presets, and checking a policy file. */
+/** `keyaccount policy`: the tier and portfolio policies' JSON Schemas, the presets, and checking a policy file. */
 export const policyCommand: Command = {
-  summary: "the tier policy: its JSON Schema, the presets, checking a policy file",
+  summary: "the tier and portfolio policies: their JSON Schemas, the presets, checking a policy file",
   help: POLICY_HELP,
-  options: { schema: { type: "boolean" }, preset: { type: "string" }, check: { type: "string" } },
+  options: {
+    schema: { type: "boolean" },
+    preset: { type: "string" },
+    check: { type: "string" },
+    kind: { type: "string" },
+  },
   run,
 };
