@@ -7,6 +7,7 @@ import type { Locale } from "../model/locale.js";
 import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
 import type { PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
+import { portfolioReport } from "../pipeline/portfolioReport.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import {
@@ -18,6 +19,7 @@ import {
 } from "./readAccountRecords.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readOverrides, readPrevious, readRatings } from "./readTierFiles.js";
+import { renderReportHtml } from "./renderReportHtml.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
 import { alertTable, taskTable } from "./signalTables.js";
 import {
@@ -43,6 +45,8 @@ in memory. Writes to DIR:
   tiers.csv       id, tier, periods_below, score: the next run's --previous
   summary.json    totals, accounts and revenue per tier, the fitted models and their check, KPIs, migration,
                   notices, the row accounting of every file and the time of each stage
+  report.html     the portfolio report, self-contained (opens offline): KPIs, tiers, RFM grid, whale curve,
+                  migration, model check, alerts, tasks and a section per account with its reasons
 Prints the headline (accounts per tier, the top accounts, critical alerts) and ends with the row accounting.
 
   --transactions FILE    sales, returns and cancellations (required; the input flags below say how to read it)
@@ -54,6 +58,7 @@ Prints the headline (accounts per tier, the top accounts, critical alerts) and e
   --previous FILE        the previous run's tiers.csv: hysteresis and the migration matrix
   --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
   --locale L             language of the texts: ${LOCALES.join(" | ")} (default: the policy's, else en)
+  --include-personal-data  show contacts' names in the report (hidden by default)
 
 ${ACCOUNT_RECORD_HELP}
 ${TRANSACTION_READ_HELP}Example
@@ -242,6 +247,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const reports: Record<string, IngestReport> = { transactions: streamed.report };
   for (const [kind, report] of recordReports(records)) reports[kind] = report;
   await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
+  const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
+  await writeFile(join(out, "report.html"), await renderReportHtml(report));
   io.stdout.write(headline(result));
   for (const issue of result.issues.slice(0, 5)) io.stderr.write(`note: ${issue.message}\n`);
   const { features: _features, columns: _columns, ...meta } = result.features;
@@ -250,6 +257,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   );
   for (const [kind, report] of recordReports(records)) io.stderr.write(reportLine(kind, report));
   io.stderr.write(`results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json)\n`);
+  io.stdout.write(`report: ${join(out, "report.html")}\n`);
   io.stderr.write(`whole run ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
 }
@@ -268,6 +276,7 @@ export const scoreCommand: Command = {
     previous: { type: "string" },
     overrides: { type: "string" },
     locale: { type: "string" },
+    "include-personal-data": { type: "boolean" },
   },
   run,
 };

@@ -35,6 +35,7 @@ export type IssueCode =
   | "model.no-repeat-buyers"
   | "model.too-few-repeat-buyers"
   | "model.check-too-few-repeat-buyers"
+  | "report.redacted"
   | "model.not-converged"
   | "model.not-identified"
   | "policy.metric.unknown"

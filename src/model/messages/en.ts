@@ -94,6 +94,7 @@ export const en: Readonly<Record<IssueCode, string>> = {
     "No predictive CLV: only {repeatBuyers} customers bought more than once, and the policy asks for at least {required} to fit the {model} model.",
   "model.check-too-few-repeat-buyers":
     "No model check: only {repeatBuyers} customers bought more than once up to {calibrationEnd}, and the policy asks for at least {required}.",
+  "report.redacted": "(personal data hidden)",
   "model.not-converged":
     "The {model} fit stopped after {iterations} iterations without converging (largest gradient {gradient}).",
   "model.not-identified":

@@ -84,6 +84,7 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
     "未计算预测 CLV：仅有 {repeatBuyers} 位客户重复购买，策略要求至少 {required} 位才能拟合 {model} 模型。",
   "model.check-too-few-repeat-buyers":
     "未做模型检验：截至 {calibrationEnd} 仅有 {repeatBuyers} 位客户重复购买，策略要求至少 {required} 位。",
+  "report.redacted": "（个人信息已隐藏）",
   "model.not-converged": "{model} 拟合在 {iterations} 次迭代后仍未收敛（最大梯度 {gradient}）。",
   "model.not-identified":
     "数据无法识别 {model} 的参数 {parameter}（估计值 {value}，标准误差不是有限值）；请勿使用其预测结果。",

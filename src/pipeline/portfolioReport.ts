@@ -1,0 +1,139 @@
+import { formatMessage } from "../model/formatMessage.js";
+import type { AlertCount, ReportAccount, ReportData } from "../report/ReportData.js";
+import type { SignalTask } from "../signals/signalTasks.js";
+import type { PortfolioResult } from "./PortfolioResult.js";
+
+/**
+ * The options of {@link portfolioReport}.
+ *
+ * @example
+ * ```ts
+ * const options: PortfolioReportOptions = { includePersonalData: false, maxAccounts: 200 };
+ * ```
+ */
+export interface PortfolioReportOptions {
+  /** The report's title; default the policy's name. */
+  title?: string | undefined;
+  /** Show contacts' names in the task list (birthdays); default false: they read "(personal data hidden)". */
+  includePersonalData?: boolean | undefined;
+  /** Accounts with a section of their own, best tier and score first; default 500. */
+  maxAccounts?: number | undefined;
+  /** Critical and warning alerts listed one by one; default 1,000 (the counts cover every alert). */
+  maxAlerts?: number | undefined;
+  /** Tasks listed; default 500. */
+  maxTasks?: number | undefined;
+}
+
+// A birthday task names the contact: without consent to show personal data, the name is hidden.
+function redactTask(task: SignalTask, locale: PortfolioResult["locale"]): SignalTask {
+  if (task.code !== "task.care.birthday") return task;
+  const params = { ...task.params, subject: formatMessage("report.redacted", {}, locale) };
+  return { ...task, params, message: formatMessage(task.code, params, locale) };
+}
+
+/**
+ * What the portfolio report shows, from a {@link scorePortfolio} result: the KPIs, tiers, the RFM grid with each
+ * cell's revenue, the whale curve, the migration, the model check (or why there is none), alerts by category and
+ * severity, the task list, and a section per account with its scores, values, reasons and alerts — texts in the
+ * run's language. Long lists are cut to the options' sizes (counts always cover everything), and contacts'
+ * names are hidden unless `includePersonalData`. Render it with `reportHtml`, or the charts with
+ * `portfolioCharts`.
+ *
+ * @param result - A portfolio run's result.
+ * @param options - Title, personal data, list sizes; see {@link PortfolioReportOptions}.
+ * @returns The {@link ReportData}.
+ *
+ * @example
+ * ```ts
+ * const data = portfolioReport(scorePortfolio(records, policy, { asOf: "2026-11-30" }));
+ * data.tiers.map((tier) => tier.name); // => ["strategic", "key", "ordinary"]
+ * ```
+ */
+export function portfolioReport(result: PortfolioResult, options: PortfolioReportOptions = {}): ReportData {
+  const { locale, totals } = result;
+  const rfm = result.rfm;
+  const bins = rfm.grid.length;
+  const monetaryMinor = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
+  for (const account of result.accounts) {
+    if (account.rfm === undefined) continue;
+    const row = monetaryMinor[account.rfm.r - 1] as number[];
+    row[account.rfm.f - 1] = (row[account.rfm.f - 1] as number) + account.revenueMinor;
+  }
+  const counts = new Map<string, AlertCount>();
+  for (const alert of result.signals.alerts) {
+    const key = `${alert.category}|${alert.severity}`;
+    const count = counts.get(key);
+    if (count === undefined)
+      counts.set(key, { category: alert.category, severity: alert.severity, alerts: 1 });
+    else count.alerts++;
+  }
+  const tierRank = new Map(result.tiers.tiers.map((tier, rank) => [tier, rank]));
+  const shown = [...result.accounts]
+    .sort(
+      (a, b) =>
+        (tierRank.get(a.tier) ?? 0) - (tierRank.get(b.tier) ?? 0) ||
+        b.score - a.score ||
+        (a.id < b.id ? -1 : 1),
+    )
+    .slice(0, options.maxAccounts ?? 500);
+  const accounts: ReportAccount[] = shown.map((account) => ({
+    id: account.id,
+    name: account.name,
+    tier: account.tier,
+    previousTier: account.previousTier,
+    score: account.score,
+    dimensions: Object.entries(account.dimensions).map(([name, score]) => ({
+      name,
+      score: Number.isNaN(score) ? undefined : score,
+    })),
+    revenueMinor: account.revenueMinor,
+    grossMarginMinor: account.grossMarginMinor,
+    profitMinor: account.profitMinor,
+    clvMinor: account.clvMinor,
+    pAlive: account.pAlive,
+    rfmCode: account.rfm?.code,
+    rfmSegment: account.rfm?.segment,
+    reasons: account.reasons.map((reason) => formatMessage(reason.code, reason.params, locale)),
+    alerts: account.alerts,
+  }));
+  const check = result.clv.check;
+  const why = result.clv.issues.find(
+    (issue) =>
+      issue.code === "model.check-too-few-repeat-buyers" || issue.code === "model.too-few-repeat-buyers",
+  );
+  const tasks = result.tasks.slice(0, options.maxTasks ?? 500);
+  return {
+    title: options.title ?? result.policyName,
+    asOf: result.asOf,
+    currency: result.currency,
+    locale,
+    kpis: {
+      accounts: totals.accounts,
+      revenueMinor: totals.revenueMinor,
+      grossMarginMinor: totals.grossMarginMinor,
+      clvMinor: result.clv.fitted ? totals.clvMinor : undefined,
+      signals: result.kpis.portfolio,
+    },
+    tiers: result.byTier.map((row) => ({
+      name: row.tier,
+      accounts: row.accounts,
+      revenueMinor: row.revenueMinor,
+      accountShare: totals.accounts > 0 ? row.accounts / totals.accounts : 0,
+      revenueShare: totals.revenueMinor > 0 ? row.revenueMinor / totals.revenueMinor : 0,
+    })),
+    rfm: { grid: rfm.grid, monetaryMinor, breaks: rfm.breaks },
+    whaleCurve: result.whale,
+    migration: result.migration,
+    modelCheck:
+      check === undefined || result.clv.purchase === undefined
+        ? undefined
+        : { model: result.clv.purchase.model, check },
+    modelCheckReason: why === undefined ? undefined : formatMessage(why.code, why.params ?? {}, locale),
+    alertCounts: [...counts.values()],
+    alerts: result.signals.alerts
+      .filter((alert) => alert.severity !== "info")
+      .slice(0, options.maxAlerts ?? 1000),
+    tasks: options.includePersonalData === true ? tasks : tasks.map((task) => redactTask(task, locale)),
+    accounts,
+  };
+}
