@@ -18,7 +18,9 @@ import type { MoneyChartOptions, VegaLiteSpec } from "./VegaLiteSpec.js";
  * @example
  * ```ts
  * const spec = whaleCurveChart(whaleCurve([50, -20, 100, -30]), { currency: "USD" });
- * spec.layer[1]; // => the rule: { data: { values: [{ profitShare: 1 }] }, mark: { type: "rule", … }, … }
+ * (spec.layer as VegaLiteSpec[])[1]?.data; // => { values: [{ profitShare: 1 }] } (the rule at 100 %)
+ * (spec.layer as VegaLiteSpec[])[2]?.data;
+ * // => { values: [{ customerShare: 0.5, cumulativeProfitMinor: 150, profitShare: 1.5 }] } (the peak)
  * ```
  */
 export function whaleCurveChart(curve: WhaleCurve, options: MoneyChartOptions): VegaLiteSpec {
