@@ -138,6 +138,11 @@ export {
   createPortfolioAccumulator,
   type PortfolioAccumulator,
 } from "./pipeline/createPortfolioAccumulator.js";
+export {
+  type GeneratedAccount,
+  type GeneratePortfolioOptions,
+  generatePortfolio,
+} from "./pipeline/generatePortfolio.js";
 export type {
   PortfolioAccount,
   PortfolioClv,
