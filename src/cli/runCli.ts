@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { clvCommand } from "./clvCommand.js";
 import { fitCommand } from "./fitCommand.js";
+import { generateCommand } from "./generateCommand.js";
 import { policyCommand } from "./policyCommand.js";
 import { predictCommand } from "./predictCommand.js";
 import { profitCommand } from "./profitCommand.js";
@@ -42,6 +43,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   tier: tierCommand,
   signals: signalsCommand,
   policy: policyCommand,
+  generate: generateCommand,
 };
 
 function help(): string {
