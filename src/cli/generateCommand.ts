@@ -51,7 +51,7 @@ Example
 `;
 
 /** Rows gathered before they are written, per file. */
-const BATCH_ROWS = 4096;
+const BATCH_ROWS = 16_384;
 
 const DATE_COLUMNS: readonly (readonly [ImportantDateKind, string])[] = [
   ["founding", "foundingDate"],
