@@ -34,6 +34,7 @@ const MS_PER_DAY = 86_400_000;
  * @param locale - The language.
  * @param currency - The ISO 4217 code of the amounts.
  * @returns The formatter.
+ * @throws {RangeError} when `currency` is not an ISO 4217 code (`Intl.NumberFormat` refuses it).
  *
  * @example
  * ```ts

@@ -407,6 +407,7 @@ function accountArticle(page: Page, account: ReportAccount): string {
  * @param data - The report's data.
  * @param options - How to render a chart, and the locale.
  * @returns The HTML document.
+ * @throws {RangeError} when `data.currency` is not an ISO 4217 code (`Intl.NumberFormat` refuses it).
  *
  * @example
  * ```ts

@@ -8,8 +8,8 @@ import type { ChartOptions, VegaLiteSpec, VegaLiteValue } from "./VegaLiteSpec.j
 /**
  * The tier migration as a Vega-Lite heatmap: previous tier (rows, best first, then new accounts) × current tier
  * (columns, best first, then departed accounts), each cell with its accounts written in it and coloured by them.
- * One data row per cell, row by row: `{ from, to, accounts, revenueMinor }` with the labels of
- * {@link migrationLabels}.
+ * One data row per cell, row by row: `{ from, to, accounts, revenueMinor }`, the tiers as named, the last row and
+ * column in the locale's words (`New`, `Departed`; `新增`, `已退出`).
  *
  * @param migration - The migration ({@link tierMigration}).
  * @param options - The language.

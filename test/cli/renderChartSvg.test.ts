@@ -3,6 +3,7 @@ import { renderChartSvg } from "../../src/cli/renderChartSvg.js";
 import { renderReportHtml } from "../../src/cli/renderReportHtml.js";
 import {
   portfolioCharts,
+  type ReportData,
   rfmGridChart,
   type VegaLiteSpec,
   whaleCurve,
@@ -132,6 +133,31 @@ describe("renderReportHtml", () => {
     expect(ids).toEqual(["chart-rfm-0", "chart-migration-0"]);
     expect(html).not.toMatch(/https?:/);
     expect(await renderReportHtml(REPORT)).toBe(html);
+  });
+
+  it("renders an empty portfolio", async () => {
+    const breaks = { method: "quantile", closed: "right", breaks: [], reversed: false } as const;
+    const empty: ReportData = {
+      ...REPORT,
+      kpis: { accounts: 0, revenueMinor: 0 },
+      tiers: [],
+      rfm: {
+        grid: [[0]],
+        breaks: { recency: { ...breaks, reversed: true }, frequency: breaks, monetary: breaks },
+      },
+      whaleCurve: whaleCurve([]),
+      migration: undefined,
+      modelCheck: undefined,
+      alertCounts: [],
+      alerts: [],
+      tasks: [],
+      accounts: [],
+    };
+    const html = await renderReportHtml(empty);
+    const figures = [...html.matchAll(/data-chart="([^"]+)"><svg /g)].map((m) => m[1]);
+    expect(figures).toEqual(["tiers", "rfm", "whaleCurve", "alerts"]);
+    expect(html).toContain("<p>No alerts.</p>");
+    expect(html).toContain("<p>No tasks due.</p>");
   });
 
   it("renders a first run in Chinese", async () => {
