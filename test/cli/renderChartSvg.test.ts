@@ -5,6 +5,7 @@ import {
   portfolioCharts,
   type ReportData,
   rfmGridChart,
+  type ScoreBreaks,
   type VegaLiteSpec,
   whaleCurve,
   whaleCurveChart,
@@ -136,7 +137,7 @@ describe("renderReportHtml", () => {
   });
 
   it("renders an empty portfolio", async () => {
-    const breaks = { method: "quantile", closed: "right", breaks: [], reversed: false } as const;
+    const breaks: ScoreBreaks = { method: "quantile", closed: "right", breaks: [], reversed: false };
     const empty: ReportData = {
       ...REPORT,
       kpis: { accounts: 0, revenueMinor: 0 },
