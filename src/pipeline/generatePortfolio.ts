@@ -589,7 +589,7 @@ const ZH_BRANDS: readonly Named[] = [
   ["立诚", "licheng"],
   ["德润", "derun"],
   ["联创", "lianchuang"],
-  ["宝丰", "baofeng"],
+  ["晟丰", "shengfeng"],
   ["华通", "huatong"],
   ["启明", "qiming"],
   ["致远", "zhiyuan"],
@@ -1944,7 +1944,8 @@ function* generateAccounts(frame: Frame): Generator<GeneratedAccount> {
  * ```ts
  * const accounts = [...generatePortfolio({ accounts: 3, seed: 7, locale: "zh-CN" })];
  * accounts.map((account) => account.customer.id); // => ["C00001", "C00002", "C00003"]
- * accounts[0]?.customer.company; // => a name such as "苏州恒信精密机械有限公司"
+ * accounts[0]?.customer.company; // => "长沙华通光电技术股份有限公司"
+ * accounts[0]?.customer.name; // => "华通光电"
  * accounts.every((account) => account.transactions.every((t) => t.date <= "2026-11-30")); // => true
  * ```
  */

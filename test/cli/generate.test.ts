@@ -66,6 +66,23 @@ describe("keyaccount generate", () => {
     expect(other.equals(await readFile(join(a.out, "customers.csv")))).toBe(false);
   });
 
+  it("regenerates the committed example portfolio byte for byte (examples/data/README.md)", async () => {
+    const { out, run } = await generate(
+      "example",
+      "--accounts",
+      "500",
+      "--seed",
+      "7",
+      "--as-of",
+      "2026-11-30",
+    );
+    expect(run.code).toBe(0);
+    for (const file of FILES) {
+      const bytes = await readFile(join(out, file));
+      expect(bytes.equals(await readFile(join("examples/data/portfolio", file))), file).toBe(true);
+    }
+  });
+
   it("writes files the ingest functions read back, unchanged and without a rejected row", async () => {
     const { out, run } = await generate(
       "zh",
