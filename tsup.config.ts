@@ -23,6 +23,19 @@ export default defineConfig([
     sourcemap: true,
     treeshake: true,
   },
+  // Browsers without a bundler: the whole library and its dependencies (zod, decimal.js, simple-statistics) in one
+  // minified ES module, `import { scorePortfolio } from "./keyaccount.js"` (the what-if page loads it this way).
+  {
+    entry: { keyaccount: "src/index.ts" },
+    outDir: "dist/browser",
+    format: ["esm"],
+    platform: "browser",
+    target: "es2022",
+    noExternal: ["zod", "decimal.js", "simple-statistics"],
+    minify: true,
+    sourcemap: true,
+    treeshake: true,
+  },
   {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],

@@ -199,6 +199,41 @@ async function checkBareSandbox() {
   return `${(source.length / 1024).toFixed(0)} KB bundle with ${bundled.join(", ") || "no dependencies"} runs with no Node globals`;
 }
 
+async function checkBrowserBundle() {
+  // dist/browser/keyaccount.js is loaded by a browser as it is (`<script type="module">`, the what-if page): one
+  // ES module holding the dependencies, with no import of another file and no Node API. It is not in "exports":
+  // it is ESM only and for browsers, so Node's CJS and node10 resolutions (attw) have nothing to find there.
+  const file = dist("browser/keyaccount.js");
+  assert(existsSync(file), "dist/browser/keyaccount.js is missing (did the browser build fail?)");
+  const source = readFileSync(file, "utf8");
+  for (const forbidden of ["require(", "process.", "node:", "import("]) {
+    assert(!source.includes(forbidden), `the browser bundle contains "${forbidden}"`);
+  }
+  // Bundling it again resolves whatever it imports: it must bring in no other input.
+  const result = await build({
+    entryPoints: [fileURLToPath(file)],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    metafile: true,
+    logLevel: "silent",
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert(
+    inputs.length === 1,
+    `the browser bundle imports ${inputs.filter((input) => !input.endsWith("keyaccount.js"))}`,
+  );
+  const browser = await import(file.href);
+  const esmNames = exportNames(await import(dist("index.js").href));
+  assert(
+    JSON.stringify(exportNames(browser)) === JSON.stringify(esmNames),
+    "the browser bundle and the ESM entry export different names",
+  );
+  assertProbe("browser bundle", probe(browser));
+  return `${(Buffer.byteLength(source) / 1024).toFixed(0)} KB minified, self-contained, the ESM entry's ${esmNames.length} exports, computes correctly`;
+}
+
 async function checkTreeShaking() {
   const result = await build({
     stdin: { contents: 'export { parseDay } from "keyaccount";', resolveDir: root, loader: "js" },
@@ -252,6 +287,7 @@ const checks = [
   ["attw", checkAttw],
   ["ESM and CJS entries", checkEntries],
   ["bare vm sandbox", checkBareSandbox],
+  ["browser bundle", checkBrowserBundle],
   ["tree-shaking", checkTreeShaking],
   ["CLI", checkCli],
   ["examples", checkExamples],
