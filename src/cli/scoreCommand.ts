@@ -217,6 +217,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const streamed = await streamTransactionFile(transactionsPath, values, io, asOf, (transaction) =>
     run.addTransaction(transaction),
   );
+  const readMilliseconds = Date.now() - streamed.started;
   const result = run.result({
     customers: records.customers?.records,
     interactions: records.interactions?.records,
@@ -253,7 +254,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   for (const issue of result.issues.slice(0, 5)) io.stderr.write(`note: ${issue.message}\n`);
   const { features: _features, columns: _columns, ...meta } = result.features;
   io.stderr.write(
-    `transactions: ${describeIngestReport(streamed.report, meta, Date.now() - streamed.started)}`,
+    `transactions: ${describeIngestReport(streamed.report, meta, readMilliseconds)}`,
   );
   for (const [kind, report] of recordReports(records)) io.stderr.write(reportLine(kind, report));
   io.stderr.write(`results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json)\n`);
