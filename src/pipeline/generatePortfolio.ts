@@ -37,8 +37,9 @@ export interface GeneratePortfolioOptions {
   /** ISO 4217 currency of every amount; amounts are scaled to look plausible in it. Default `"USD"`. */
   currency?: string | undefined;
   /**
-   * The target mean number of transaction lines per account (sales, returns and cancellations), from 1 to 500:
-   * the purchase rates are calibrated to it, so the realised mean is near it, not exactly it. Default 20.
+   * The target mean number of transaction lines per account (sales, returns and cancellations), from 1 to 500 and
+   * at most what the history allows (about 85 in two years): the purchase rates are calibrated to it, so the
+   * realised mean is near it, not exactly it. Default 20.
    */
   transactionsPerAccount?: number | undefined;
   /** Language of company, contact and manager names, regions, industries, categories and notes. Default `"en"`. */
@@ -981,24 +982,39 @@ function pilotLifecycles(frame: Frame, alpha: number, visit: (life: Lifecycle, d
   }
 }
 
+/** The mean orders per account of the pilot sample at a rate scale. */
+function pilotMeanOrders(frame: Frame, alpha: number): number {
+  let orders = 0;
+  pilotLifecycles(frame, alpha, (life) => {
+    orders += life.orders.length;
+  });
+  return orders / PILOT_ACCOUNTS;
+}
+
 /**
  * The rate scale α (days) that gives the requested lines per account on the pilot sample: bisection on log α,
- * the same draws at every step (common random numbers), so the mean orders fall as α grows.
+ * the same draws at every step (common random numbers), so the mean orders fall as α grows. Throws when even
+ * the fastest buyers cannot make that many lines in the history (dropout and the order-rate cap limit them).
  */
 function calibrateAlpha(frame: Frame): number {
-  const target = frame.linesPerAccount / linesPerOrder();
+  const perOrder = linesPerOrder();
+  const target = frame.linesPerAccount / perOrder;
   let low = Math.log(0.05);
   let high = Math.log(1e5);
   for (let step = 0; step < CALIBRATION_STEPS; step++) {
     const middle = (low + high) / 2;
-    let orders = 0;
-    pilotLifecycles(frame, Math.exp(middle), (life) => {
-      orders += life.orders.length;
-    });
-    if (orders / PILOT_ACCOUNTS > target) low = middle;
+    if (pilotMeanOrders(frame, Math.exp(middle)) > target) low = middle;
     else high = middle;
   }
-  return Math.exp((low + high) / 2);
+  const alpha = Math.exp((low + high) / 2);
+  const reachable = pilotMeanOrders(frame, alpha) * perOrder;
+  if (reachable < 0.9 * frame.linesPerAccount) {
+    const reason = `${frame.linesPerAccount} lines per account are more than the history gives (about ${Math.floor(reachable)} at most; ask for more years)`;
+    throw new KeyAccountError([
+      makeIssue("option.invalid", ["transactionsPerAccount"], { field: "transactionsPerAccount", reason }),
+    ]);
+  }
+  return alpha;
 }
 
 /** The revenue (US dollars) of the year before the previous run, with the noise of a manager's judgement. */
@@ -1168,7 +1184,6 @@ interface Traits {
   categories: number[];
   /** The last day of follow-ups and care. */
   followUntil: number;
-  neglected: boolean;
   /** Whether the owner is slow to answer complaints. */
   slowService: boolean;
 }
@@ -1219,7 +1234,6 @@ function drawTraits(draw: Draw, frame: Frame, life: Lifecycle, importance: Tier)
     channel,
     categories,
     followUntil,
-    neglected,
     slowService,
   };
 }
@@ -1258,7 +1272,7 @@ function makeCatalogue(frame: Frame): Product[] {
   return products;
 }
 
-/** A sale's order with its lines and whether it was cancelled. */
+/** An order as sold: its id, day, net amount, and whether it was cancelled (then it has no invoice). */
 interface PlacedOrder {
   id: string;
   day: number;
@@ -1856,8 +1870,7 @@ function makePool(draw: Draw, frame: Frame, life: Lifecycle, importance: Tier): 
 // ---------------------------------------------------------------------------------------------------------------
 // The portfolio.
 
-function* generateAccounts(frame: Frame): Generator<GeneratedAccount> {
-  const alpha = calibrateAlpha(frame);
+function* generateAccounts(frame: Frame, alpha: number): Generator<GeneratedAccount> {
   const thresholds = tierThresholds(frame, alpha);
   const team = drawTeam(frame);
   const catalogue = makeCatalogue(frame);
@@ -1930,14 +1943,15 @@ function* generateAccounts(frame: Frame): Generator<GeneratedAccount> {
  * (some expired, expiring, unverified); the previous run's tier (about 5 % strategic, 20 % key, 75 % ordinary
  * by the past year's revenue, with noise, so tiers migrate); and the shared-pool state.
  *
- * The options are checked at once; the accounts are made as the result is iterated (each iteration starts over
- * and gives the same accounts).
+ * The options are checked, and the purchase rates calibrated, at once; the accounts are made as the result is
+ * iterated (each iteration starts over and gives the same accounts).
  *
  * @param options - Size, seed, dates, currency, lines per account, locale; see {@link GeneratePortfolioOptions}.
  * @returns An iterable of {@link GeneratedAccount}, customer ids `C00001`, `C00002` … in order.
  * @throws {@link KeyAccountError} listing every bad option at once (`option.invalid`): accounts not a whole number
  * ≥ 1, a seed that is not a whole number, `asOf` not a `YYYY-MM-DD` date, years outside (0, 30], a currency that is
- * not an ISO 4217 code, transactionsPerAccount outside [1, 500], a locale other than `en` or `zh-CN`, an unknown
+ * not an ISO 4217 code, transactionsPerAccount outside [1, 500] or more than the years of history give (the
+ * process reaches about 85 lines per account in two years), a locale other than `en` or `zh-CN`, an unknown
  * option.
  *
  * @example
@@ -1951,5 +1965,6 @@ function* generateAccounts(frame: Frame): Generator<GeneratedAccount> {
  */
 export function generatePortfolio(options: GeneratePortfolioOptions = {}): Iterable<GeneratedAccount> {
   const frame = checkOptions(options);
-  return { [Symbol.iterator]: () => generateAccounts(frame) };
+  const alpha = calibrateAlpha(frame);
+  return { [Symbol.iterator]: () => generateAccounts(frame, alpha) };
 }

@@ -331,6 +331,13 @@ describe("generatePortfolio: locales and currencies", () => {
 });
 
 describe("generatePortfolio: options", () => {
+  it("refuses more lines per account than the history can give, saying how many it can", () => {
+    expect(() => generatePortfolio({ transactionsPerAccount: 150, years: 1 })).toThrow(
+      /transactionsPerAccount.*150 lines per account are more than the history gives \(about \d+ at most/,
+    );
+    expect(() => generatePortfolio({ transactionsPerAccount: 150, years: 6 })).not.toThrow();
+  });
+
   it("lists every bad option at once", () => {
     let error: unknown;
     try {
