@@ -41,6 +41,7 @@ Files
   qualifications.csv     id, customerId, documentType, number, issued, expires, verifiedBy, verifiedOn, status
   tiers.csv              id, tier, periods_below: the previous run's tiers ("keyaccount tier --previous")
   pool.csv               id, claimed_date, locked, won ("keyaccount signals --pool")
+  ratings.csv            id, strategicFit (1–5): the account manager's rating ("keyaccount score --ratings")
 
 Example
   keyaccount generate --accounts 500 --seed 7 --as-of 2026-11-30 --out portfolio
@@ -243,6 +244,11 @@ const TABLES: readonly TableSpec[] = [
       account.previousTier === undefined
         ? []
         : [[account.customer.id, account.previousTier, account.previousPeriodsBelow]],
+  },
+  {
+    file: "ratings.csv",
+    columns: ["id", "strategicFit"],
+    rows: ({ customer, ratings }) => [[customer.id, ratings.strategicFit]],
   },
   {
     file: "pool.csv",

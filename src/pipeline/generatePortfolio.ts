@@ -74,6 +74,8 @@ export interface GeneratedAccount {
   previousPeriodsBelow?: number | undefined;
   /** Where the account stands with the shared pool. */
   pool?: PoolState | undefined;
+  /** The account manager's ratings: `strategicFit` 1–5 (higher for more important accounts, with spread). */
+  ratings: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1219,7 +1221,8 @@ function drawTraits(draw: Draw, frame: Frame, life: Lifecycle, importance: Tier)
   }
   const neglected = life.kind !== "prospect" && draw.chance(0.1);
   let followUntil = frame.asOf;
-  if (neglected) followUntil = Math.max(life.created + 30, frame.asOf - draw.int(90, 420));
+  if (neglected)
+    followUntil = Math.min(frame.asOf, Math.max(life.created + 30, frame.asOf - draw.int(90, 420)));
   const afterDeath = draw.int(20, 150);
   if (life.deathDay !== undefined) followUntil = Math.min(followUntil, life.deathDay + afterDeath);
   const slowService = draw.chance(0.15);
@@ -1857,6 +1860,12 @@ function makeCustomer(
   return customer;
 }
 
+// How well the account fits the company's strategy, as its manager rates it: mostly by importance, with spread.
+function makeRatings(draw: Draw, importance: Tier): Record<string, number> {
+  const [low, high] = ({ strategic: [3, 5], key: [2, 5], ordinary: [1, 4] } as const)[importance];
+  return { strategicFit: draw.int(low, high) };
+}
+
 function makePool(draw: Draw, frame: Frame, life: Lifecycle, importance: Tier): PoolState {
   const reassigned = draw.chance(0.08);
   const claimed = reassigned ? Math.max(life.created, frame.asOf - draw.int(5, 60)) : life.created;
@@ -1917,6 +1926,7 @@ function* generateAccounts(frame: Frame, alpha: number): Generator<GeneratedAcco
       invoices,
       qualifications,
       pool,
+      ratings: makeRatings(draw, importance),
     };
     if (previousTier !== undefined) {
       account.previousTier = previousTier;

@@ -17,6 +17,7 @@ const FILES = [
   "invoices.csv",
   "pool.csv",
   "qualifications.csv",
+  "ratings.csv",
   "tiers.csv",
   "transactions.csv",
 ];
@@ -145,7 +146,7 @@ describe("keyaccount generate", () => {
     expect(run.stderr).toBe(
       `generated 80 accounts into ${out}: ${transactions.records.length} transactions, ` +
         `${interactions.records.length} interactions, ${invoices.records.length} invoices, ` +
-        `${qualifications.records.length} qualifications, ${tiers.length} tiers, 80 pool\n`,
+        `${qualifications.records.length} qualifications, ${tiers.length} tiers, 80 ratings, 80 pool\n`,
     );
   });
 
