@@ -250,15 +250,14 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
   const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
   await writeFile(join(out, "report.html"), await renderReportHtml(report));
-  io.stdout.write(headline(result));
+  io.stdout.write(`${headline(result)}report: ${join(out, "report.html")}\n`);
   for (const issue of result.issues.slice(0, 5)) io.stderr.write(`note: ${issue.message}\n`);
   const { features: _features, columns: _columns, ...meta } = result.features;
-  io.stderr.write(
-    `transactions: ${describeIngestReport(streamed.report, meta, readMilliseconds)}`,
-  );
+  io.stderr.write(`transactions: ${describeIngestReport(streamed.report, meta, readMilliseconds)}`);
   for (const [kind, report] of recordReports(records)) io.stderr.write(reportLine(kind, report));
-  io.stderr.write(`results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json)\n`);
-  io.stdout.write(`report: ${join(out, "report.html")}\n`);
+  io.stderr.write(
+    `results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json, report.html)\n`,
+  );
   io.stderr.write(`whole run ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
 }
