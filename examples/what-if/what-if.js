@@ -14,8 +14,11 @@ const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 // ---------------------------------------------------------------------------------------------------------------
 // The controls: each reads and writes one number of the policy.
 
-const words = (name) => name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
-const percent = (value) => `${(value * 100).toFixed(2).replace(/\.?0+$/, "")} %`;
+// "strategicFit" → "Strategic fit".
+const words = (name) =>
+  name
+    .replace(/([a-z])([A-Z])/g, (_, a, b) => `${a} ${b.toLowerCase()}`)
+    .replace(/^./, (c) => c.toUpperCase());
 
 function controlsFor(policy) {
   const { tiers } = policy;
@@ -61,33 +64,22 @@ function controlsFor(policy) {
         p.tiers.hysteresis.upMargin = value;
       },
     },
-    {
+    // Shown in per cent, kept as a fraction.
+    ...[
+      ["discountRate", `Discount rate per ${policy.clv.discountUnit} (%)`, 5, 0.05],
+      ["margin", "Margin on revenue (%)", 100, 1],
+    ].map(([field, label, max, step]) => ({
       group: "clv",
-      key: "clv-discount-rate",
-      label: `Discount rate per ${policy.clv.discountUnit} (%)`,
+      key: `clv-${field}`,
+      label,
       min: 0,
-      max: 5,
-      step: 0.05,
-      // Shown in per cent, kept as a fraction.
-      get: (p) => Number((p.clv.discountRate * 100).toFixed(4)),
+      max,
+      step,
+      get: (p) => Number((p.clv[field] * 100).toFixed(4)),
       set: (p, value) => {
-        p.clv.discountRate = value / 100;
+        p.clv[field] = value / 100;
       },
-      note: (p) => percent(p.clv.discountRate),
-    },
-    {
-      group: "clv",
-      key: "clv-margin",
-      label: "Margin on revenue (%)",
-      min: 0,
-      max: 100,
-      step: 1,
-      get: (p) => Number((p.clv.margin * 100).toFixed(4)),
-      set: (p, value) => {
-        p.clv.margin = value / 100;
-      },
-      note: (p) => percent(p.clv.margin),
-    },
+    })),
     ...Object.keys(policy.signals.settings.followUpCadenceDays).map((tier) => ({
       group: "cadence",
       key: `cadence-${tier}`,
@@ -239,9 +231,7 @@ function renderSummary(summary, format, accountCount) {
   setFigure(
     clvChange,
     summary.clvChangeMinor,
-    summary.clvChangeMinor === 0
-      ? "no change"
-      : `${format.change(summary.clvChangeMinor)} against the example`,
+    summary.clvChangeMinor === 0 ? "no change" : `${format.change(summary.clvChangeMinor)} vs the example`,
   );
   clvChange.className = `sub ${deltaClass(summary.clvChangeMinor)}`;
   setFigure(
@@ -400,6 +390,11 @@ async function start() {
   const models = { purchase: { model: baseline.clv.purchase.model, params: baseline.clv.purchase.params } };
   if (baseline.clv.spend !== undefined) models.spend = baseline.clv.spend;
   const format = moneyFormats(baseline.currency);
+  whatIf.portfolio = {
+    accounts: accountCount,
+    transactions: records.transactions.length,
+    revenueMinor: baseline.totals.revenueMinor,
+  };
 
   let policy = structuredClone(examplePolicy);
   const controls = controlsFor(policy);
