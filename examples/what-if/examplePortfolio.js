@@ -11,6 +11,11 @@ export const EXAMPLE_OPTIONS = { accounts: 500, seed: 7, asOf: "2026-11-30" };
  *
  * @param generatePortfolio - The library's generator.
  * @returns The records for scorePortfolio and the previous tiers for its `previous` option.
+ *
+ * @example
+ * const { records, previous } = examplePortfolio(generatePortfolio);
+ * records.customers.length; // => 500
+ * scorePortfolio(records, policy, { asOf: EXAMPLE_OPTIONS.asOf, previous });
  */
 export function examplePortfolio(generatePortfolio) {
   const records = {

@@ -32,6 +32,12 @@ export const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url))
  * @param {string} root - The folder to serve.
  * @param {number} port - The port; 0 picks a free one.
  * @returns {Promise<import("node:http").Server>} The listening server; `server.address().port` is its port.
+ * @throws When the port cannot be listened on (e.g. it is taken).
+ *
+ * @example
+ * const server = await serveDirectory(REPOSITORY_ROOT, 0);
+ * (await fetch(`http://127.0.0.1:${server.address().port}/examples/what-if/`)).status; // => 200
+ * server.close();
  */
 export function serveDirectory(root, port) {
   const base = resolve(root);

@@ -18,7 +18,14 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** A page in a real browser, with the repository served on localhost. */
+/**
+ * A page in a real browser, with the repository served on localhost.
+ *
+ * @example
+ * ```ts
+ * const { page, baseUrl, errors, close } = await launchBrowser();
+ * ```
+ */
 export interface BrowserSession {
   /** The page, at about:blank. */
   page: Page;
@@ -38,6 +45,15 @@ export interface BrowserSession {
  *
  * @param viewport - The page's size in CSS pixels; default 1440 × 900, a laptop screen.
  * @returns The {@link BrowserSession}; call `close()` when done.
+ * @throws When Chromium cannot start (run `node test/browser/ensureChromium.mjs` to install it).
+ *
+ * @example
+ * ```ts
+ * const session = await launchBrowser();
+ * await session.page.goto(new URL("examples/what-if/", session.baseUrl).href);
+ * await session.page.title(); // => "What if? · keyaccount"
+ * await session.close();
+ * ```
  */
 export async function launchBrowser(
   viewport: { width: number; height: number } = { width: 1440, height: 900 },
