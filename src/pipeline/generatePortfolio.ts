@@ -1867,8 +1867,10 @@ function makeRatings(draw: Draw, importance: Tier): Record<string, number> {
 }
 
 function makePool(draw: Draw, frame: Frame, life: Lifecycle, importance: Tier): PoolState {
-  const reassigned = draw.chance(0.08);
-  const claimed = reassigned ? Math.max(life.created, frame.asOf - draw.int(5, 60)) : life.created;
+  // A prospect is claimed lately (an old unwon claim would have gone back to the pool long ago); an account is
+  // claimed since it was created, unless it changed hands lately.
+  const recently = draw.chance(0.08) || life.kind === "prospect";
+  const claimed = recently ? Math.max(life.created, frame.asOf - draw.int(5, 60)) : life.created;
   const locked =
     life.kind !== "prospect" && draw.chance({ strategic: 0.7, key: 0.25, ordinary: 0.03 }[importance]);
   const boughtSince = life.orders.some((order) => order.day >= claimed);

@@ -1,0 +1,151 @@
+// keyaccount score on the example portfolio: the files it writes agree with each other and with the library, the
+// tiers it writes are the next run's --previous, the report is self-contained with every chart drawn, contacts'
+// names stay out of it unless asked, and bad usage gets a clear message.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvRows, runCommand } from "./runCommand.js";
+
+const D = "examples/data/portfolio";
+const RECORDS = [
+  "--transactions",
+  `${D}/transactions.csv`,
+  "--customers",
+  `${D}/customers.csv`,
+  "--interactions",
+  `${D}/interactions.csv`,
+  "--invoices",
+  `${D}/invoices.csv`,
+  "--qualifications",
+  `${D}/qualifications.csv`,
+  "--pool",
+  `${D}/pool.csv`,
+  "--ratings",
+  `${D}/ratings.csv`,
+  "--policy",
+  "examples/data/portfolio-policy.json",
+  "--as-of",
+  "2026-11-30",
+];
+
+let root: string;
+let first: { out: string; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "keyaccount-score-"));
+  const out = join(root, "first");
+  const run = await runCommand("score", ...RECORDS, "--previous", `${D}/tiers.csv`, "--out", out);
+  expect(run.code, run.stderr).toBe(0);
+  first = { out, stdout: run.stdout, stderr: run.stderr };
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const read = (dir: string, file: string): Promise<string> => readFile(join(dir, file), "utf8");
+
+describe("keyaccount score", () => {
+  it("writes one customer row per account, and the summary's tiers count them", async () => {
+    const customers = csvRows(await read(first.out, "customers.csv"));
+    expect(customers).toHaveLength(500);
+    const summary = JSON.parse(await read(first.out, "summary.json"));
+    expect(summary.totals.accounts).toBe(500);
+    for (const row of summary.byTier as { tier: string; accounts: number; revenueMinor: number }[]) {
+      const inTier = customers.filter((customer) => customer.tier === row.tier);
+      expect(inTier, row.tier).toHaveLength(row.accounts);
+      // Revenue in the CSV is in dollars and cents; the summary in cents.
+      const cents = inTier.reduce((sum, customer) => sum + Math.round(Number(customer.revenue) * 100), 0);
+      expect(cents, row.tier).toBe(row.revenueMinor);
+    }
+    expect(summary.ingest.transactions).toMatchObject({ input: 10_756, accepted: 10_756, rejected: 0 });
+    expect(summary.clv.fitted).toBe(true);
+    expect(summary.clv.check.byFrequency.length).toBeGreaterThan(3);
+  });
+
+  it("prints the headline and ends with the row accounting and the time taken", () => {
+    expect(first.stdout).toMatch(
+      /^Key accounts 2026 \(example\), as of 2026-11-30: 500 accounts\n {2}strategic/,
+    );
+    expect(first.stdout).toContain("top accounts by CLV:");
+    expect(first.stdout).toMatch(/critical alerts: \d+/);
+    expect(first.stdout).toContain(`report: ${join(first.out, "report.html")}`);
+    expect(first.stderr).toContain("transactions: rows read 10756: used 10756, rejected 0");
+    expect(first.stderr).toContain("interactions: rows read 7893, used 7893, rejected 0");
+    expect(first.stderr).toMatch(/whole run \d+\.\d\d s\n$/);
+  });
+
+  it("writes tiers the next run reads as --previous: with the same data, only the held accounts move, down", async () => {
+    const tiers = csvRows(await read(first.out, "tiers.csv"));
+    expect(Object.keys(tiers[0] ?? {})).toEqual(["id", "tier", "periods_below", "score"]);
+    const out = join(root, "again");
+    const run = await runCommand(
+      "score",
+      ...RECORDS,
+      "--previous",
+      join(first.out, "tiers.csv"),
+      "--out",
+      out,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const again = csvRows(await read(out, "customers.csv"));
+    const order = ["strategic", "key", "ordinary"];
+    const held = new Set(tiers.filter((row) => row.periods_below !== "0").map((row) => row.id));
+    expect(held.size).toBeGreaterThan(0);
+    again.forEach((row, i) => {
+      const before = tiers[i];
+      expect(row.id).toBe(before?.id);
+      // The policy moves an account down after two periods below its tier: one held in the first run (one period
+      // below) moves down now, as the data have not changed; every other account keeps its tier.
+      if (held.has(row.id ?? "")) {
+        expect(row.changed, row.id).toBe("true");
+        expect(order.indexOf(row.tier ?? ""), row.id).toBeGreaterThan(order.indexOf(before?.tier ?? ""));
+      } else expect([row.id, row.tier]).toEqual([before?.id, before?.tier]);
+    });
+  });
+
+  it("lists alerts critical first and tasks by due date, each with its key", async () => {
+    const alerts = csvRows(await read(first.out, "alerts.csv"));
+    const rank: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+    const ranks = alerts.map((alert) => rank[alert.severity ?? ""] ?? 9);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(alerts.every((alert) => alert.key === `${alert.rule}|${alert.customer_id}`)).toBe(true);
+    const customers = csvRows(await read(first.out, "customers.csv"));
+    const counted = customers.reduce((sum, customer) => sum + Number(customer.alerts), 0);
+    expect(counted).toBe(alerts.length);
+    const tasks = csvRows(await read(first.out, "tasks.csv"));
+    const days = tasks.map((task) => Number(task.days_until));
+    expect(days.every((day) => day <= 14)).toBe(true);
+  });
+
+  it("writes a self-contained report with every chart drawn and contacts' names hidden", async () => {
+    const html = await read(first.out, "report.html");
+    for (const chart of ["tiers", "rfm", "whaleCurve", "migration", "modelCheck", "alerts"]) {
+      expect(html, chart).toMatch(new RegExp(`data-chart="${chart}"[^>]*>\\s*<svg`));
+    }
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script/i);
+    const customers = csvRows(await readFile(`${D}/customers.csv`, "utf8"));
+    const names = customers.map((customer) => customer.contactName).filter((name) => name);
+    expect(names.filter((name) => html.includes(`${name} of `))).toEqual([]);
+    const birthdays = csvRows(await read(first.out, "tasks.csv")).filter((task) => task.occasion === "birthday");
+    expect(birthdays.length).toBeGreaterThan(0);
+    expect(html.split("(personal data hidden) of ").length - 1).toBe(birthdays.length);
+  });
+
+  it("says what is missing or wrong, with exit code 2", async () => {
+    const noPolicy = await runCommand(
+      "score",
+      "--transactions",
+      `${D}/transactions.csv`,
+      "--as-of",
+      "2026-11-30",
+    );
+    expect(noPolicy.code).toBe(2);
+    expect(noPolicy.stderr).toContain("--policy is required");
+    const badLocale = await runCommand("score", ...RECORDS, "--out", join(root, "x"), "--locale", "fr");
+    expect(badLocale.code).toBe(2);
+    expect(badLocale.stderr).toContain('--locale must be one of en, zh-CN; got "fr"');
+  });
+});
