@@ -7,7 +7,8 @@
 export const EXAMPLE_OPTIONS = { accounts: 500, seed: 7, asOf: "2026-11-30" };
 
 /**
- * The example portfolio's records and the previous run's tiers.
+ * The example portfolio's records (with the managers' ratings and the shared-pool states) and the previous run's
+ * tiers.
  *
  * @param generatePortfolio - The library's generator.
  * @returns The records for scorePortfolio and the previous tiers for its `previous` option.
@@ -25,6 +26,7 @@ export function examplePortfolio(generatePortfolio) {
     invoices: [],
     qualifications: [],
     pool: {},
+    ratings: {},
   };
   const previous = [];
   for (const account of generatePortfolio(EXAMPLE_OPTIONS)) {
@@ -34,6 +36,7 @@ export function examplePortfolio(generatePortfolio) {
     records.interactions.push(...account.interactions);
     records.invoices.push(...account.invoices);
     records.qualifications.push(...account.qualifications);
+    records.ratings[id] = account.ratings;
     if (account.pool !== undefined) records.pool[id] = account.pool;
     if (account.previousTier !== undefined) {
       previous.push({ id, tier: account.previousTier, periodsBelow: account.previousPeriodsBelow });
