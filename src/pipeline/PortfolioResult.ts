@@ -113,7 +113,8 @@ export interface PortfolioClv {
   /** The Gamma-Gamma parameters, when the spend model was fitted or given. */
   spend?: Record<"p" | "q" | "gamma", number> | undefined;
   /**
-   * The calibration/holdout check of the purchase model, when the policy asks for one and there are enough data:
+   * The calibration/holdout check of the purchase model, when the policy asks for one, the model is fitted in this
+   * run (not given in `models`) and there are enough data:
    * the model fitted on the purchases up to `calibrationEnd` (its `params`) predicts each customer's purchases
    * after it, compared with what happened.
    */

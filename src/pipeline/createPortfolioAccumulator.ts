@@ -181,8 +181,9 @@ export function createPortfolioAccumulator(
   };
   const clvSettings = resolveClv(checked);
   const features: FeatureAccumulator = createFeatureAccumulator(featureOptions);
+  // The model check refits on the days before the holdout: not when the models come fitted.
   const calibrationEnd =
-    clvSettings === undefined || clvSettings.holdoutDays === 0
+    clvSettings === undefined || clvSettings.holdoutDays === 0 || options.models !== undefined
       ? undefined
       : formatDay(asOfDay - clvSettings.holdoutDays);
   const calibration =

@@ -179,6 +179,8 @@ export function fitPortfolioClv(
     expectedPurchases[i] = result.expectedPurchases;
   });
   clv.fitted = true;
-  if (calibration !== undefined) clv.check = modelCheck(model, settings, calibration, issues);
+  // Given models were fitted elsewhere: there is no fit of this run's to check.
+  if (calibration !== undefined && models === undefined)
+    clv.check = modelCheck(model, settings, calibration, issues);
   return { clv, valueMinor, pAlive, expectedPurchases };
 }

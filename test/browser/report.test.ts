@@ -100,7 +100,6 @@ describe("the report in Chromium", () => {
   });
 
   it("takes the screenshot for the docs", async () => {
-    await session.page.evaluate(() => window.scrollTo(0, 0));
     await session.page.screenshot({
       path: SCREENSHOT,
       fullPage: true,

@@ -1,0 +1,87 @@
+// The whole job at scale: `keyaccount score` on a generated portfolio of 1,000,000 accounts with about 10,000,000
+// transaction lines, in a Node process limited to a 2 GB heap, timed end to end with its peak resident memory
+// (/usr/bin/time -v). The portfolio is made once by `keyaccount generate` (seeded: the same files every time) and
+// kept in the temporary folder for the next run.
+//
+// Usage: npm run bench:scale [-- --accounts N --lines L --files customers,ratings,pool,previous --heap MB]
+//   --files   the record files passed besides the transactions (any of customers, interactions, invoices,
+//             qualifications, ratings, pool, previous); default customers, ratings, pool and previous.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: "string", default: "1000000" },
+    lines: { type: "string", default: "10" },
+    files: { type: "string", default: "customers,ratings,pool,previous" },
+    heap: { type: "string", default: "2048" },
+  },
+});
+const dir = join(tmpdir(), `keyaccount-scale-${values.accounts}-${values.lines}`);
+const cli = "dist/cli.js";
+if (!existsSync(cli)) throw new Error("build first: npm run build");
+
+function run(command: string, args: string[]): { seconds: number; stderr: string; stdout: string } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}`);
+  return { seconds, stderr: result.stderr, stdout: result.stdout };
+}
+
+if (!existsSync(join(dir, "transactions.csv"))) {
+  console.log(`generating ${values.accounts} accounts, about ${values.lines} lines each, into ${dir} …`);
+  const made = run("node", [
+    cli,
+    "generate",
+    ...["--accounts", values.accounts, "--seed", "1", "--as-of", "2026-11-30"],
+    ...["--transactions-per-account", values.lines, "--out", dir],
+  ]);
+  console.log(`${made.stderr.trim()} (${made.seconds.toFixed(0)} s)`);
+}
+
+const FLAGS: Record<string, [string, string]> = {
+  customers: ["--customers", "customers.csv"],
+  interactions: ["--interactions", "interactions.csv"],
+  invoices: ["--invoices", "invoices.csv"],
+  qualifications: ["--qualifications", "qualifications.csv"],
+  ratings: ["--ratings", "ratings.csv"],
+  pool: ["--pool", "pool.csv"],
+  previous: ["--previous", "tiers.csv"],
+};
+const records = values.files
+  .split(",")
+  .filter((name) => name !== "")
+  .flatMap((name) => {
+    const flag = FLAGS[name];
+    if (flag === undefined)
+      throw new Error(`--files: unknown file ${name}; known: ${Object.keys(FLAGS).join(", ")}`);
+    return [flag[0], join(dir, flag[1])];
+  });
+const out = join(dir, "results");
+const scored = run("/usr/bin/time", [
+  "-v",
+  "node",
+  `--max-old-space-size=${values.heap}`,
+  cli,
+  "score",
+  ...["--transactions", join(dir, "transactions.csv"), ...records],
+  ...["--policy", "examples/data/portfolio-policy.json", "--as-of", "2026-11-30", "--out", out],
+]);
+const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(scored.stderr)?.[1] ?? Number.NaN);
+const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+const lines = summary.ingest.transactions.input as number;
+console.log(
+  `keyaccount score: ${lines.toLocaleString("en")} transaction lines, ${summary.totals.accounts.toLocaleString("en")} accounts, files: transactions,${values.files}; heap limit ${values.heap} MB`,
+);
+console.log(
+  `  end to end ${scored.seconds.toFixed(1)} s, peak resident memory ${(peakKb / 1024).toFixed(0)} MB`,
+);
+const stages = Object.entries(summary.timings as Record<string, number>)
+  .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+  .join(", ");
+console.log(`  stages: ${stages}`);
