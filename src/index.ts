@@ -216,6 +216,7 @@ export { GRID_SEGMENTS } from "./rfm/gridSegments.js";
 export { quantilesType7 } from "./rfm/quantilesType7.js";
 export { quantileType7 } from "./rfm/quantileType7.js";
 export { type RfmCustomer, type RfmOptions, type RfmResult, type RfmSegmentShare, rfm } from "./rfm/rfm.js";
+export { RFM_EIGHT_CLASS_SEGMENTS } from "./rfm/rfmEightClassSegments.js";
 export { RFM_PACKAGE_SEGMENTS } from "./rfm/rfmPackageSegments.js";
 export { SCORE_METHODS, type ScoreBreaks, type ScoreMethod } from "./rfm/ScoreMethod.js";
 export { type ScoreBreakOptions, scoreBreaks } from "./rfm/scoreBreaks.js";

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { formatMoney } from "../model/formatMoney.js";
 import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
 import { rfm } from "../rfm/rfm.js";
+import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SCORE_METHODS, type ScoreMethod } from "../rfm/ScoreMethod.js";
 import type { SegmentMapDefinition } from "../rfm/segmentMapSchema.js";
@@ -25,12 +26,15 @@ id, recency, frequency, monetary, r, f, m, rfm, segment. The break points, the s
 and any score cells the segment map leaves uncovered go to standard error.
 
 ${TRANSACTION_FLAGS_HELP}RFM
-  --bins K               scores 1..K, 2..9 (default 5)
-  --method M             ${METHODS.join(" | ")} (default quantile: type-7 quantiles;
-                         rfm-package: R rfm's rule, quantile + 1, left-closed)
-  --segments S           grid (default: the R×FM grid) | rfm-package (R rfm's ordered rules) | FILE.json
-                         (a map: { "name", "bins", "rules": [{ "segment", "r": [lo, hi], "f", "m", "fm" }],
-                         "fallback" }; first matching rule wins)
+  --bins K               scores 1..K, 2..9 (default: the segment map's, 5 for grid and rfm-package)
+  --method M             ${METHODS.join(" | ")} (default: the segment map's, else
+                         quantile: type-7 quantiles; rfm-package: R rfm's rule, quantile + 1, left-closed;
+                         mean, median: high (2) or low (1) against the mean or median, a value at it is low)
+  --segments S           grid (default: the R×FM grid) | rfm-package (R rfm's ordered rules) | eight-class
+                         (the Chinese 8-class model, 重要价值客户 … 一般挽留客户: R, F, M high or low against
+                         the mean, or the median with --method median; the default for --method mean and median)
+                         | FILE.json (a map: { "name", "bins", "method", "rules": [{ "segment", "r": [lo, hi],
+                         "f", "m", "fm" }], "fallback" }; first matching rule wins)
 
 Output
   --format F             csv | json | jsonl (default csv)
@@ -41,17 +45,20 @@ Example
   keyaccount rfm online_retail.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity \\
     --price-col UnitPrice --order-col InvoiceNo --product-col StockCode --cancellation-prefix C \\
     --currency GBP --as-of 2011-12-09 --method rfm-package --segments rfm-package
+  keyaccount rfm online_retail.csv … --segments eight-class
 `;
 
-async function segmentMap(value: string | undefined): Promise<SegmentMapDefinition> {
-  if (value === undefined || value === "grid") return GRID_SEGMENTS;
+async function segmentMap(value: string | undefined): Promise<SegmentMapDefinition | undefined> {
+  if (value === undefined) return undefined;
+  if (value === "grid") return GRID_SEGMENTS;
   if (value === "rfm-package") return RFM_PACKAGE_SEGMENTS;
+  if (value === "eight-class") return RFM_EIGHT_CLASS_SEGMENTS;
   let text: string;
   try {
     text = await readFile(value, "utf8");
   } catch {
     throw new UsageError(
-      `--segments must be grid, rfm-package or a readable JSON file; cannot read "${value}"`,
+      `--segments must be grid, rfm-package, eight-class or a readable JSON file; cannot read "${value}"`,
     );
   }
   try {
@@ -70,16 +77,22 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
   }
-  const bins = (values.bins as string | undefined) ?? "5";
-  if (!/^[2-9]$/.test(bins)) throw new UsageError(`--bins must be a whole number 2..9; got "${bins}"`);
-  const method = (values.method as string | undefined) ?? "quantile";
-  if (!(METHODS as readonly string[]).includes(method)) {
+  const bins = values.bins as string | undefined;
+  if (bins !== undefined && !/^[2-9]$/.test(bins)) {
+    throw new UsageError(`--bins must be a whole number 2..9; got "${bins}"`);
+  }
+  const method = values.method as string | undefined;
+  if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
     throw new UsageError(`--method must be one of ${METHODS.join(", ")}; got "${method}"`);
   }
   const segments = await segmentMap(values.segments as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
   const features = summary.columns;
-  const result = rfm(features, { bins: Number(bins), method: method as ScoreMethod, segments });
+  const result = rfm(features, {
+    bins: bins === undefined ? undefined : Number(bins),
+    method: method as ScoreMethod | undefined,
+    segments,
+  });
   const currencies = new Map(features.ids.map((id, i) => [id, features.currency[i] ?? summary.currency]));
   const segmentNames = result.map.segments;
   const rows: Cell[][] = result.ids.map((id, i) => {
@@ -103,9 +116,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const { features: _features, columns: _columns, ...meta } = summary;
+  const { breaks } = result;
   const lines = [
     `scored ${result.ids.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
-    `break points (${result.breaks.recency.method}, ${result.breaks.recency.closed}-closed): recency ${result.breaks.recency.breaks.join(" ")} days; frequency ${result.breaks.frequency.breaks.join(" ")} orders; monetary ${result.breaks.monetary.breaks.join(" ")} minor units`,
+    `break points (${breaks.recency.method}): recency ${breaks.recency.breaks.join(" ")} days (${breaks.recency.closed}-closed); frequency ${breaks.frequency.breaks.join(" ")} orders (${breaks.frequency.closed}-closed); monetary ${breaks.monetary.breaks.join(" ")} minor units (${breaks.monetary.closed}-closed)`,
     ...result.segments.map(
       (s) =>
         `  ${s.segment}: ${s.customers} customers (${(s.customerShare * 100).toFixed(1)} %), ${(s.revenueShare * 100).toFixed(1)} % of revenue`,
@@ -129,7 +143,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount rfm <file>`: RFM scores and segments of a transaction file's customers. */
 export const rfmCommand: Command = {
-  summary: "RFM scores 1..k and segments (R×FM grid, R rfm's rules or your own map)",
+  summary: "RFM scores and segments (R×FM grid, R rfm's rules, the Chinese 8-class model or your own map)",
   help: RFM_HELP,
   options: {
     ...TRANSACTION_FLAGS,

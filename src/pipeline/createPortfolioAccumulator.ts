@@ -15,6 +15,7 @@ import type { CustomerPnl } from "../profit/customerProfit.js";
 import { profitTable } from "../profit/profitTable.js";
 import { whaleCurve } from "../profit/whaleCurve.js";
 import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
+import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { rfm } from "../rfm/rfm.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import {
@@ -238,7 +239,13 @@ export function createPortfolioAccumulator(
         bins: checked.rfm?.bins,
         method: checked.rfm?.method,
         segments:
-          segments === "rfm-package" ? RFM_PACKAGE_SEGMENTS : segments === "grid" ? GRID_SEGMENTS : segments,
+          segments === "eight-class"
+            ? RFM_EIGHT_CLASS_SEGMENTS
+            : segments === "rfm-package"
+              ? RFM_PACKAGE_SEGMENTS
+              : segments === "grid"
+                ? GRID_SEGMENTS
+                : segments,
       });
       const rfmAt = new Map(scores.ids.map((id, k) => [id, k]));
       lap("rfm");

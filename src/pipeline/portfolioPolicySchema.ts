@@ -20,14 +20,15 @@ import type { TierPresetName } from "../tier/tierPresets.js";
 export type PortfolioPurchaseModel = "bgnbd" | "mbgnbd" | "paretonbd";
 
 /**
- * The built-in RFM segment maps a portfolio policy can name.
+ * The built-in RFM segment maps a portfolio policy can name: `grid` ({@link GRID_SEGMENTS}), `rfm-package`
+ * ({@link RFM_PACKAGE_SEGMENTS}) and `eight-class`, the Chinese 8-class model ({@link RFM_EIGHT_CLASS_SEGMENTS}).
  *
  * @example
  * ```ts
- * const segments: BuiltInSegmentMap = "grid";
+ * const segments: BuiltInSegmentMap = "eight-class";
  * ```
  */
-export type BuiltInSegmentMap = "grid" | "rfm-package";
+export type BuiltInSegmentMap = "grid" | "rfm-package" | "eight-class";
 
 /**
  * The predictive CLV settings of a portfolio policy: the purchase model, when to fit it, the horizon, discounting
@@ -98,11 +99,17 @@ export interface PortfolioPolicy {
   /** RFM scoring. */
   rfm?:
     | {
-        /** Score bins; default 5. */
+        /** Score bins; default: the segment map's (5 for `grid` and `rfm-package`, 2 for `eight-class`). */
         bins?: number | undefined;
-        /** Binning method; default `"quantile"`. */
+        /**
+         * Binning method; default: the segment map's (`mean` for `eight-class`), else `"quantile"`. `mean` and
+         * `median` split each measure into high and low (2 bins).
+         */
         method?: ScoreMethod | undefined;
-        /** A built-in segment map or a segment map of one's own; default `"grid"`. */
+        /**
+         * A built-in segment map or a segment map of one's own; default `"eight-class"` for the methods `mean` and
+         * `median`, else `"grid"`.
+         */
         segments?: BuiltInSegmentMap | SegmentMapDefinition | undefined;
       }
     | undefined;
@@ -158,7 +165,9 @@ export function portfolioPolicySchema(deep = true): z.ZodMiniType<PortfolioPolic
       z.strictObject({
         bins: z.optional(z.number().check(z.int(), z.minimum(2), z.maximum(9))),
         method: z.optional(z.enum(SCORE_METHODS as [ScoreMethod, ...ScoreMethod[]])),
-        segments: z.optional(z.union([z.enum(["grid", "rfm-package"]), part(segmentMapSchema())])),
+        segments: z.optional(
+          z.union([z.enum(["grid", "rfm-package", "eight-class"]), part(segmentMapSchema())]),
+        ),
       }),
     ),
     clv: z.optional(

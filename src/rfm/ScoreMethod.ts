@@ -10,6 +10,11 @@
  * - `ckmeans` — natural breaks: optimal 1-D k-means (Wang & Song's Ckmeans.1d.dp, simple-statistics); a break is
  *   the largest value of a cluster.
  * - `fixed` — the user's break points.
+ * - `mean` / `median` — two scores, high (2) and low (1), split at the portfolio's arithmetic mean or its median
+ *   (type 7: the middle value, or the average of the two middle ones) — the Chinese 8-class model
+ *   ({@link RFM_EIGHT_CLASS_SEGMENTS}). A value exactly at the split point is low on every measure: high means
+ *   strictly better than the mean, so frequency and monetary are right-closed (value ≤ b scores 1) and the
+ *   reversed recency is left-closed (days ≥ b score 1, days < b score 2).
  *
  * @example
  * ```ts
@@ -35,7 +40,7 @@ export interface ScoreBreaks {
  * const method: ScoreMethod = "ntile";
  * ```
  */
-export type ScoreMethod = "quantile" | "rfm-package" | "ntile" | "ckmeans" | "fixed";
+export type ScoreMethod = "quantile" | "rfm-package" | "ntile" | "ckmeans" | "fixed" | "mean" | "median";
 
 /**
  * Every {@link ScoreMethod} (for flags and forms).
@@ -43,6 +48,15 @@ export type ScoreMethod = "quantile" | "rfm-package" | "ntile" | "ckmeans" | "fi
  * @example
  * ```ts
  * SCORE_METHODS.includes("ckmeans"); // => true
+ * SCORE_METHODS.includes("median"); // => true
  * ```
  */
-export const SCORE_METHODS: readonly ScoreMethod[] = ["quantile", "rfm-package", "ntile", "ckmeans", "fixed"];
+export const SCORE_METHODS: readonly ScoreMethod[] = [
+  "quantile",
+  "rfm-package",
+  "ntile",
+  "ckmeans",
+  "fixed",
+  "mean",
+  "median",
+];

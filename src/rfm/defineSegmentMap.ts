@@ -3,6 +3,7 @@ import { documentIssues } from "../model/documentIssues.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
+import type { ScoreMethod } from "./ScoreMethod.js";
 import { type SegmentMapDefinition, type SegmentRule, segmentMapSchema } from "./segmentMapSchema.js";
 
 /** A score cell claimed by more than one rule: the first one wins. */
@@ -21,6 +22,8 @@ export interface SegmentMap {
   name: string;
   /** The number of scores k. */
   bins: number;
+  /** The scoring method the map is made for, if it names one. */
+  method?: ScoreMethod | undefined;
   /** The rules, in order. */
   rules: SegmentRule[];
   /** The segment of unmatched customers. */
@@ -57,7 +60,8 @@ function inRange(range: readonly [number, number] | undefined, score: number): b
  * @param options - `strict` turns gaps and overlaps between different segments into errors.
  * @returns The checked map.
  * @throws {KeyAccountError} listing every problem at once: a malformed definition, a range outside 1..bins or
- * with low > high (`option.invalid`); with `strict`, every uncovered cell and every cell two segments claim.
+ * with low > high, the method `mean` or `median` with bins other than 2 (`option.invalid`); with `strict`, every
+ * uncovered cell and every cell two segments claim.
  *
  * @example
  * ```ts
@@ -69,9 +73,17 @@ function inRange(range: readonly [number, number] | undefined, score: number): b
 export function defineSegmentMap(definition: unknown, options: SegmentMapOptions = {}): SegmentMap {
   const parsed = z.safeParse(segmentMapSchema(), definition);
   if (!parsed.success) throw new KeyAccountError(documentIssues(parsed.error.issues, "segments"));
-  const { name, bins, rules } = parsed.data;
+  const { name, bins, method, rules } = parsed.data;
   const fallback = parsed.data.fallback ?? "others";
   const issues: Issue[] = [];
+  if ((method === "mean" || method === "median") && bins !== 2) {
+    issues.push(
+      makeIssue("option.invalid", ["segments", "bins"], {
+        field: "segments.bins",
+        reason: `the ${method} method gives 2 scores (high and low), the map has ${bins}`,
+      }),
+    );
+  }
   rules.forEach((rule, index) => {
     for (const axis of ["r", "f", "m", "fm"] as const) {
       const range = rule[axis];
@@ -139,5 +151,5 @@ export function defineSegmentMap(definition: unknown, options: SegmentMapOptions
     }
     if (issues.length > 0) throw new KeyAccountError(issues);
   }
-  return { name, bins, rules, fallback, segments, uncovered, overlaps, lookup };
+  return { name, bins, method, rules, fallback, segments, uncovered, overlaps, lookup };
 }

@@ -6,6 +6,7 @@ import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { defineSegmentMap, type SegmentMap } from "./defineSegmentMap.js";
 import { GRID_SEGMENTS } from "./gridSegments.js";
+import { RFM_EIGHT_CLASS_SEGMENTS } from "./rfmEightClassSegments.js";
 import type { ScoreBreaks, ScoreMethod } from "./ScoreMethod.js";
 import { scoreBreaks } from "./scoreBreaks.js";
 import { scoreColumn } from "./scoreColumn.js";
@@ -13,15 +14,21 @@ import type { SegmentMapDefinition } from "./segmentMapSchema.js";
 
 /** Options of {@link rfm}. */
 export interface RfmOptions {
-  /** The number of scores k (2..9); default 5. */
+  /** The number of scores k (2..9); default: the segment map's (5 for the grid, 2 for the 8-class map). */
   bins?: number | undefined;
-  /** How scores are cut; default `"quantile"` (type 7). See {@link ScoreBreaks}. */
+  /**
+   * How scores are cut; default: the method the segment map names (`"mean"` for {@link RFM_EIGHT_CLASS_SEGMENTS}),
+   * else `"quantile"` (type 7). See {@link ScoreBreaks}.
+   */
   method?: ScoreMethod | undefined;
   /** For `fixed`: the break points of each dimension (days, orders, minor units). */
   breaks?: { recency?: number[]; frequency?: number[]; monetary?: number[] } | undefined;
   /** For `fixed`: interval closing; default `"right"`. */
   closed?: "left" | "right" | undefined;
-  /** The segment map: checked, or a definition to check; default {@link GRID_SEGMENTS}. */
+  /**
+   * The segment map: checked, or a definition to check; default {@link RFM_EIGHT_CLASS_SEGMENTS} for the methods
+   * `mean` and `median`, else {@link GRID_SEGMENTS}.
+   */
   segments?: SegmentMap | SegmentMapDefinition | undefined;
 }
 
@@ -227,7 +234,7 @@ function rfmCustomers(
  * @param options - Number of scores, method, fixed break points, segment map; see {@link RfmOptions}.
  * @returns Per-customer scores and segments, the break points, segment counts and revenue shares, the R×F grid.
  * @throws {KeyAccountError} listing every bad option (`option.invalid`): see {@link scoreBreaks} and
- * {@link defineSegmentMap}; a map whose `bins` differs from `bins`.
+ * {@link defineSegmentMap}; a map whose `bins` differs from `bins`; `mean` or `median` with bins other than 2.
  *
  * @example
  * ```ts
@@ -236,16 +243,21 @@ function rfmCustomers(
  * const result = rfm([customer("A", 3, 9, 90000), customer("B", 200, 1, 1500)], { bins: 2,
  *   segments: { name: "two", bins: 2, rules: [{ segment: "good", r: [2, 2] }, { segment: "bad", r: [1, 1] }] } });
  * result.customers.map((c) => `${c.id} ${c.code} ${c.segment}`); // => ["A 222 good", "B 111 bad"]
+ * // The Chinese 8-class model: high or low against the mean (101.5 days, 5 orders, 45750 minor units).
+ * const classes = rfm([customer("A", 3, 9, 90000), customer("B", 200, 1, 1500)], { segments: RFM_EIGHT_CLASS_SEGMENTS });
+ * classes.customers.map((c) => c.segment); // => ["important-value", "general-win-back"]
+ * classes.breaks.recency.breaks; // => [101.5]
  * ```
  */
 export function rfm(
   features: readonly CustomerFeatures[] | FeatureColumns,
   options: RfmOptions = {},
 ): RfmResult {
-  const bins = options.bins ?? 5;
-  const method = options.method ?? "quantile";
-  const given = options.segments ?? GRID_SEGMENTS;
+  const highLow = options.method === "mean" || options.method === "median";
+  const given = options.segments ?? (highLow ? RFM_EIGHT_CLASS_SEGMENTS : GRID_SEGMENTS);
   const map: SegmentMap = "lookup" in given ? (given as SegmentMap) : defineSegmentMap(given);
+  const bins = options.bins ?? map.bins;
+  const method = options.method ?? map.method ?? "quantile";
   if (map.bins !== bins) {
     throw new KeyAccountError([
       makeIssue("option.invalid", ["segments"], {

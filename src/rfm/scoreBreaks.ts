@@ -5,9 +5,20 @@ import { makeIssue } from "../model/makeIssue.js";
 import { quantilesType7 } from "./quantilesType7.js";
 import type { ScoreBreaks, ScoreMethod } from "./ScoreMethod.js";
 
+// The arithmetic mean. The sum of whole numbers (days, orders, minor units) is exact below 2^53, so the mean is
+// the exact quotient rounded once, and a value equal to the true mean equals it.
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return sum / values.length;
+}
+
 /** Options of {@link scoreBreaks}. */
 export interface ScoreBreakOptions {
-  /** The number of scores k, a whole number 2..9 (one digit per score in the RFM code); default 5. */
+  /**
+   * The number of scores k, a whole number 2..9 (one digit per score in the RFM code); default 5, and 2 for
+   * `mean` and `median`, which allow only 2.
+   */
   bins?: number | undefined;
   /** How to find the break points; default `"quantile"`. See {@link ScoreBreaks}. */
   method?: ScoreMethod | undefined;
@@ -23,30 +34,36 @@ export interface ScoreBreakOptions {
 
 /**
  * Finds the break points that cut values into scores 1..k (quantile type 7, R rfm's rule, equal-count n-tiles,
- * natural breaks or fixed points; see {@link ScoreBreaks}). Score a value with {@link scoreValue}.
+ * natural breaks, fixed points, or high/low at the mean or median; see {@link ScoreBreaks}). Score a value with
+ * {@link scoreValue}.
  *
  * @param values - The raw values of all customers (finite numbers; order does not matter).
  * @param options - The number of scores, the method and its parameters; see {@link ScoreBreakOptions}.
  * @returns The break points with their rule. Without values the break points are all 0.
- * @throws {KeyAccountError} listing every bad option at once (`option.invalid`): bins outside 2..9, fixed break
- * points missing, of the wrong count, not finite or not strictly increasing, a shift that is not finite.
+ * @throws {KeyAccountError} listing every bad option at once (`option.invalid`): bins outside 2..9 (or other
+ * than 2 for `mean` and `median`), fixed break points missing, of the wrong count, not finite or not strictly
+ * increasing, a shift that is not finite.
  *
  * @example
  * ```ts
  * scoreBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { bins: 4 }).breaks; // => [3.25, 5.5, 7.75]
  * scoreBreaks([1, 1, 1, 2, 3, 4], { bins: 3, method: "ntile" }).breaks; // => [1, 2]
+ * scoreBreaks([3, 10, 200], { method: "mean", reversed: true }); // => { method: "mean", closed: "left", breaks: [71], reversed: true }
  * scoreBreaks([], { bins: 2, method: "fixed", breaks: [10] }); // => { method: "fixed", closed: "right", breaks: [10], reversed: false }
  * ```
  */
 export function scoreBreaks(values: ArrayLike<number>, options: ScoreBreakOptions = {}): ScoreBreaks {
-  const bins = options.bins ?? 5;
   const method = options.method ?? "quantile";
+  const highLow = method === "mean" || method === "median";
+  const bins = options.bins ?? (highLow ? 2 : 5);
   const reversed = options.reversed ?? false;
   const issues: Issue[] = [];
   const invalid = (field: string, reason: string) =>
     issues.push(makeIssue("option.invalid", [field], { field, reason }));
   if (!Number.isInteger(bins) || bins < 2 || bins > 9)
     invalid("bins", `expected a whole number 2..9, got ${bins}`);
+  else if (highLow && bins !== 2)
+    invalid("bins", `the ${method} method splits values into 2 scores (high and low), got ${bins}`);
   if (method === "fixed") {
     const given = options.breaks;
     if (given === undefined) invalid("breaks", "the fixed method needs break points");
@@ -65,8 +82,11 @@ export function scoreBreaks(values: ArrayLike<number>, options: ScoreBreakOption
     return { method, closed: options.closed ?? "right", breaks: [...(options.breaks as number[])], reversed };
   }
   const n = values.length;
-  const closed = method === "rfm-package" ? "left" : "right";
+  // High/low: a value at the split point is low on every measure, so the reversed recency is left-closed.
+  const closed = method === "rfm-package" || (highLow && reversed) ? "left" : "right";
   if (n === 0) return { method, closed, breaks: new Array<number>(bins - 1).fill(0), reversed };
+  if (method === "mean") return { method, closed, breaks: [mean(values)], reversed };
+  if (method === "median") return { method, closed, breaks: quantilesType7(values, 2), reversed };
   if (method === "quantile" || method === "rfm-package") {
     const add = method === "rfm-package" ? shift : 0;
     return {

@@ -1,13 +1,15 @@
 import type { Locale } from "../model/locale.js";
 
 /**
- * Display names of the built-in segment codes per locale ({@link GRID_SEGMENTS}, {@link RFM_PACKAGE_SEGMENTS}).
+ * Display names of the built-in segment codes per locale ({@link GRID_SEGMENTS}, {@link RFM_PACKAGE_SEGMENTS},
+ * {@link RFM_EIGHT_CLASS_SEGMENTS}).
  * A CRM can render the codes with its own texts instead.
  *
  * @example
  * ```ts
  * SEGMENT_LABELS["zh-CN"]["cant-lose"]; // => "不能失去的客户"
  * SEGMENT_LABELS.en.champions; // => "Champions"
+ * SEGMENT_LABELS["zh-CN"]["important-retain"]; // => "重要保持客户"
  * ```
  */
 export const SEGMENT_LABELS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
@@ -25,6 +27,14 @@ export const SEGMENT_LABELS: Readonly<Record<Locale, Readonly<Record<string, str
     hibernating: "Hibernating",
     lost: "Lost",
     others: "Others",
+    "important-value": "High value",
+    "important-develop": "High potential — develop",
+    "important-retain": "Important to retain",
+    "important-win-back": "Important to win back",
+    "general-value": "General value",
+    "general-develop": "General — develop",
+    "general-retain": "General — retain",
+    "general-win-back": "General — win back",
   },
   "zh-CN": {
     champions: "冠军客户",
@@ -40,5 +50,13 @@ export const SEGMENT_LABELS: Readonly<Record<Locale, Readonly<Record<string, str
     hibernating: "休眠客户",
     lost: "已流失客户",
     others: "其他",
+    "important-value": "重要价值客户",
+    "important-develop": "重要发展客户",
+    "important-retain": "重要保持客户",
+    "important-win-back": "重要挽留客户",
+    "general-value": "一般价值客户",
+    "general-develop": "一般发展客户",
+    "general-retain": "一般保持客户",
+    "general-win-back": "一般挽留客户",
   },
 };

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SCORE_METHODS, type ScoreMethod } from "./ScoreMethod.js";
 
 /** An inclusive range of scores, `[low, high]`. */
 export type ScoreRange = readonly [number, number];
@@ -29,6 +30,11 @@ export interface SegmentMapDefinition {
   name: string;
   /** The number of scores k the ranges refer to (2..9). */
   bins: number;
+  /**
+   * The scoring method the map is made for, used when the caller names none (e.g. `"mean"` for
+   * {@link RFM_EIGHT_CLASS_SEGMENTS}); default: the caller's default, `"quantile"`.
+   */
+  method?: ScoreMethod | undefined;
   /** The rules, in order. */
   rules: SegmentRule[];
   /** The segment of customers no rule matches; default `"others"` (R rfm's "Others"). */
@@ -44,6 +50,7 @@ export interface SegmentMapDefinition {
  * @example
  * ```ts
  * import * as z from "zod/mini";
+import { SCORE_METHODS, type ScoreMethod } from "./ScoreMethod.js";
  * const map = { name: "two", bins: 2, rules: [{ segment: "best", r: [2, 2] }, { segment: "rest", r: [1, 1] }] };
  * z.safeParse(segmentMapSchema(), map).success; // => true
  * z.safeParse(segmentMapSchema(), { ...map, bins: 12 }).success; // => false
@@ -57,6 +64,7 @@ export function segmentMapSchema(): z.ZodMiniType<SegmentMapDefinition> {
   return z.strictObject({
     name: text,
     bins: z.number().check(z.int(), z.minimum(2), z.maximum(9)),
+    method: z.optional(z.enum(SCORE_METHODS as [ScoreMethod, ...ScoreMethod[]])),
     rules: z
       .array(z.strictObject({ segment: text, r: range, f: range, m: range, fm: range }))
       .check(z.minLength(1)),
