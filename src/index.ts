@@ -321,6 +321,7 @@ export { normaliseColumn } from "./tier/normaliseColumn.js";
 export { parseTierPolicy } from "./tier/parseTierPolicy.js";
 export { type Scorecard, type ScoredMetric, scoreAccounts } from "./tier/scoreAccounts.js";
 export type { TierInput } from "./tier/TierInput.js";
+export { tierLabel } from "./tier/tierLabel.js";
 export {
   TIER_METRICS,
   type TierMetric,
@@ -342,3 +343,4 @@ export {
   tierPolicySchema,
 } from "./tier/tierPolicySchema.js";
 export { TIER_PRESETS, type TierPresetName } from "./tier/tierPresets.js";
+export { tierReasonText } from "./tier/tierReasonText.js";

@@ -82,6 +82,7 @@ function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell
       "name",
       "owner",
       "tier",
+      "tier_label",
       "previous_tier",
       "changed",
       "score",
@@ -105,6 +106,7 @@ function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell
       account.name,
       account.owner,
       account.tier,
+      account.tierLabel,
       account.previousTier,
       account.changed,
       rounded(account.score, 2),
@@ -132,7 +134,7 @@ function headline(result: PortfolioResult): string {
   const lines = [`${result.policyName}, as of ${result.asOf}: ${result.totals.accounts} accounts`];
   for (const row of result.byTier) {
     lines.push(
-      `  ${row.tier.padEnd(12)} ${String(row.accounts).padStart(7)} accounts  revenue ${formatMoney(
+      `  ${row.label.padEnd(20)} ${String(row.accounts).padStart(7)} accounts  revenue ${formatMoney(
         Math.round(row.revenueMinor),
         currency,
       )} ${currency}`,
@@ -145,7 +147,7 @@ function headline(result: PortfolioResult): string {
   for (const account of top) {
     const value = account.clvMinor ?? account.revenueMinor;
     lines.push(
-      `  ${account.id} ${account.name ?? ""} (${account.tier}): ${formatMoney(Math.round(value), currency)} ${currency}`,
+      `  ${account.id} ${account.name ?? ""} (${account.tierLabel}): ${formatMoney(Math.round(value), currency)} ${currency}`,
     );
   }
   const critical = result.signals.alerts.filter((alert) => alert.severity === "critical");

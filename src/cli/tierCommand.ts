@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { type GrowthFeatures, growthFeatures } from "../growth/growthFeatures.js";
 import { currencyDigits } from "../model/currencyDigits.js";
-import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
 import { parseMoney } from "../model/parseMoney.js";
@@ -11,7 +10,7 @@ import { customerProfit } from "../profit/customerProfit.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
 import { profitInputFromFeatures } from "../profit/profitInputFromFeatures.js";
 import { rfm } from "../rfm/rfm.js";
-import { assignTiers, type TierAssignment, type TierReason } from "../tier/assignTiers.js";
+import { assignTiers, type TierAssignment } from "../tier/assignTiers.js";
 import { explainScore } from "../tier/explainScore.js";
 import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
@@ -22,6 +21,7 @@ import { TIER_METRICS, type TierMetricName } from "../tier/tierMetrics.js";
 import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
+import { tierReasonText } from "../tier/tierReasonText.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import { isFeatureFile, readFeatureFile } from "./readFeatureFile.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -123,9 +123,6 @@ async function readClv(path: string | undefined, currency: string): Promise<Map<
   return clv;
 }
 
-const describe = (reasons: readonly TierReason[], locale: Locale): string =>
-  reasons.map((reason) => formatMessage(reason.code, reason.params, locale)).join(" ");
-
 const fixed = (value: number | undefined, digits = 2): string =>
   value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits);
 
@@ -152,8 +149,7 @@ function explanation(
   const previous =
     before < 0 ? "" : `; previously ${result.tiers[before]}${before !== tier ? ", changed" : ", unchanged"}`;
   const lines = [`${id}: ${result.tiers[tier]} (score ${fixed(breakdown.score)}${previous})`, "reasons:"];
-  for (const reason of result.reasons(i))
-    lines.push(`  - ${formatMessage(reason.code, reason.params, locale)}`);
+  for (const reason of result.reasons(i)) lines.push(`  - ${tierReasonText([reason], card.policy, locale)}`);
   lines.push("dimension / metric              weight      score  contribution  raw");
   for (const dimension of breakdown.dimensions) {
     lines.push(
@@ -173,7 +169,7 @@ function explanation(
   return `${lines.join("\n")}\n`;
 }
 
-function migrationText(result: TierAssignment, currency: string, locale: Locale): string {
+function migrationText(result: TierAssignment, policy: TierPolicy, currency: string, locale: Locale): string {
   const migration = tierMigration(result);
   const { counts } = migration;
   const width = Math.max(
@@ -197,7 +193,7 @@ function migrationText(result: TierAssignment, currency: string, locale: Locale)
     "moved:",
     ...migration.moved.map(
       (move) =>
-        `  ${move.id} ${move.from} → ${move.to} (${move.up ? "up" : "down"}): ${describe(move.reasons, locale)}`,
+        `  ${move.id} ${move.from} → ${move.to} (${move.up ? "up" : "down"}): ${tierReasonText(move.reasons, policy, locale)}`,
     ),
   ];
   return `${lines.join("\n")}\n`;
@@ -297,7 +293,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
       account.previousTier,
       account.changed,
       account.periodsBelow,
-      describe(account.reasons, locale as Locale),
+      tierReasonText(account.reasons, card.policy, locale as Locale),
       ...card.dimensionScores.map((scores) => {
         const score = scores[i] as number;
         return Number.isNaN(score) ? undefined : Math.round(score * 100) / 100;
@@ -307,7 +303,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale, currency));
   if (values.migration === true) {
-    io.stdout.write(migrationText(result, currency, locale as Locale));
+    io.stdout.write(migrationText(result, card.policy, currency, locale as Locale));
   }
   const tally = result.tiers.map(
     (tier, t) => `${tier} ${result.tierIndex.filter((index) => index === t).length}`,

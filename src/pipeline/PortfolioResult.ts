@@ -141,6 +141,8 @@ export interface PortfolioAccount {
   owner?: string | undefined;
   /** The tier. */
   tier: string;
+  /** The tier as people call it in the run's language (the policy's label; else its name). */
+  tierLabel: string;
   /** The previous run's tier. */
   previousTier?: string | undefined;
   /** Whether the tier changed since the previous run. */
@@ -186,12 +188,14 @@ export interface PortfolioAccount {
  *
  * @example
  * ```ts
- * const row: PortfolioTierRow = { tier: "key", accounts: 90, revenueMinor: 4.2e9, profitMinor: 9e8, clvMinor: 3e9 };
+ * const row: PortfolioTierRow = { tier: "key", label: "Key account", accounts: 90, revenueMinor: 4.2e9, profitMinor: 9e8, clvMinor: 3e9 };
  * ```
  */
 export interface PortfolioTierRow {
   /** The tier. */
   tier: string;
+  /** The tier as people call it in the run's language. */
+  label: string;
   /** Accounts in it. */
   accounts: number;
   /** Their net revenue, minor units. */

@@ -3,7 +3,6 @@ import type { FeatureOptions } from "../features/FeatureOptions.js";
 import { createGrowthAccumulator, type GrowthAccumulator } from "../growth/createGrowthAccumulator.js";
 import type { GrowthFeatures } from "../growth/growthFeatures.js";
 import { formatDay } from "../model/formatDay.js";
-import { formatMessage } from "../model/formatMessage.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
@@ -15,8 +14,8 @@ import type { CustomerPnl } from "../profit/customerProfit.js";
 import { profitTable } from "../profit/profitTable.js";
 import { whaleCurve } from "../profit/whaleCurve.js";
 import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
-import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { rfm } from "../rfm/rfm.js";
+import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import {
   createPurchaseActivityAccumulator,
@@ -32,9 +31,11 @@ import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { policyMetricNames } from "../tier/policyMetricNames.js";
 import { scoreAccounts } from "../tier/scoreAccounts.js";
 import type { TierInput } from "../tier/TierInput.js";
+import { tierLabel } from "../tier/tierLabel.js";
 import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
+import { tierReasonText } from "../tier/tierReasonText.js";
 import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
 import type {
   PortfolioAccount,
@@ -351,6 +352,7 @@ export function createPortfolioAccumulator(
       const dimensionNames = tierPolicy.dimensions.map((dimension) => dimension.name);
       const byTier: PortfolioTierRow[] = tiers.tiers.map((tier) => ({
         tier,
+        label: tierLabel(tierPolicy, tier, locale),
         accounts: 0,
         revenueMinor: 0,
         profitMinor: 0,
@@ -375,15 +377,14 @@ export function createPortfolioAccumulator(
           name: customer?.name,
           owner: customer?.owner,
           tier: tiered.tier,
+          tierLabel: tierLabel(tierPolicy, tiered.tier, locale),
           previousTier: tiered.previousTier,
           changed: tiered.changed,
           periodsBelow: tiered.periodsBelow,
           score: tiered.score,
           dimensions,
           reasons: tiered.reasons,
-          reasonText: tiered.reasons
-            .map((reason) => formatMessage(reason.code, reason.params, locale))
-            .join(" "),
+          reasonText: tierReasonText(tiered.reasons, tierPolicy, locale),
           rfm:
             k === undefined
               ? undefined

@@ -1,6 +1,8 @@
 import { formatMessage } from "../model/formatMessage.js";
 import type { AlertCount, ReportAccount, ReportData } from "../report/ReportData.js";
 import type { SignalTask } from "../signals/signalTasks.js";
+import { tierLabel } from "../tier/tierLabel.js";
+import { tierReasonText } from "../tier/tierReasonText.js";
 import type { PortfolioResult } from "./PortfolioResult.js";
 
 /**
@@ -51,6 +53,8 @@ function redactTask(task: SignalTask, locale: PortfolioResult["locale"]): Signal
  */
 export function portfolioReport(result: PortfolioResult, options: PortfolioReportOptions = {}): ReportData {
   const { locale, totals } = result;
+  const policy = result.scorecard.policy;
+  const label = (tier: string): string => tierLabel(policy, tier, locale);
   const rfm = result.rfm;
   const bins = rfm.grid.length;
   const monetaryMinor = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
@@ -79,8 +83,8 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
   const accounts: ReportAccount[] = shown.map((account) => ({
     id: account.id,
     name: account.name,
-    tier: account.tier,
-    previousTier: account.previousTier,
+    tier: account.tierLabel,
+    previousTier: account.previousTier === undefined ? undefined : label(account.previousTier),
     score: account.score,
     dimensions: Object.entries(account.dimensions).map(([name, score]) => ({
       name,
@@ -93,7 +97,7 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     pAlive: account.pAlive,
     rfmCode: account.rfm?.code,
     rfmSegment: account.rfm?.segment,
-    reasons: account.reasons.map((reason) => formatMessage(reason.code, reason.params, locale)),
+    reasons: account.reasons.map((reason) => tierReasonText([reason], policy, locale)),
     alerts: account.alerts,
   }));
   const check = result.clv.check;
@@ -115,7 +119,7 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
       signals: result.kpis.portfolio,
     },
     tiers: result.byTier.map((row) => ({
-      name: row.tier,
+      name: row.label,
       accounts: row.accounts,
       revenueMinor: row.revenueMinor,
       accountShare: totals.accounts > 0 ? row.accounts / totals.accounts : 0,
@@ -123,7 +127,20 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     })),
     rfm: { grid: rfm.grid, monetaryMinor, breaks: rfm.breaks },
     whaleCurve: result.whale,
-    migration: result.migration,
+    migration:
+      result.migration === undefined
+        ? undefined
+        : {
+            ...result.migration,
+            // The last row ("new") and column ("departed") are not tiers: the report names them itself.
+            from: result.migration.from.map((tier, i, all) => (i === all.length - 1 ? tier : label(tier))),
+            to: result.migration.to.map((tier, i, all) => (i === all.length - 1 ? tier : label(tier))),
+            moved: result.migration.moved.map((move) => ({
+              ...move,
+              from: label(move.from),
+              to: label(move.to),
+            })),
+          },
     modelCheck:
       check === undefined || result.clv.purchase === undefined
         ? undefined

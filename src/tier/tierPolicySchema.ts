@@ -117,6 +117,8 @@ export interface TierCondition {
 export interface PolicyTier {
   /** The tier's name (a code a CRM labels, e.g. `strategic`, `vip`, `A`). */
   name: string;
+  /** What people call the tier, by language (e.g. `{ "en": "Strategic account", "zh-CN": "战略客户" }`); default the name. */
+  label?: { en?: string | undefined; "zh-CN"?: string | undefined } | undefined;
   /** Conditions every account of this tier must meet; one that fails drops to the next tier. */
   gates?: TierCondition[] | undefined;
 }
@@ -258,7 +260,14 @@ function policySchema(strict: boolean): z.ZodMiniType<unknown> {
     ratings: z.optional(list(object({ name, min: finite, max: finite }), 0)),
     missing,
     dimensions: list(object({ name, weight, metrics: list(metric, 1) }), 1),
-    tiers: list(object({ name, gates: z.optional(list(condition, 0)) }), 2),
+    tiers: list(
+      object({
+        name,
+        label: z.optional(object({ en: z.optional(name), "zh-CN": z.optional(name) })),
+        gates: z.optional(list(condition, 0)),
+      }),
+      2,
+    ),
     assignment,
     hysteresis: z.optional(
       object({

@@ -129,10 +129,14 @@ export const TIER_PRESETS: Readonly<Record<TierPresetName, TierPolicy>> = {
       },
     ],
     tiers: [
-      { name: "strategic", gates: [{ metric: "dimension.credit", min: 40 }] },
-      { name: "key" },
-      { name: "potential" },
-      { name: "ordinary" },
+      {
+        name: "strategic",
+        label: { en: "Strategic account", "zh-CN": "战略客户" },
+        gates: [{ metric: "dimension.credit", min: 40 }],
+      },
+      { name: "key", label: { en: "Key account", "zh-CN": "重点客户" } },
+      { name: "potential", label: { en: "Potential account", "zh-CN": "潜力客户" } },
+      { name: "ordinary", label: { en: "Ordinary account", "zh-CN": "普通客户" } },
     ],
     assignment: {
       method: "rules",
@@ -172,7 +176,12 @@ export const TIER_PRESETS: Readonly<Record<TierPresetName, TierPolicy>> = {
         metrics: [{ metric: "maxDaysPastDue", weight: 1, normalise: { method: "minMax", min: 0, max: 90 } }],
       },
     ],
-    tiers: [{ name: "vip" }, { name: "gold" }, { name: "silver" }, { name: "bronze" }],
+    tiers: [
+      { name: "vip", label: { en: "VIP", "zh-CN": "VIP 客户" } },
+      { name: "gold", label: { en: "Gold", "zh-CN": "金牌客户" } },
+      { name: "silver", label: { en: "Silver", "zh-CN": "银牌客户" } },
+      { name: "bronze", label: { en: "Bronze", "zh-CN": "铜牌客户" } },
+    ],
     assignment: {
       method: "thresholds",
       thresholds: [
@@ -193,7 +202,11 @@ export const TIER_PRESETS: Readonly<Record<TierPresetName, TierPolicy>> = {
         metrics: [{ metric: "revenue", weight: 1, normalise: { method: "percentile" } }],
       },
     ],
-    tiers: [{ name: "A" }, { name: "B" }, { name: "C" }],
+    tiers: [
+      { name: "A", label: { en: "Class A", "zh-CN": "A 类客户" } },
+      { name: "B", label: { en: "Class B", "zh-CN": "B 类客户" } },
+      { name: "C", label: { en: "Class C", "zh-CN": "C 类客户" } },
+    ],
     assignment: { method: "abc", metric: "revenue", cutoffs: [0.8, 0.95] },
   },
 };

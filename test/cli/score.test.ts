@@ -66,7 +66,7 @@ describe("keyaccount score", () => {
 
   it("prints the headline and ends with the row accounting and the time taken", () => {
     expect(first.stdout).toMatch(
-      /^Key accounts 2026 \(example\), as of 2026-11-30: 500 accounts\n {2}strategic/,
+      /^Key accounts 2026 \(example\), as of 2026-11-30: 500 accounts\n {2}Strategic account/,
     );
     expect(first.stdout).toContain("top accounts by CLV:");
     expect(first.stdout).toMatch(/critical alerts: \d+/);

@@ -83,7 +83,7 @@ describe("scorePortfolio on a hand-built portfolio", () => {
       ["C", 1, 20_000],
     ]);
     expect(result.accounts[1]?.reasonText).toBe(
-      "Class B on revenue (the accounts ranked above hold 90 % of it): B.",
+      "Class B on revenue (the accounts ranked above hold 90 % of it): Class B.",
     );
   });
 
