@@ -1,19 +1,11 @@
 // keyaccount rfm with the Chinese 8-class model on the Online Retail sample: every class checked against the
 // rule recomputed from the written values.
 import { describe, expect, it } from "vitest";
+import { defineSegmentMap, RFM_EIGHT_CLASS_SEGMENTS } from "../../src/index.js";
 import { ONLINE_RETAIL_ARGUMENTS } from "../onlineRetail.js";
 import { csvRows as csv, runCommand as run } from "./runCommand.js";
 
-const CLASSES = [
-  "important-value",
-  "important-develop",
-  "important-retain",
-  "important-win-back",
-  "general-value",
-  "general-develop",
-  "general-retain",
-  "general-win-back",
-];
+const CLASSES = defineSegmentMap(RFM_EIGHT_CLASS_SEGMENTS).segments;
 
 type Row = Record<string, string>;
 

@@ -10,6 +10,7 @@ import {
   type ScoreMethod,
   type SegmentRule,
 } from "../../src/index.js";
+import { customer } from "./customerFeatures.js";
 
 const customerArb = fc.record({
   days: fc.integer({ min: 0, max: 800 }),
@@ -21,17 +22,7 @@ const methodArb = fc.constantFrom<ScoreMethod>("quantile", "rfm-package", "ntile
 const binsArb = fc.integer({ min: 2, max: 9 });
 
 function features(rows: { days: number; orders: number; revenueMinor: number }[]): CustomerFeatures[] {
-  return rows.map(
-    (row, i) =>
-      ({
-        id: `C${i}`,
-        currency: "EUR",
-        mixedCurrencies: false,
-        daysSinceLastPurchase: row.days,
-        orderCount: row.orders,
-        revenueMinor: row.revenueMinor,
-      }) as CustomerFeatures,
-  );
+  return rows.map((row, i) => customer(`C${i}`, row.days, row.orders, row.revenueMinor, "EUR"));
 }
 
 // A catch-all map for any k, so the scoring (not the map) is under test.
@@ -79,24 +70,26 @@ describe("rfm properties", () => {
     },
   );
 
-  test.prop([portfolioArb, methodArb, fc.infiniteStream(fc.nat())])(
-    "permuting customers changes nothing",
-    (rows, method, stream) => {
-      const list = features(rows);
-      const shuffled = [...list];
-      const random = stream[Symbol.iterator]();
-      for (let i = shuffled.length - 1; i > 0; i--) {
-        const j = (random.next().value as number) % (i + 1);
-        [shuffled[i], shuffled[j]] = [shuffled[j] as CustomerFeatures, shuffled[i] as CustomerFeatures];
-      }
-      const a = rfm(list, { method });
-      const b = rfm(shuffled, { method });
-      expect(byId(b.customers)).toEqual(byId(a.customers));
-      expect(b.breaks).toEqual(a.breaks);
-      expect(b.segments).toEqual(a.segments);
-      expect(b.grid).toEqual(a.grid);
-    },
-  );
+  // mean and median: 2 scores and the 8-class map (rfmEightClass.prop.test.ts checks the classes themselves).
+  test.prop([
+    portfolioArb,
+    fc.constantFrom<ScoreMethod>("quantile", "rfm-package", "ntile", "ckmeans", "mean", "median"),
+    fc.infiniteStream(fc.nat()),
+  ])("permuting customers changes nothing", (rows, method, stream) => {
+    const list = features(rows);
+    const shuffled = [...list];
+    const random = stream[Symbol.iterator]();
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = (random.next().value as number) % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j] as CustomerFeatures, shuffled[i] as CustomerFeatures];
+    }
+    const a = rfm(list, { method });
+    const b = rfm(shuffled, { method });
+    expect(byId(b.customers)).toEqual(byId(a.customers));
+    expect(b.breaks).toEqual(a.breaks);
+    expect(b.segments).toEqual(a.segments);
+    expect(b.grid).toEqual(a.grid);
+  });
 
   test.prop([
     portfolioArb,

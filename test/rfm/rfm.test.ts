@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CustomerFeatures, KeyAccountError, RFM_PACKAGE_SEGMENTS, rfm } from "../../src/index.js";
-
-function customer(
-  id: string,
-  days: number | undefined,
-  orders: number,
-  revenueMinor: number,
-): CustomerFeatures {
-  return {
-    id,
-    currency: "USD",
-    mixedCurrencies: false,
-    daysSinceLastPurchase: days,
-    orderCount: orders,
-    revenueMinor,
-  } as CustomerFeatures;
-}
+import { KeyAccountError, RFM_PACKAGE_SEGMENTS, rfm } from "../../src/index.js";
+import { customer } from "./customerFeatures.js";
 
 // Five customers scored by hand (see the comments) with 5 type-7 quantile scores.
 const FIVE = [

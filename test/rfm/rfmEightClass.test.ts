@@ -1,7 +1,6 @@
 // The Chinese 8-class RFM model: R, F and M high or low against the portfolio's mean (or median), hand-computed.
 import { describe, expect, it } from "vitest";
 import {
-  type CustomerFeatures,
   defineSegmentMap,
   formatDay,
   KeyAccountError,
@@ -14,22 +13,7 @@ import {
   segmentOf,
   type Transaction,
 } from "../../src/index.js";
-
-function customer(
-  id: string,
-  days: number | undefined,
-  orders: number,
-  revenueMinor: number,
-): CustomerFeatures {
-  return {
-    id,
-    currency: "CNY",
-    mixedCurrencies: false,
-    daysSinceLastPurchase: days,
-    orderCount: orders,
-    revenueMinor,
-  } as CustomerFeatures;
-}
+import { customer } from "./customerFeatures.js";
 
 // One customer per class (R F M: 高 = high, 低 = low), and one who never bought (left out).
 //   days:    3 12 75 90 20 30 60 180 → sum 470, mean 58.75; R high = fewer days: A B E F
