@@ -157,8 +157,11 @@ export interface PortfolioAccount {
   reasons: TierReason[];
   /** The reasons in the run's language. */
   reasonText: string;
-  /** RFM scores, cell and segment; undefined without a purchase. */
-  rfm?: { r: number; f: number; m: number; code: string; segment: string } | undefined;
+  /**
+   * RFM scores, cell, segment (a code) and the segment's name in the run's language (the built-in maps' names;
+   * a map of one's own shows its codes); undefined without a purchase.
+   */
+  rfm?: { r: number; f: number; m: number; code: string; segment: string; segmentLabel: string } | undefined;
   /** Net revenue up to the run's day, minor units. */
   revenueMinor: number;
   /** Gross margin, minor units. */

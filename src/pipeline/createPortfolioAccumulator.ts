@@ -17,6 +17,7 @@ import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
 import { rfm } from "../rfm/rfm.js";
 import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
+import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
 import {
   createPurchaseActivityAccumulator,
   type PurchaseActivityAccumulator,
@@ -166,6 +167,9 @@ export function createPortfolioAccumulator(
     ]);
   }
   const locale = options.locale ?? checked.locale ?? "en";
+  const labels = SEGMENT_LABELS[locale];
+  const segmentLabel = (segment: string): string =>
+    Object.hasOwn(labels, segment) ? (labels[segment] as string) : segment;
   const tierPolicy: TierPolicy =
     typeof checked.tiers === "string" ? TIER_PRESETS[checked.tiers] : checked.tiers;
   const signalPolicy: SignalPolicy =
@@ -394,6 +398,7 @@ export function createPortfolioAccumulator(
                   m: scores.m[k] as number,
                   code: `${scores.r[k]}${scores.f[k]}${scores.m[k]}`,
                   segment: scores.map.segments[scores.segmentIndex[k] as number] as string,
+                  segmentLabel: segmentLabel(scores.map.segments[scores.segmentIndex[k] as number] as string),
                 },
           revenueMinor: profit.netRevenueMinor[i] as number,
           grossMarginMinor: profit.grossMarginMinor[i] as number,

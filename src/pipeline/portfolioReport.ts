@@ -96,7 +96,7 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     clvMinor: account.clvMinor,
     pAlive: account.pAlive,
     rfmCode: account.rfm?.code,
-    rfmSegment: account.rfm?.segment,
+    rfmSegment: account.rfm?.segmentLabel,
     reasons: account.reasons.map((reason) => tierReasonText([reason], policy, locale)),
     alerts: account.alerts,
   }));

@@ -1,6 +1,8 @@
 // The report keyaccount score writes, opened in Debian's Chromium as a user would: every chart drew (an SVG with
 // its marks, laid out at a real size), the page loads nothing from outside, and the account links land on the
-// account's section. `UPDATE_SCREENSHOTS=1 npm run test:browser` writes the screenshot of docs/report.md.
+// account's section; in Chinese, with a CJK font to draw it. `UPDATE_SCREENSHOTS=1 npm run test:browser` writes
+// the screenshots of docs/report.md.
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,10 +12,31 @@ import { runCommand } from "../cli/runCommand.js";
 import { type BrowserSession, launchBrowser } from "./launchBrowser.js";
 
 const D = "examples/data/portfolio";
-const SCREENSHOT =
+const screenshot = (name: string): string =>
   process.env.UPDATE_SCREENSHOTS === "1"
-    ? fileURLToPath(new URL("../../docs/images/report.png", import.meta.url))
-    : join(tmpdir(), "keyaccount-report.png");
+    ? fileURLToPath(new URL(`../../docs/images/${name}.png`, import.meta.url))
+    : join(tmpdir(), `keyaccount-${name}.png`);
+
+const RECORDS = [
+  ...["--transactions", `${D}/transactions.csv`, "--customers", `${D}/customers.csv`],
+  ...["--interactions", `${D}/interactions.csv`, "--invoices", `${D}/invoices.csv`],
+  ...[
+    "--qualifications",
+    `${D}/qualifications.csv`,
+    "--pool",
+    `${D}/pool.csv`,
+    "--ratings",
+    `${D}/ratings.csv`,
+  ],
+  ...[
+    "--previous",
+    `${D}/tiers.csv`,
+    "--policy",
+    "examples/data/portfolio-policy.json",
+    "--as-of",
+    "2026-11-30",
+  ],
+];
 
 // Each chart and the least number of marks it must have drawn for the example portfolio: bars per tier (accounts
 // and revenue), the 5 × 5 RFM cells, the whale curve's line, the migration cells, the model check's two lines,
@@ -101,9 +124,34 @@ describe("the report in Chromium", () => {
 
   it("takes the screenshot for the docs", async () => {
     await session.page.screenshot({
-      path: SCREENSHOT,
+      path: screenshot("report"),
       fullPage: true,
       clip: { x: 0, y: 0, width: 1280, height: 2600 },
     });
+  });
+});
+
+describe("the report in Chinese", () => {
+  it("is written in Chinese, and the machine has a CJK font to draw it", async () => {
+    // test/browser/ensureChromium.mjs installs fonts-noto-cjk with Chromium.
+    expect(execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" })).toMatch(/CJK/);
+    const out = join(root, "zh-CN");
+    const run = await runCommand("score", ...RECORDS, "--out", out, "--locale", "zh-CN");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("战略客户");
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(join(out, "report.html")).href);
+    const headings = await page.locator("h1, h2").allInnerTexts();
+    expect(headings).toContain("客户分级");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const body = (await page.locator("body").textContent()) ?? "";
+    for (const text of ["重点客户", "战略客户", "普通客户"]) expect(body).toContain(text);
+    expect(await page.locator("[data-chart] svg").count()).toBe(6);
+    await page.screenshot({
+      path: screenshot("report-zh-CN"),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1800 },
+    });
+    await page.close();
   });
 });
