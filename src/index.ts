@@ -124,6 +124,7 @@ export { isCurrencyCode } from "./model/isCurrencyCode.js";
 export type { Issue, IssueCode, IssuePath } from "./model/issue.js";
 export { KeyAccountError } from "./model/KeyAccountError.js";
 export type { Locale } from "./model/locale.js";
+export { localizeIssue } from "./model/localizeIssue.js";
 export { makeIssue } from "./model/makeIssue.js";
 export { en } from "./model/messages/en.js";
 export { zhCN } from "./model/messages/zh-CN.js";

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { bgBb } from "../clv/bgBb.js";
 import { bgNbd } from "../clv/bgNbd.js";
 import { gammaGamma } from "../clv/gammaGamma.js";
@@ -8,6 +7,7 @@ import { mbgNbd } from "../clv/mbgNbd.js";
 import type { PurchaseModel } from "../clv/PurchaseModel.js";
 import { paretoNbd } from "../clv/paretoNbd.js";
 import { sbg } from "../clv/sbg.js";
+import { readJsonFile } from "./readJsonFile.js";
 import type { SummaryRow } from "./readSummaryFile.js";
 import { UsageError } from "./UsageError.js";
 
@@ -25,9 +25,14 @@ export const PURCHASE_MODELS: Readonly<Record<string, PurchaseModel<string>>> = 
 /** The `--model` flag's value, checked. */
 export function modelName(value: unknown, fallback?: string): string {
   const name = (value as string | undefined) ?? fallback;
-  if (name === undefined) throw new UsageError(`--model is required: one of ${MODEL_NAMES.join(", ")}`);
+  if (name === undefined)
+    throw new UsageError("cli.flag.required.choice", { flag: "--model", allowed: MODEL_NAMES.join(", ") });
   if (!MODEL_NAMES.includes(name))
-    throw new UsageError(`--model must be one of ${MODEL_NAMES.join(", ")}; got "${name}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--model",
+      allowed: MODEL_NAMES.join(", "),
+      value: name,
+    });
   return name;
 }
 
@@ -43,10 +48,7 @@ export function fitModel(name: string, rows: readonly SummaryRow[]): ModelFit<st
     ) as ModelFit<string>;
   }
   if (name === "sbg") {
-    if (rows.some((row) => row.survivors === undefined))
-      throw new UsageError(
-        "--model sbg needs a survivors column: the customers still active after each period",
-      );
+    if (rows.some((row) => row.survivors === undefined)) throw new UsageError("cli.model.sbg-survivors");
     return sbg.fit(rows.map((row) => row.survivors as number)) as ModelFit<string>;
   }
   const model = PURCHASE_MODELS[name] as PurchaseModel<string>;
@@ -59,18 +61,13 @@ export function fitModel(name: string, rows: readonly SummaryRow[]): ModelFit<st
 
 /** Reads parameters from a JSON file: the output of `keyaccount fit --json` or a bare `{ "r": …, … }` object. */
 export async function readParams(path: string, names: readonly string[]): Promise<Record<string, number>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new UsageError(`cannot read the parameters in "${path}": ${(error as Error).message}`);
-  }
-  const object = (parsed as { params?: unknown }).params ?? parsed;
+  const parsed = await readJsonFile(path);
+  const object = (parsed as { params?: unknown } | null)?.params ?? parsed;
   const params: Record<string, number> = {};
   for (const name of names) {
-    const value = (object as Record<string, unknown>)[name];
-    if (typeof value !== "number" || !(value > 0))
-      throw new UsageError(`the parameters in "${path}" need a positive ${name}`);
+    const value =
+      typeof object === "object" && object !== null ? (object as Record<string, unknown>)[name] : undefined;
+    if (typeof value !== "number" || !(value > 0)) throw new UsageError("cli.params.missing", { path, name });
     params[name] = value;
   }
   return params;

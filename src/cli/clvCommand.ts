@@ -38,31 +38,49 @@ ${TRANSACTION_FLAGS_HELP}Example
 
 function unit(value: unknown, flag: string, fallback?: TimeUnit): TimeUnit {
   const text = (value as string | undefined) ?? fallback;
-  if (text === undefined) throw new UsageError(`--${flag} is required: one of ${TIME_UNITS.join(", ")}`);
+  if (text === undefined)
+    throw new UsageError("cli.flag.required.choice", { flag: `--${flag}`, allowed: TIME_UNITS.join(", ") });
   if (!(TIME_UNITS as readonly string[]).includes(text))
-    throw new UsageError(`--${flag} must be one of ${TIME_UNITS.join(", ")}; got "${text}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: `--${flag}`,
+      allowed: TIME_UNITS.join(", "),
+      value: text,
+    });
   return text as TimeUnit;
 }
 
 function number(value: unknown, flag: string, fallback?: number): number {
-  if (value === undefined && fallback !== undefined) return fallback;
+  if (value === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError("cli.flag.required.number", { flag: `--${flag}` });
+  }
   const parsed = Number(value);
-  if (value === undefined || !Number.isFinite(parsed)) throw new UsageError(`--${flag} must be a number`);
+  if (!Number.isFinite(parsed))
+    throw new UsageError("cli.flag.number", { flag: `--${flag}`, value: String(value) });
   return parsed;
 }
 
 async function clv(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (path === undefined)
-    throw new UsageError("clv needs a file: keyaccount clv <summary.csv> --horizon N …");
-  if (extra.length > 0) throw new UsageError(`clv takes one file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.file-required", {
+      command: "clv",
+      usage: "keyaccount clv <summary.csv> --horizon N …",
+    });
+  if (extra.length > 0) throw new UsageError("cli.args.one-file", { command: "clv", extra: extra.join(" ") });
   const name = modelName(values.model, "bgnbd");
   const model = PURCHASE_MODELS[name];
-  if (model === undefined)
-    throw new UsageError("--model must be a purchase model: bgnbd, mbgnbd, paretonbd, bgbb");
+  if (model === undefined) {
+    const allowed = Object.keys(PURCHASE_MODELS).join(", ");
+    throw new UsageError("cli.flag.choice", { flag: "--model", allowed, value: name });
+  }
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
   const horizonUnit = unit(values["horizon-unit"], "horizon-unit");
   const options = {

@@ -1,36 +1,77 @@
 import type { FeatureSummary } from "../features/FeatureSummary.js";
 import type { IngestReport } from "../ingest/IngestReport.js";
+import { formatMessage } from "../model/formatMessage.js";
+import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
 
 const SHOWN_ISSUES = 5;
 
+const UNIT_CODES = {
+  day: "cli.unit.day",
+  week: "cli.unit.week",
+  month: "cli.unit.month",
+  quarter: "cli.unit.quarter",
+  year: "cli.unit.year",
+} as const;
+
 /**
- * The closing lines of a command on standard error: the row accounting (read = used + rejected, by reason),
- * the first few rejections with their row numbers, what the summary covers, and the time taken.
+ * The closing lines of a command on standard error, in the user's language: the row accounting (read = used +
+ * rejected, by reason), the first few rejections with their row numbers, what the summary covers, and the time
+ * taken.
  */
 export function describeIngestReport(
   report: IngestReport,
   meta: Omit<FeatureSummary, "features" | "columns">,
   milliseconds: number,
+  locale: Locale,
 ): string {
   const lines = [
-    `rows read ${report.input}: used ${report.accepted}, rejected ${report.rejected}`,
-    ...Object.entries(report.rejectedByCode).map(([code, count]) => `  rejected ${code}: ${count}`),
-    ...Object.entries(report.noticesByCode).map(
-      ([code, count]) => `  accepted with notice ${code}: ${count}`,
+    formatMessage(
+      "cli.ingest.rows",
+      { read: report.input, used: report.accepted, rejected: report.rejected },
+      locale,
     ),
-    ...report.issues.slice(0, SHOWN_ISSUES).map((issue) => `  row ${issue.row ?? "?"}: ${issue.message}`),
+    ...Object.entries(report.rejectedByCode).map(([code, count]) =>
+      formatMessage("cli.ingest.rejected", { code, count }, locale),
+    ),
+    ...Object.entries(report.noticesByCode).map(([code, count]) =>
+      formatMessage("cli.ingest.notice", { code, count }, locale),
+    ),
+    ...report.issues
+      .slice(0, SHOWN_ISSUES)
+      .map((issue) =>
+        formatMessage(
+          "cli.ingest.row-issue",
+          { row: issue.row ?? "?", message: localizeIssue(issue, locale).message },
+          locale,
+        ),
+      ),
   ];
   if (report.issues.length > SHOWN_ISSUES)
-    lines.push(`  … ${report.rejected - SHOWN_ISSUES} more (see --report)`);
-  if (report.ignoredColumns.length > 0) lines.push(`columns not used: ${report.ignoredColumns.join(", ")}`);
+    lines.push(formatMessage("cli.ingest.more", { count: report.rejected - SHOWN_ISSUES }, locale));
+  if (report.ignoredColumns.length > 0)
+    lines.push(
+      formatMessage("cli.ingest.unused-columns", { columns: report.ignoredColumns.join(", ") }, locale),
+    );
   const { counts } = meta;
+  const period = formatMessage(UNIT_CODES[meta.period], {}, locale);
+  const timeUnit = formatMessage(UNIT_CODES[meta.timeUnit], {}, locale);
+  const customers = counts.customers;
+  const summarised = counts.withBtydSummary;
+  const late = counts.excludedFromCalibration;
   lines.push(
-    `customers ${counts.customers} (${counts.withBtydSummary} with a BTYD summary${
-      counts.excludedFromCalibration > 0
-        ? `, ${counts.excludedFromCalibration} first bought after the calibration end`
-        : ""
-    }); as of ${meta.asOf}, purchases grouped by ${meta.period}, recency and T in ${meta.timeUnit}s`,
-    `done in ${(milliseconds / 1000).toFixed(2)} s`,
+    late > 0
+      ? formatMessage(
+          "cli.features.customers-late",
+          { customers, summarised, late, asOf: meta.asOf, period, timeUnit },
+          locale,
+        )
+      : formatMessage(
+          "cli.features.customers",
+          { customers, summarised, asOf: meta.asOf, period, timeUnit },
+          locale,
+        ),
+    formatMessage("cli.done", { seconds: (milliseconds / 1000).toFixed(2) }, locale),
   );
   return `${lines.join("\n")}\n`;
 }

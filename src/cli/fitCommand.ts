@@ -1,4 +1,8 @@
 import { writeFile } from "node:fs/promises";
+import type { ModelFit } from "../clv/ModelFit.js";
+import { formatMessage } from "../model/formatMessage.js";
+import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
 import { fitModel, MODEL_NAMES, modelName } from "./btydModels.js";
 import { readSummaryFile } from "./readSummaryFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
@@ -23,10 +27,48 @@ ${TRANSACTION_FLAGS_HELP}Example
   keyaccount fit cdnow_customers_summary.csv --model bgnbd --json
 `;
 
+// The fit as people read it: the model, how it converged, each parameter with its interval, the diagnosis.
+function fitText(result: ModelFit<string>, locale: Locale): string {
+  const lines = [
+    formatMessage(
+      result.converged ? "cli.fit.converged" : "cli.fit.not-converged",
+      {
+        model: result.model,
+        customers: result.n,
+        logLikelihood: result.logLikelihood.toFixed(2),
+        iterations: result.iterations,
+      },
+      locale,
+    ),
+  ];
+  for (const [param, value] of Object.entries(result.params)) {
+    const [low, high] = result.intervals[param] as [number, number];
+    lines.push(
+      formatMessage(
+        "cli.fit.parameter",
+        {
+          name: param.padEnd(6),
+          value: value.toFixed(4).padStart(12),
+          se: (result.standardErrors[param] as number).toFixed(4),
+          low: low.toFixed(4),
+          high: high.toFixed(4),
+        },
+        locale,
+      ),
+    );
+  }
+  for (const issue of result.diagnosis) lines.push(`  ! ${localizeIssue(issue, locale).message}`);
+  return `${lines.join("\n")}\n`;
+}
+
 async function fit(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
-  if (path === undefined) throw new UsageError("fit needs a file: keyaccount fit <summary.csv> --model M");
-  if (extra.length > 0) throw new UsageError(`fit takes one file; also got: ${extra.join(" ")}`);
+  if (path === undefined)
+    throw new UsageError("cli.args.file-required", {
+      command: "fit",
+      usage: "keyaccount fit <summary.csv> --model M",
+    });
+  if (extra.length > 0) throw new UsageError("cli.args.one-file", { command: "fit", extra: extra.join(" ") });
   const name = modelName(values.model);
   const input = await readSummaryFile(path, values, io);
   const result = fitModel(name, input.rows);
@@ -46,18 +88,7 @@ async function fit(positionals: readonly string[], values: FlagValues, io: CliIo
   const out = values.out as string | undefined;
   if (out !== undefined) await writeFile(out, text);
   if (values.json === true) io.stdout.write(text);
-  else {
-    const lines = Object.entries(result.params).map(([param, value]) => {
-      const se = result.standardErrors[param] as number;
-      const [low, high] = result.intervals[param] as [number, number];
-      return `  ${param.padEnd(6)} ${value.toFixed(4).padStart(12)}  SE ${se.toFixed(4)}  95% [${low.toFixed(4)}, ${high.toFixed(4)}]`;
-    });
-    io.stdout.write(
-      `${result.model}: ${result.n} customers, log-likelihood ${result.logLikelihood.toFixed(2)}, ` +
-        `${result.converged ? "converged" : "NOT converged"} after ${result.iterations} iterations\n${lines.join("\n")}\n` +
-        result.diagnosis.map((issue) => `  ! ${issue.message}\n`).join(""),
-    );
-  }
+  else io.stdout.write(fitText(result, io.locale ?? "en"));
   return 0;
 }
 

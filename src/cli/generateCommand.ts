@@ -2,10 +2,13 @@ import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 import Papa from "papaparse";
 import type { ImportantDateKind } from "../model/customer.js";
+import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
 import { type GeneratedAccount, generatePortfolio } from "../pipeline/generatePortfolio.js";
+import { listText } from "./listText.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
+import { systemReason } from "./systemReason.js";
 import { UsageError } from "./UsageError.js";
 import type { Cell } from "./writeTable.js";
 
@@ -276,16 +279,16 @@ function numberFlag(flagName: string, text: string | undefined): number | undefi
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value))
-    throw new UsageError(`--${flagName} must be a number; got "${text}"`);
+    throw new UsageError("cli.flag.number", { flag: `--${flagName}`, value: text });
   return value;
 }
 
 /** Generates the portfolio and writes its files. */
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   if (positionals.length > 0)
-    throw new UsageError(`generate takes no file arguments; got: ${positionals.join(" ")}`);
+    throw new UsageError("cli.args.none", { command: "generate", extra: positionals.join(" ") });
   const out = values.out as string | undefined;
-  if (out === undefined) throw new UsageError("--out is required: the directory to write the files to");
+  if (out === undefined) throw new UsageError("cli.flag.required.folder", { flag: "--out" });
   const accounts = generatePortfolio({
     accounts: numberFlag("accounts", values.accounts as string | undefined),
     seed: numberFlag("seed", values.seed as string | undefined),
@@ -301,7 +304,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   try {
     await mkdir(out, { recursive: true });
   } catch (error) {
-    throw new UsageError(`--out: cannot create the directory "${out}": ${(error as Error).message}`);
+    throw new UsageError("cli.folder.uncreatable", { path: out, reason: systemReason(error) });
   }
   const tables: OpenTable[] = [];
   try {
@@ -321,8 +324,22 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
       }
     }
     for (const table of tables) await flush(table);
-    const counts = tables.map((table) => `${table.count} ${table.spec.file.replace(".csv", "")}`);
-    io.stderr.write(`generated ${accountCount} accounts into ${out}: ${counts.slice(1).join(", ")}\n`);
+    const locale = io.locale ?? "en";
+    const counts = tables
+      .slice(1)
+      .map((table) =>
+        formatMessage(
+          "cli.generate.count",
+          { count: table.count, file: table.spec.file.replace(".csv", "") },
+          locale,
+        ),
+      );
+    const summary = formatMessage(
+      "cli.generate.done",
+      { accounts: accountCount, folder: out, counts: listText(counts, locale) },
+      locale,
+    );
+    io.stderr.write(`${summary}\n`);
   } finally {
     for (const table of tables) await table.handle.close();
   }

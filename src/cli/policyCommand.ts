@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { formatMessage } from "../model/formatMessage.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioPolicySchema } from "../pipeline/portfolioPolicySchema.js";
 import { parseTierPolicy } from "../tier/parseTierPolicy.js";
@@ -28,29 +29,39 @@ the cost model, the signal rules or packs and the task window (docs/policy-refer
 /** Prints the policy's JSON Schema or a preset, or checks a policy file. */
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   if (positionals.length > 0)
-    throw new UsageError(`policy takes no file argument; got: ${positionals.join(" ")}`);
+    throw new UsageError("cli.args.none", { command: "policy", extra: positionals.join(" ") });
   const preset = values.preset as string | undefined;
   const check = values.check as string | undefined;
   const kind = (values.kind as string | undefined) ?? "tier";
+  const locale = io.locale ?? "en";
   if (!(KINDS as readonly string[]).includes(kind))
-    throw new UsageError(`--kind must be one of ${KINDS.join(", ")}; got "${kind}"`);
+    throw new UsageError("cli.flag.choice", { flag: "--kind", allowed: KINDS.join(", "), value: kind });
   if (values.schema === true) {
     const schema = kind === "portfolio" ? portfolioPolicySchema() : tierPolicySchema();
     io.stdout.write(`${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
   } else if (preset !== undefined) {
     if (!(PRESETS as readonly string[]).includes(preset)) {
-      throw new UsageError(`--preset must be one of ${PRESETS.join(", ")}; got "${preset}"`);
+      throw new UsageError("cli.flag.choice", {
+        flag: "--preset",
+        allowed: PRESETS.join(", "),
+        value: preset,
+      });
     }
     io.stdout.write(`${JSON.stringify(TIER_PRESETS[preset as TierPresetName], null, 2)}\n`);
   } else if (check !== undefined && kind === "portfolio") {
-    const policy = parsePortfolioPolicy(await readJsonFile(check, "check"));
-    io.stdout.write(`${check}: the portfolio policy "${policy.name}" is valid\n`);
-  } else if (check !== undefined) {
-    const policy = parseTierPolicy(await readJsonFile(check, "check"));
+    const policy = parsePortfolioPolicy(await readJsonFile(check));
     io.stdout.write(
-      `${check}: the policy "${policy.name}" is valid (${policy.tiers.length} tiers, ${policy.dimensions.length} dimensions)\n`,
+      `${formatMessage("cli.policy.portfolio-valid", { path: check, name: policy.name }, locale)}\n`,
     );
-  } else throw new UsageError("policy needs --schema, --preset NAME or --check FILE");
+  } else if (check !== undefined) {
+    const policy = parseTierPolicy(await readJsonFile(check));
+    const verdict = formatMessage(
+      "cli.policy.valid",
+      { path: check, name: policy.name, tiers: policy.tiers.length, dimensions: policy.dimensions.length },
+      locale,
+    );
+    io.stdout.write(`${verdict}\n`);
+  } else throw new UsageError("cli.policy.action");
   return 0;
 }
 

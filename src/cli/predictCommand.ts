@@ -34,13 +34,21 @@ ${TRANSACTION_FLAGS_HELP}Example
 async function predict(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (path === undefined)
-    throw new UsageError("predict needs a file: keyaccount predict <summary.csv> --model M");
-  if (extra.length > 0) throw new UsageError(`predict takes one file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.file-required", {
+      command: "predict",
+      usage: "keyaccount predict <summary.csv> --model M",
+    });
+  if (extra.length > 0)
+    throw new UsageError("cli.args.one-file", { command: "predict", extra: extra.join(" ") });
   const name = modelName(values.model);
-  if (name === "sbg") throw new UsageError("sbg describes a cohort, not customers: use fit --model sbg");
+  if (name === "sbg") throw new UsageError("cli.predict.sbg");
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
   const input = await readSummaryFile(path, values, io);
   const paramsPath = values.params as string | undefined;
@@ -61,9 +69,10 @@ async function predict(positionals: readonly string[], values: FlagValues, io: C
     ]);
   } else {
     const horizonText = values.horizon as string | undefined;
+    if (horizonText === undefined) throw new UsageError("cli.flag.required.number", { flag: "--horizon" });
     const horizon = Number(horizonText);
-    if (horizonText === undefined || !(horizon >= 0))
-      throw new UsageError("--horizon is required: a number ≥ 0 in the file's time unit");
+    if (horizonText.trim() === "" || !(horizon >= 0))
+      throw new UsageError("cli.flag.non-negative", { flag: "--horizon", value: horizonText });
     const prediction = predictPurchases(PURCHASE_MODELS[name] as never, params, input.rows, horizon);
     columns = ["id", "expected_purchases", "p_alive"];
     rows = input.rows.map((row, i) => [row.id, prediction.expectedPurchases[i], prediction.pAlive[i]]);

@@ -1,10 +1,13 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import { abcTable } from "../profit/abcTable.js";
+import type { CostModel } from "../profit/costModelSchema.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
 import { profitTable } from "../profit/profitTable.js";
 import { whaleCurve } from "../profit/whaleCurve.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { readJsonFile } from "./readJsonFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
 import {
   summarizeTransactionFile,
@@ -39,28 +42,16 @@ Output
   --report FILE          write the ingest report as JSON to FILE
 `;
 
-async function costModel(path: string | undefined) {
-  if (path === undefined) throw new UsageError("profit needs --cost-model FILE (a JSON cost model)");
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new UsageError(`cannot read the cost model "${path}"`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`the cost model "${path}" is not JSON: ${(error as Error).message}`);
-  }
-  return parseCostModel(json);
+async function costModel(path: string | undefined): Promise<CostModel> {
+  if (path === undefined) throw new UsageError("cli.flag.required.file", { flag: "--cost-model" });
+  return parseCostModel(await readJsonFile(path));
 }
 
 function cutoffs(value: string | undefined): [number, number] {
   if (value === undefined) return [0.8, 0.95];
   const parts = value.split(",").map(Number);
   if (parts.length !== 2 || parts.some((part) => !Number.isFinite(part))) {
-    throw new UsageError(`--abc-cutoffs must be two numbers like 0.8,0.95; got "${value}"`);
+    throw new UsageError("cli.flag.number-pair", { flag: "--abc-cutoffs", example: "0.8,0.95", value });
   }
   return parts as [number, number];
 }
@@ -69,12 +60,16 @@ function cutoffs(value: string | undefined): [number, number] {
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (path === undefined)
-    throw new UsageError("profit needs a file: keyaccount profit <file> --cost-model FILE");
-  if (extra.length > 0) throw new UsageError(`profit takes one file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.file-required", {
+      command: "profit",
+      usage: "keyaccount profit <file> --cost-model FILE",
+    });
+  if (extra.length > 0)
+    throw new UsageError("cli.args.one-file", { command: "profit", extra: extra.join(" ") });
   const model = await costModel(values["cost-model"] as string | undefined);
   const base = (values["abc-on"] as string | undefined) ?? "profit";
   if (!(ABC_BASES as readonly string[]).includes(base)) {
-    throw new UsageError(`--abc-on must be one of ${ABC_BASES.join(", ")}; got "${base}"`);
+    throw new UsageError("cli.flag.choice", { flag: "--abc-on", allowed: ABC_BASES.join(", "), value: base });
   }
   const abcCutoffs = cutoffs(values["abc-cutoffs"] as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
@@ -130,11 +125,25 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const counts = abc.counts;
-  io.stderr.write(
-    `profit ${money(curve.totalProfitMinor)} ${model.currency} over ${pnl.ids.length} customers; ABC on ${base}: A ${counts.A}, B ${counts.B}, C ${counts.C}; whale-curve peak ${money(curve.peak.cumulativeProfitMinor)} after the top ${curve.peak.customers} customers\n`,
+  const locale = io.locale ?? "en";
+  const line = formatMessage(
+    "cli.profit.summary",
+    {
+      profit: money(curve.totalProfitMinor),
+      currency: model.currency,
+      customers: pnl.ids.length,
+      base,
+      a: counts.A,
+      b: counts.B,
+      c: counts.C,
+      peak: money(curve.peak.cumulativeProfitMinor),
+      top: curve.peak.customers,
+    },
+    locale,
   );
+  io.stderr.write(`${line}\n`);
   const { features: _features, columns: _columns, ...meta } = summary;
-  io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
+  io.stderr.write(describeIngestReport(report, meta, Date.now() - started, locale));
   return 0;
 }
 

@@ -4,10 +4,14 @@ import { ingestInteractions } from "../ingest/ingestInteractions.js";
 import { ingestInvoices } from "../ingest/ingestInvoices.js";
 import { ingestQualifications } from "../ingest/ingestQualifications.js";
 import type { Customer } from "../model/customer.js";
+import { formatMessage } from "../model/formatMessage.js";
 import type { Interaction } from "../model/interaction.js";
 import type { Invoice } from "../model/invoice.js";
+import type { Locale } from "../model/locale.js";
 import type { Qualification } from "../model/qualification.js";
 import type { PoolState } from "../signals/SignalAccount.js";
+import { fileError } from "./fileError.js";
+import { listText } from "./listText.js";
 import { inputFormatOf, readRows } from "./readRows.js";
 import { readTableFile } from "./readTableFile.js";
 import type { FlagValues } from "./runCli.js";
@@ -46,7 +50,6 @@ type Ingest<T> = (rows: Iterable<Readonly<Record<string, unknown>>>) => IngestRe
 // Reads one record file (rows held in memory: record files are per account, not per line of sales).
 async function readRecords<T>(
   path: string | undefined,
-  flag: string,
   ingest: Ingest<T>,
 ): Promise<IngestResult<T> | undefined> {
   if (path === undefined) return undefined;
@@ -54,12 +57,12 @@ async function readRecords<T>(
   try {
     await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
       if (problem !== undefined)
-        throw new UsageError(`--${flag}: ${path} row ${rows.length + 1}: ${problem}`);
+        throw new UsageError("cli.file.row-unreadable", { path, row: rows.length + 1, problem });
       rows.push(row);
     });
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`--${flag}: cannot read the file "${path}": ${(error as Error).message}`);
+    throw fileError(path, error);
   }
   return ingest(rows);
 }
@@ -67,7 +70,7 @@ async function readRecords<T>(
 async function readPool(path: string | undefined): Promise<Map<string, PoolState>> {
   const pool = new Map<string, PoolState>();
   if (path === undefined) return pool;
-  for (const row of await readTableFile(path, "--pool", ["id"])) {
+  for (const row of await readTableFile(path, ["id"])) {
     const state: PoolState = {};
     if (row.claimed_date) state.claimedDate = row.claimed_date;
     const locked = yesNoCell(row.locked);
@@ -86,16 +89,16 @@ export async function readAccountRecords(
 ): Promise<AccountRecords> {
   const ingestOptions = currency === undefined ? {} : { currency };
   return {
-    customers: await readRecords(values.customers as string | undefined, "customers", (rows) =>
+    customers: await readRecords(values.customers as string | undefined, (rows) =>
       ingestCustomers(rows, ingestOptions),
     ),
-    interactions: await readRecords(values.interactions as string | undefined, "interactions", (rows) =>
+    interactions: await readRecords(values.interactions as string | undefined, (rows) =>
       ingestInteractions(rows),
     ),
-    invoices: await readRecords(values.invoices as string | undefined, "invoices", (rows) =>
+    invoices: await readRecords(values.invoices as string | undefined, (rows) =>
       ingestInvoices(rows, ingestOptions),
     ),
-    qualifications: await readRecords(values.qualifications as string | undefined, "qualifications", (rows) =>
+    qualifications: await readRecords(values.qualifications as string | undefined, (rows) =>
       ingestQualifications(rows),
     ),
     pool: await readPool(values.pool as string | undefined),
@@ -112,10 +115,34 @@ export function recordReports(records: AccountRecords): [string, IngestReport][]
   return reports;
 }
 
-/** One line of row accounting for a record file: read, used, rejected (by reason). */
-export function reportLine(kind: string, report: IngestReport): string {
-  const reasons = Object.entries(report.rejectedByCode).map(([code, count]) => `${code} ${count}`);
-  return `${kind}: rows read ${report.input}, used ${report.accepted}, rejected ${report.rejected}${
-    reasons.length > 0 ? ` (${reasons.join(", ")})` : ""
-  }\n`;
+const KIND_CODES = {
+  transactions: "cli.kind.transactions",
+  customers: "cli.kind.customers",
+  interactions: "cli.kind.interactions",
+  invoices: "cli.kind.invoices",
+  qualifications: "cli.kind.qualifications",
+} as const;
+
+/** What a report's records are called in a language: transactions, customers … (交易明细, 客户档案 …). */
+export function recordKindLabel(report: IngestReport, locale: Locale): string {
+  return formatMessage(KIND_CODES[report.kind], {}, locale);
+}
+
+/** One line of row accounting for a record file: read, used, rejected (by reason), in the user's language. */
+export function reportLine(report: IngestReport, locale: Locale): string {
+  const reasons = Object.entries(report.rejectedByCode).map(([code, count]) =>
+    formatMessage("cli.ingest.reason-count", { code, count }, locale),
+  );
+  const read = report.input;
+  const used = report.accepted;
+  const rejected = report.rejected;
+  const text =
+    reasons.length > 0
+      ? formatMessage(
+          "cli.ingest.rows-by-reason",
+          { read, used, rejected, reasons: listText(reasons, locale) },
+          locale,
+        )
+      : formatMessage("cli.ingest.rows", { read, used, rejected }, locale);
+  return `${formatMessage("cli.labelled", { label: recordKindLabel(report, locale), text }, locale)}\n`;
 }

@@ -7,6 +7,7 @@ import type {
 import { currencyDigits } from "../model/currencyDigits.js";
 import { parseMoney } from "../model/parseMoney.js";
 import { readTableFile } from "./readTableFile.js";
+import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 
 /**
@@ -35,23 +36,27 @@ export async function isFeatureFile(path: string): Promise<boolean> {
  * empty cell is missing. Problems are {@link UsageError}s naming the row and column.
  */
 export async function readFeatureFile(path: string, fallbackCurrency: string): Promise<CustomerFeatures[]> {
-  const rows = await readTableFile(path, "the features file", ["id", "revenue", "order_count"]);
+  const rows = await readTableFile(path, ["id", "revenue", "order_count"]);
   return rows.map((row, index) => {
-    const where = (column: string): string => `the features file, row ${index + 1}, ${column}`;
     const currency = row.currency || fallbackCurrency;
     const number = (column: string): number | undefined => {
       const text = row[column];
       if (text === undefined || text === "" || text === "null") return undefined;
-      const value = Number(text);
-      if (!Number.isFinite(value)) throw new UsageError(`${where(column)}: "${text}" is not a number`);
-      return value;
+      return numberCell(text, { path, row: index + 1, column });
     };
     const count = (column: string): number => number(column) ?? 0;
     const money = (column: string): number | undefined => {
       const text = row[column];
       if (text === undefined || text === "" || text === "null") return undefined;
       const parsed = parseMoney(text, currency);
-      if (!parsed.ok) throw new UsageError(`${where(column)}: "${text}" is not an amount of ${currency}`);
+      if (!parsed.ok)
+        throw new UsageError("cli.file.cell-not-amount", {
+          path,
+          row: index + 1,
+          column,
+          value: text,
+          currency,
+        });
       return parsed.minor;
     };
     const meanMoney = (column: string): number | undefined => {

@@ -2,9 +2,11 @@ import { access } from "node:fs/promises";
 import { featureTable } from "../features/featureTable.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { fileError } from "./fileError.js";
 import { inputFormatOf, readRows } from "./readRows.js";
 import type { CliIo, FlagValues } from "./runCli.js";
 import { summarizeTransactionFile } from "./summarizeTransactionFile.js";
+import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 
 /** One row of a BTYD summary file: a customer (or a weighted group), or one period's survivor count (sBG). */
@@ -36,17 +38,9 @@ const ALIASES: Record<keyof Omit<SummaryRow, "id"> | "id" | "periods", readonly 
   survivors: ["survivors", "customers", "alive"],
 };
 
-function numberOf(value: unknown, field: string, row: number): number {
-  const parsed = typeof value === "number" ? value : Number(String(value ?? "").trim());
-  if (String(value ?? "").trim() === "" || !Number.isFinite(parsed)) {
-    throw new UsageError(`row ${row}: ${field} "${String(value ?? "")}" is not a number`);
-  }
-  return parsed;
-}
-
-function toRows(records: readonly Readonly<Record<string, unknown>>[]): SummaryRow[] {
+function toRows(path: string, records: readonly Readonly<Record<string, unknown>>[]): SummaryRow[] {
   const first = records[0];
-  if (first === undefined) throw new UsageError("the summary file has no rows");
+  if (first === undefined) throw new UsageError("cli.file.empty", { path });
   const byLower = new Map(Object.keys(first).map((name) => [name.trim().toLowerCase(), name]));
   const column = (field: keyof typeof ALIASES): string | undefined => {
     for (const alias of ALIASES[field]) {
@@ -66,22 +60,20 @@ function toRows(records: readonly Readonly<Record<string, unknown>>[]): SummaryR
     survivors === undefined &&
     (frequency === undefined || (recency === undefined && monetary === undefined))
   ) {
-    throw new UsageError(
-      `the summary file needs the columns frequency, recency and T (or periods), or frequency and monetary_value, or survivors; its columns are: ${Object.keys(first).join(", ")}`,
-    );
+    throw new UsageError("cli.summary.columns", { path, columns: Object.keys(first).join(", ") });
   }
   return records.map((record, index) => {
     const row = index + 1;
-    const get = (name: string | undefined, field: string): number | undefined =>
-      name === undefined ? undefined : numberOf(record[name], field, row);
+    const get = (name: string | undefined): number | undefined =>
+      name === undefined ? undefined : numberCell(String(record[name] ?? ""), { path, row, column: name });
     return {
       id: id === undefined ? String(row) : String(record[id] ?? ""),
-      frequency: get(frequency, "frequency") ?? 0,
-      recency: get(recency, "recency") ?? 0,
-      T: get(T, "T") ?? 0,
-      weight: get(weight, "weight"),
-      monetaryValue: get(monetary, "monetary_value"),
-      survivors: get(survivors, "survivors"),
+      frequency: get(frequency) ?? 0,
+      recency: get(recency) ?? 0,
+      T: get(T) ?? 0,
+      weight: get(weight),
+      monetaryValue: get(monetary),
+      survivors: get(survivors),
     };
   });
 }
@@ -95,25 +87,30 @@ export async function readSummaryFile(path: string, values: FlagValues, io: CliI
   if (values["as-of"] !== undefined) {
     const { summary, report, started } = await summarizeTransactionFile(path, values, io);
     const table = featureTable(summary);
-    io.stderr.write(describeIngestReport(report, table.meta, Date.now() - started));
+    io.stderr.write(describeIngestReport(report, table.meta, Date.now() - started, io.locale ?? "en"));
     const records = table.rows
       .map((cells) => Object.fromEntries(table.columns.map((name, i) => [name, cells[i]])))
       .filter((record) => record.frequency !== null && record.frequency !== undefined);
-    return { rows: toRows(records), timeUnit: summary.timeUnit };
+    return { rows: toRows(path, records), timeUnit: summary.timeUnit };
   }
   try {
     await access(path);
-  } catch {
-    throw new UsageError(`cannot read the file "${path}"`);
+  } catch (error) {
+    throw fileError(path, error);
   }
   const records: Readonly<Record<string, unknown>>[] = [];
   await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
-    if (problem !== undefined) throw new UsageError(`the summary file cannot be read: ${problem}`);
+    if (problem !== undefined)
+      throw new UsageError("cli.file.row-unreadable", { path, row: records.length + 1, problem });
     records.push(row);
   });
   const unit = values["time-unit"] as string | undefined;
   if (unit !== undefined && !(TIME_UNITS as readonly string[]).includes(unit)) {
-    throw new UsageError(`--time-unit must be one of ${TIME_UNITS.join(", ")}; got "${unit}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--time-unit",
+      allowed: TIME_UNITS.join(", "),
+      value: unit,
+    });
   }
-  return { rows: toRows(records), timeUnit: unit as TimeUnit | undefined };
+  return { rows: toRows(path, records), timeUnit: unit as TimeUnit | undefined };
 }

@@ -12,12 +12,14 @@ export async function readRatings(path: string | undefined, policy: TierPolicy):
   const ratings: Ratings = new Map();
   if (path === undefined) return ratings;
   const names = (policy.ratings ?? []).map((rating) => rating.name);
-  for (const row of await readTableFile(path, "--ratings", ["id"])) {
+  const rows = await readTableFile(path, ["id"]);
+  for (const [index, row] of rows.entries()) {
     const entry: Pick<TierInput, "ratings" | "qualified"> = {};
     const values: Record<string, number> = {};
     for (const name of names) {
       const text = row[name];
-      if (text !== undefined && text !== "") values[name] = numberCell(text, `--ratings ${row.id} ${name}`);
+      if (text !== undefined && text !== "")
+        values[name] = numberCell(text, { path, row: index + 1, column: name });
     }
     entry.ratings = values;
     const qualified = yesNoCell(row.qualified);
@@ -30,14 +32,16 @@ export async function readRatings(path: string | undefined, policy: TierPolicy):
 /** Reads the previous run's tiers (id, tier, periods_below). */
 export async function readPrevious(path: string | undefined): Promise<PreviousTier[] | undefined> {
   if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "--previous", ["id", "tier"]);
-  return rows.map((row) => {
+  const rows = await readTableFile(path, ["id", "tier"]);
+  return rows.map((row, index) => {
     const below = row.periods_below;
     return {
       id: row.id as string,
       tier: row.tier as string,
       periodsBelow:
-        below === undefined || below === "" ? 0 : numberCell(below, `--previous ${row.id} periods_below`),
+        below === undefined || below === ""
+          ? 0
+          : numberCell(below, { path, row: index + 1, column: "periods_below" }),
     };
   });
 }
@@ -45,7 +49,7 @@ export async function readPrevious(path: string | undefined): Promise<PreviousTi
 /** Reads manual overrides: id, tier, reason, author and an optional expires. */
 export async function readOverrides(path: string | undefined): Promise<TierOverride[] | undefined> {
   if (path === undefined) return undefined;
-  const rows = await readTableFile(path, "--overrides", ["id", "tier", "reason", "author"]);
+  const rows = await readTableFile(path, ["id", "tier", "reason", "author"]);
   return rows.map((row) => {
     const override: TierOverride = {
       id: row.id as string,

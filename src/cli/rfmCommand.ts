@@ -1,12 +1,18 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
+import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
 import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
 import { rfm } from "../rfm/rfm.js";
 import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SCORE_METHODS, type ScoreMethod } from "../rfm/ScoreMethod.js";
+import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
 import type { SegmentMapDefinition } from "../rfm/segmentMapSchema.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { readJsonFile } from "./readJsonFile.js";
 import type { CliIo, Command, FlagValues } from "./runCli.js";
 import {
   summarizeTransactionFile,
@@ -48,42 +54,50 @@ Example
   keyaccount rfm online_retail.csv … --segments eight-class
 `;
 
+const BUILT_IN_MAPS: Readonly<Record<string, SegmentMapDefinition>> = {
+  grid: GRID_SEGMENTS,
+  "rfm-package": RFM_PACKAGE_SEGMENTS,
+  "eight-class": RFM_EIGHT_CLASS_SEGMENTS,
+};
+
 async function segmentMap(value: string | undefined): Promise<SegmentMapDefinition | undefined> {
   if (value === undefined) return undefined;
-  if (value === "grid") return GRID_SEGMENTS;
-  if (value === "rfm-package") return RFM_PACKAGE_SEGMENTS;
-  if (value === "eight-class") return RFM_EIGHT_CLASS_SEGMENTS;
-  let text: string;
-  try {
-    text = await readFile(value, "utf8");
-  } catch {
-    throw new UsageError(
-      `--segments must be grid, rfm-package, eight-class or a readable JSON file; cannot read "${value}"`,
-    );
+  if (Object.hasOwn(BUILT_IN_MAPS, value)) return BUILT_IN_MAPS[value];
+  if (!existsSync(value)) {
+    const allowed = Object.keys(BUILT_IN_MAPS).join(", ");
+    throw new UsageError("cli.flag.choice-or-file", { flag: "--segments", allowed, value });
   }
-  try {
-    return JSON.parse(text) as SegmentMapDefinition;
-  } catch (error) {
-    throw new UsageError(`--segments file "${value}" is not JSON: ${(error as Error).message}`);
-  }
+  return (await readJsonFile(value)) as SegmentMapDefinition;
 }
+
+// A segment as people read it: its label in the language when the built-in maps name it, else its name.
+const segmentText = (segment: string, locale: Locale): string =>
+  locale === "en" ? segment : (SEGMENT_LABELS[locale][segment] ?? segment);
 
 /** Scores the customers of a transaction file. */
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
-  if (path === undefined) throw new UsageError("rfm needs a file: keyaccount rfm <file> [options]");
-  if (extra.length > 0) throw new UsageError(`rfm takes one file; also got: ${extra.join(" ")}`);
+  if (path === undefined)
+    throw new UsageError("cli.args.file-required", {
+      command: "rfm",
+      usage: "keyaccount rfm <file> [options]",
+    });
+  if (extra.length > 0) throw new UsageError("cli.args.one-file", { command: "rfm", extra: extra.join(" ") });
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
   const bins = values.bins as string | undefined;
   if (bins !== undefined && !/^[2-9]$/.test(bins)) {
-    throw new UsageError(`--bins must be a whole number 2..9; got "${bins}"`);
+    throw new UsageError("cli.flag.whole-range", { flag: "--bins", min: 2, max: 9, value: bins });
   }
   const method = values.method as string | undefined;
   if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(`--method must be one of ${METHODS.join(", ")}; got "${method}"`);
+    throw new UsageError("cli.flag.choice", { flag: "--method", allowed: METHODS.join(", "), value: method });
   }
   const segments = await segmentMap(values.segments as string | undefined);
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
@@ -116,28 +130,65 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const { features: _features, columns: _columns, ...meta } = summary;
-  const { breaks } = result;
+  const { breaks, map } = result;
+  const locale = io.locale ?? "en";
+  const closed = (side: "left" | "right"): string =>
+    formatMessage(side === "left" ? "cli.rfm.left-closed" : "cli.rfm.right-closed", {}, locale);
   const lines = [
-    `scored ${result.ids.length} customers (${result.excluded.withoutPurchase} without a sale, ${result.excluded.mixedCurrencies} with mixed currencies left out)`,
-    `break points (${breaks.recency.method}): recency ${breaks.recency.breaks.join(" ")} days (${breaks.recency.closed}-closed); frequency ${breaks.frequency.breaks.join(" ")} orders (${breaks.frequency.closed}-closed); monetary ${breaks.monetary.breaks.join(" ")} minor units (${breaks.monetary.closed}-closed)`,
-    ...result.segments.map(
-      (s) =>
-        `  ${s.segment}: ${s.customers} customers (${(s.customerShare * 100).toFixed(1)} %), ${(s.revenueShare * 100).toFixed(1)} % of revenue`,
+    formatMessage(
+      "cli.rfm.scored",
+      {
+        customers: result.ids.length,
+        withoutSale: result.excluded.withoutPurchase,
+        mixed: result.excluded.mixedCurrencies,
+      },
+      locale,
+    ),
+    formatMessage(
+      "cli.rfm.breaks",
+      {
+        method: breaks.recency.method,
+        recency: breaks.recency.breaks.join(" "),
+        recencyClosed: closed(breaks.recency.closed),
+        frequency: breaks.frequency.breaks.join(" "),
+        frequencyClosed: closed(breaks.frequency.closed),
+        monetary: breaks.monetary.breaks.join(" "),
+        monetaryClosed: closed(breaks.monetary.closed),
+      },
+      locale,
+    ),
+    ...result.segments.map((s) =>
+      formatMessage(
+        "cli.rfm.segment",
+        {
+          segment: segmentText(s.segment, locale),
+          customers: s.customers,
+          share: (s.customerShare * 100).toFixed(1),
+          revenueShare: (s.revenueShare * 100).toFixed(1),
+        },
+        locale,
+      ),
     ),
   ];
-  if (result.map.uncovered.length > 0) {
+  if (map.uncovered.length > 0) {
     lines.push(
-      `segment map "${result.map.name}" leaves ${result.map.uncovered.length} score cells uncovered (customers there are "${result.map.fallback}"): ${result.map.uncovered.join(" ")}`,
+      formatMessage(
+        "cli.rfm.uncovered",
+        {
+          map: map.name,
+          count: map.uncovered.length,
+          fallback: segmentText(map.fallback, locale),
+          cells: map.uncovered.join(" "),
+        },
+        locale,
+      ),
     );
   }
-  if (result.map.overlaps.length > 0) {
-    lines.push(
-      `segment map "${result.map.name}": ${result.map.overlaps.length} score cells match several rules (the first wins)`,
-    );
-  }
-  for (const issue of result.issues) lines.push(issue.message);
+  if (map.overlaps.length > 0)
+    lines.push(formatMessage("cli.rfm.overlaps", { map: map.name, count: map.overlaps.length }, locale));
+  for (const issue of result.issues) lines.push(localizeIssue(issue, locale).message);
   io.stderr.write(`${lines.join("\n")}\n`);
-  io.stderr.write(describeIngestReport(report, meta, Date.now() - started));
+  io.stderr.write(describeIngestReport(report, meta, Date.now() - started, locale));
   return 0;
 }
 

@@ -1,7 +1,13 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
+import { formatMessage } from "../model/formatMessage.js";
+import type { Issue } from "../model/issue.js";
+import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
+import { cliLocale } from "./cliLocale.js";
 import { clvCommand } from "./clvCommand.js";
 import { fitCommand } from "./fitCommand.js";
 import { generateCommand } from "./generateCommand.js";
+import { parseFlags } from "./parseFlags.js";
 import { policyCommand } from "./policyCommand.js";
 import { predictCommand } from "./predictCommand.js";
 import { profitCommand } from "./profitCommand.js";
@@ -14,10 +20,15 @@ import { UsageError } from "./UsageError.js";
 
 const VERSION = "0.1.0";
 
-/** The standard streams a command writes to, so tests can capture them. */
+/**
+ * The standard streams a command writes to, so tests can capture them, and the language of its messages: the
+ * one the user chose with `--locale` or KEYACCOUNT_LOCALE, `undefined` when none was chosen (then English, or for
+ * `score` the policy's language).
+ */
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  locale?: Locale | undefined;
 }
 
 /** The values of a command's flags, as node:util parseArgs returns them. */
@@ -60,14 +71,38 @@ ${lines.join("\n")}
 
 Exit codes: 0 the run completed (even with rejected rows, which the ingest report lists);
             2 the command cannot run as given (bad flag, missing file, unknown column); 1 an unexpected error.
+
+Language: --locale en|zh-CN (score, tier, signals, generate) or the environment variable KEYACCOUNT_LOCALE
+          (every command) sets the language of the messages; help texts are in English.
 `;
 }
 
+// A refusal in the user's language: the usage error, or each issue of a KeyAccountError with its path.
+function refusal(error: Error, locale: Locale): string {
+  if (error instanceof UsageError) return formatMessage(error.code, error.params, locale);
+  const issues = (error as Error & { issues?: readonly Issue[] }).issues;
+  if (issues === undefined) return error.message;
+  return issues
+    .map((issue) => {
+      const { message } = localizeIssue(issue, locale);
+      const label = issue.path.join(".");
+      return label === "" ? message : formatMessage("cli.labelled", { label, text: message }, locale);
+    })
+    .join("\n");
+}
+
 /**
- * Runs the command line with its arguments (without `node` and the script) and returns the exit code.
+ * Runs the command line with its arguments (without `node` and the script) and returns the exit code. `env` is
+ * the environment (KEYACCOUNT_LOCALE); messages are in the language of `--locale`, else of KEYACCOUNT_LOCALE,
+ * else English.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<number> {
   const [name, ...rest] = argv;
+  let locale: Locale | undefined;
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       io.stdout.write(help());
@@ -77,27 +112,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
+    locale = cliLocale(rest, env);
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (command === undefined)
-      throw new UsageError(`unknown command "${name}"; run "keyaccount --help" for the list`);
+    if (command === undefined) throw new UsageError("cli.command.unknown", { command: name });
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(command.help);
       return 0;
     }
-    let parsed: { values: FlagValues; positionals: string[] };
-    try {
-      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    return await command.run(parsed.positionals, parsed.values, io);
+    const parsed = parseFlags(name, rest, command.options);
+    return await command.run(parsed.positionals, parsed.values, { ...io, locale });
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === "KeyAccountError")) {
-      io.stderr.write(`keyaccount: ${error.message}\n`);
+      io.stderr.write(`keyaccount: ${refusal(error, locale ?? "en")}\n`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`keyaccount: unexpected error: ${detail}\n`);
+    io.stderr.write(`keyaccount: ${formatMessage("cli.error.unexpected", { detail }, locale ?? "en")}\n`);
     return 1;
   }
 }

@@ -2,18 +2,23 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { IngestReport } from "../ingest/IngestReport.js";
+import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
-import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
 import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
 import type { PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { listText } from "./listText.js";
+import { LOCALES, localeFlag } from "./localeFlag.js";
+import { padText } from "./padText.js";
 import {
   ACCOUNT_RECORD_FLAGS,
   ACCOUNT_RECORD_HELP,
   readAccountRecords,
+  recordKindLabel,
   recordReports,
   reportLine,
 } from "./readAccountRecords.js";
@@ -29,8 +34,6 @@ import {
 } from "./summarizeTransactionFile.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, writeTable } from "./writeTable.js";
-
-const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 
 const SCORE_HELP = `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [options]
 
@@ -130,32 +133,59 @@ function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell
   };
 }
 
-// The headline: accounts and revenue per tier, the five most valuable accounts, the critical alerts.
+// The headline, in the run's language: accounts and revenue per tier, the five most valuable accounts, the
+// critical alerts.
 function headline(result: PortfolioResult): string {
-  const { currency } = result;
-  const lines = [`${result.policyName}, as of ${result.asOf}: ${result.totals.accounts} accounts`];
+  const { currency, locale } = result;
+  const lines = [
+    formatMessage(
+      "cli.score.headline",
+      { policy: result.policyName, asOf: result.asOf, accounts: result.totals.accounts },
+      locale,
+    ),
+  ];
   for (const row of result.byTier) {
     lines.push(
-      `  ${row.label.padEnd(20)} ${String(row.accounts).padStart(7)} accounts  revenue ${formatMoney(
-        Math.round(row.revenueMinor),
-        currency,
-      )} ${currency}`,
+      formatMessage(
+        "cli.score.tier",
+        {
+          tier: padText(row.label, 20, "end"),
+          accounts: String(row.accounts).padStart(7),
+          revenue: formatMoney(Math.round(row.revenueMinor), currency),
+          currency,
+        },
+        locale,
+      ),
     );
   }
   const top = [...result.accounts]
     .sort((a, b) => (b.clvMinor ?? b.revenueMinor) - (a.clvMinor ?? a.revenueMinor) || (a.id < b.id ? -1 : 1))
     .slice(0, 5);
-  lines.push(result.clv.fitted ? "top accounts by CLV:" : "top accounts by revenue:");
+  lines.push(formatMessage(result.clv.fitted ? "cli.score.top-clv" : "cli.score.top-revenue", {}, locale));
   for (const account of top) {
-    const value = account.clvMinor ?? account.revenueMinor;
+    const value = formatMoney(Math.round(account.clvMinor ?? account.revenueMinor), currency);
     lines.push(
-      `  ${account.id} ${account.name ?? ""} (${account.tierLabel}): ${formatMoney(Math.round(value), currency)} ${currency}`,
+      formatMessage(
+        "cli.score.top-account",
+        { id: account.id, name: account.name ?? "", tier: account.tierLabel, value, currency },
+        locale,
+      ),
     );
   }
   const critical = result.signals.alerts.filter((alert) => alert.severity === "critical");
-  lines.push(`critical alerts: ${critical.length} (warnings ${result.signals.counts.warning})`);
-  for (const alert of critical.slice(0, 5)) lines.push(`  ${alert.customerId}: ${alert.message}`);
-  if (critical.length > 5) lines.push(`  … ${critical.length - 5} more in alerts.csv`);
+  lines.push(
+    formatMessage(
+      "cli.score.critical",
+      { critical: critical.length, warnings: result.signals.counts.warning },
+      locale,
+    ),
+  );
+  for (const alert of critical.slice(0, 5))
+    lines.push(
+      formatMessage("cli.score.alert", { customer: alert.customerId, message: alert.message }, locale),
+    );
+  if (critical.length > 5)
+    lines.push(formatMessage("cli.score.more-alerts", { count: critical.length - 5 }, locale));
   return `${lines.join("\n")}\n`;
 }
 
@@ -184,27 +214,23 @@ function summaryJson(result: PortfolioResult, reports: Record<string, IngestRepo
   };
 }
 
-function required(values: FlagValues, flag: string, what: string): string {
-  const value = values[flag];
-  if (typeof value !== "string") throw new UsageError(`--${flag} is required: ${what}`);
-  return value;
-}
-
 /** Runs the whole chain on the record files and writes the results. */
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   if (positionals.length > 0)
-    throw new UsageError(
-      `score takes its files as flags (--transactions FILE …); got: ${positionals.join(" ")}`,
-    );
-  const transactionsPath = required(values, "transactions", "the transaction file");
-  const policyPath = required(values, "policy", "the portfolio policy JSON");
-  const asOf = required(values, "as-of", "the day of the run, e.g. --as-of 2026-11-30");
-  const out = required(values, "out", "the folder the results go to");
-  const locale = values.locale as string | undefined;
-  if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale))
-    throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
+    throw new UsageError("cli.args.none", { command: "score", extra: positionals.join(" ") });
+  const transactionsPath = values.transactions;
+  if (typeof transactionsPath !== "string")
+    throw new UsageError("cli.flag.required.file", { flag: "--transactions" });
+  const policyPath = values.policy;
+  if (typeof policyPath !== "string") throw new UsageError("cli.flag.required.file", { flag: "--policy" });
+  const asOf = values["as-of"];
+  if (typeof asOf !== "string")
+    throw new UsageError("cli.flag.required.day", { flag: "--as-of", example: "2026-11-30" });
+  const out = values.out;
+  if (typeof out !== "string") throw new UsageError("cli.flag.required.folder", { flag: "--out" });
+  const locale = localeFlag(values, io);
   const started = performance.now();
-  const policy = parsePortfolioPolicy(await readJsonFile(policyPath, "policy"));
+  const policy = parsePortfolioPolicy(await readJsonFile(policyPath));
   const tierPolicy = typeof policy.tiers === "string" ? TIER_PRESETS[policy.tiers] : policy.tiers;
   const records = await readAccountRecords(
     values,
@@ -215,7 +241,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     asOf,
     previous: await readPrevious(values.previous as string | undefined),
     overrides: await readOverrides(values.overrides as string | undefined),
-    locale: locale as Locale | undefined,
+    locale,
     now: () => performance.now(),
   });
   const streamed = await streamTransactionFile(transactionsPath, values, io, asOf, (transaction) =>
@@ -254,15 +280,31 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
   const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
   await writeFile(join(out, "report.html"), await renderReportHtml(report));
-  io.stdout.write(`${headline(result)}report: ${join(out, "report.html")}\n`);
-  for (const issue of result.issues.slice(0, 5)) io.stderr.write(`note: ${issue.message}\n`);
+  const language = result.locale;
+  const reportPath = formatMessage("cli.score.report", { path: join(out, "report.html") }, language);
+  io.stdout.write(`${headline(result)}${reportPath}\n`);
+  for (const issue of result.issues.slice(0, 5)) {
+    const message = localizeIssue(issue, language).message;
+    io.stderr.write(`${formatMessage("cli.score.note", { message }, language)}\n`);
+  }
   const { features: _features, columns: _columns, ...meta } = result.features;
-  io.stderr.write(`transactions: ${describeIngestReport(streamed.report, meta, readMilliseconds)}`);
-  for (const [kind, report] of recordReports(records)) io.stderr.write(reportLine(kind, report));
-  io.stderr.write(
-    `results in ${out}/ (customers.csv, alerts.csv, tasks.csv, tiers.csv, summary.json, report.html)\n`,
+  const accounting = formatMessage(
+    "cli.labelled",
+    {
+      label: recordKindLabel(streamed.report, language),
+      text: describeIngestReport(streamed.report, meta, readMilliseconds, language),
+    },
+    language,
   );
-  io.stderr.write(`whole run ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  io.stderr.write(accounting);
+  for (const [, report] of recordReports(records)) io.stderr.write(reportLine(report, language));
+  const files = listText(
+    ["customers.csv", "alerts.csv", "tasks.csv", "tiers.csv", "summary.json", "report.html"],
+    language,
+  );
+  io.stderr.write(`${formatMessage("cli.score.results", { folder: out, files }, language)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.stderr.write(`${formatMessage("cli.score.whole-run", { seconds }, language)}\n`);
   return 0;
 }
 

@@ -2,9 +2,11 @@ import { writeFile } from "node:fs/promises";
 import type { CustomerFeatures } from "../features/CustomerFeatures.js";
 import { summarize } from "../features/summarize.js";
 import type { IngestReport } from "../ingest/IngestReport.js";
+import { formatMessage } from "../model/formatMessage.js";
 import type { Locale } from "../model/locale.js";
 import type { Transaction } from "../model/transaction.js";
-import { evaluateSignals } from "../signals/evaluateSignals.js";
+import { alertCategoryLabel } from "../report/alertCategoryLabel.js";
+import { evaluateSignals, type SignalResult } from "../signals/evaluateSignals.js";
 import { parseSignalPolicy } from "../signals/parseSignalPolicy.js";
 import { purchaseActivity } from "../signals/purchaseActivity.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
@@ -13,6 +15,8 @@ import { SIGNAL_PACKS } from "../signals/signalPacks.js";
 import type { SignalPackName, SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTasks } from "../signals/signalTasks.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { listText } from "./listText.js";
+import { LOCALES, localeFlag } from "./localeFlag.js";
 import { ACCOUNT_RECORD_FLAGS, readAccountRecords, recordReports, reportLine } from "./readAccountRecords.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readTableFile } from "./readTableFile.js";
@@ -28,8 +32,6 @@ import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 const PACKS = Object.keys(SIGNAL_PACKS) as SignalPackName[];
-const LOCALES: readonly Locale[] = ["en", "zh-CN"];
-
 const SIGNALS_HELP = `keyaccount signals [transactions] --as-of DATE --policy P [record files] [options]
 
 Evaluates the signal rules (churn early warning, credit risk, complaints, follow-up cadence and shared-pool
@@ -71,15 +73,20 @@ Example
 `;
 
 async function loadPolicy(value: string | undefined): Promise<SignalPolicy> {
-  if (value === undefined) {
-    throw new UsageError(`--policy is required: a policy JSON file, "all", or packs (${PACKS.join(", ")})`);
-  }
-  if (value.toLowerCase().endsWith(".json")) return parseSignalPolicy(await readJsonFile(value, "policy"));
+  if (value === undefined)
+    throw new UsageError("cli.flag.required.choice-or-file", {
+      flag: "--policy",
+      allowed: ["all", ...PACKS].join(", "),
+    });
+  if (value.toLowerCase().endsWith(".json")) return parseSignalPolicy(await readJsonFile(value));
   const names = value === "all" ? PACKS : value.split(",").map((name) => name.trim());
   const unknown = names.filter((name) => !(PACKS as readonly string[]).includes(name));
-  if (unknown.length > 0) {
-    throw new UsageError(`--policy: unknown pack ${unknown.join(", ")}; the packs are ${PACKS.join(", ")}`);
-  }
+  if (unknown.length > 0)
+    throw new UsageError("cli.flag.unknown-pack", {
+      flag: "--policy",
+      value: unknown.join(", "),
+      packs: PACKS.join(", "),
+    });
   return { version: 1, include: names as SignalPackName[] };
 }
 
@@ -93,34 +100,58 @@ function groupBy<T extends { customerId: string }>(records: readonly T[] | undef
   return groups;
 }
 
+// The alerts counted by severity, and by category when there are any.
+function countsLine(counts: SignalResult["counts"], customers: number, asOf: string, locale: Locale): string {
+  const { critical, warning, info } = counts;
+  const categories = Object.entries(counts.byCategory).map(([category, count]) =>
+    formatMessage(
+      "cli.signals.category-count",
+      { category: alertCategoryLabel(category, locale), count },
+      locale,
+    ),
+  );
+  return categories.length > 0
+    ? formatMessage(
+        "cli.signals.counts-by-category",
+        { customers, asOf, critical, warning, info, categories: listText(categories, locale) },
+        locale,
+      )
+    : formatMessage("cli.signals.counts", { customers, asOf, critical, warning, info }, locale);
+}
+
 /** Evaluates the signal rules over the customers of the record files. */
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const printPack = values["print-pack"] as string | undefined;
   if (printPack !== undefined) {
     if (!(PACKS as readonly string[]).includes(printPack)) {
-      throw new UsageError(`--print-pack: unknown pack "${printPack}"; the packs are ${PACKS.join(", ")}`);
+      throw new UsageError("cli.flag.unknown-pack", {
+        flag: "--print-pack",
+        value: printPack,
+        packs: PACKS.join(", "),
+      });
     }
     io.stdout.write(`${JSON.stringify(SIGNAL_PACKS[printPack as SignalPackName], null, 2)}\n`);
     return 0;
   }
   const [path, ...extra] = positionals;
   if (extra.length > 0)
-    throw new UsageError(`signals takes at most one transaction file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.one-file", { command: "signals", extra: extra.join(" ") });
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
-  const locale = (values.locale as string | undefined) ?? "en";
-  if (!(LOCALES as readonly string[]).includes(locale)) {
-    throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
-  }
+  const locale = localeFlag(values, io) ?? "en";
   const asOf = values["as-of"] as string | undefined;
   if (asOf === undefined)
-    throw new UsageError("--as-of is required: the day of the signals, e.g. --as-of 2024-06-30");
+    throw new UsageError("cli.flag.required.day", { flag: "--as-of", example: "2024-06-30" });
   const taskText = values.tasks as string | undefined;
   const taskDays = taskText === undefined ? undefined : Number(taskText);
   if (taskDays !== undefined && !(Number.isInteger(taskDays) && taskDays >= 0)) {
-    throw new UsageError(`--tasks must be a whole number of days; got "${taskText}"`);
+    throw new UsageError("cli.flag.whole-days", { flag: "--tasks", value: String(taskText) });
   }
   const policy = await loadPolicy(values.policy as string | undefined);
   const read = await readAccountRecords(values, values.currency as string | undefined);
@@ -138,7 +169,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const summary = file?.summary ?? summarize({ transactions: [], ...records }, { asOf });
   const tiers = new Map<string, { tier?: string; segment?: string }>();
   if (values.tiers !== undefined) {
-    for (const row of await readTableFile(values.tiers as string, "--tiers", ["id", "tier"])) {
+    for (const row of await readTableFile(values.tiers as string, ["id", "tier"])) {
       tiers.set(row.id as string, {
         ...(row.tier ? { tier: row.tier } : {}),
         ...(row.segment ? { segment: row.segment } : {}),
@@ -147,8 +178,13 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   const pAlive = new Map<string, number>();
   if (values.clv !== undefined) {
-    for (const row of await readTableFile(values.clv as string, "--clv", ["id", "p_alive"])) {
-      pAlive.set(row.id as string, numberCell(row.p_alive as string, `--clv ${row.id} p_alive`));
+    const path = values.clv as string;
+    const rows = await readTableFile(path, ["id", "p_alive"]);
+    for (const [index, row] of rows.entries()) {
+      pAlive.set(
+        row.id as string,
+        numberCell(row.p_alive as string, { path, row: index + 1, column: "p_alive" }),
+      );
     }
   }
   const activity = purchaseActivity(transactions, { asOf });
@@ -172,7 +208,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     pool: pool.get(id),
     ...tiers.get(id),
   }));
-  const result = evaluateSignals(accounts, policy, { asOf, locale: locale as Locale });
+  const result = evaluateSignals(accounts, policy, { asOf, locale });
   const out = values.out as string | undefined;
   const tasksOut = values["tasks-out"] as string | undefined;
   if (out !== undefined || taskDays === undefined || tasksOut !== undefined) {
@@ -180,10 +216,12 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
   if (taskDays !== undefined) {
-    const tasks = signalTasks(accounts, policy, { asOf, days: taskDays, locale: locale as Locale });
+    const tasks = signalTasks(accounts, policy, { asOf, days: taskDays, locale });
     const { columns, rows } = taskTable(tasks);
     await writeTable(columns, rows, format as OutputFormat, tasksOut, io.stdout);
-    io.stderr.write(`tasks due in the next ${taskDays} days: ${tasks.length}\n`);
+    io.stderr.write(
+      `${formatMessage("cli.signals.tasks", { days: taskDays, count: tasks.length }, locale)}\n`,
+    );
   }
   const kpisPath = values.kpis as string | undefined;
   if (kpisPath !== undefined) {
@@ -196,22 +234,16 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     });
     await writeFile(kpisPath, `${JSON.stringify(kpis, null, 2)}\n`);
   }
-  const { counts } = result;
-  const categories = Object.entries(counts.byCategory).map(([category, count]) => `${category} ${count}`);
-  io.stderr.write(
-    `signals for ${accounts.length} customers as of ${asOf}: ${counts.critical} critical, ${counts.warning} warning, ${counts.info} info${
-      categories.length > 0 ? ` (${categories.join(", ")})` : ""
-    }\n`,
-  );
+  io.stderr.write(`${countsLine(result.counts, accounts.length, asOf, locale)}\n`);
   const reports: IngestReport[] = [];
-  for (const [kind, report] of recordReports(read)) {
+  for (const [, report] of recordReports(read)) {
     reports.push(report);
-    io.stderr.write(reportLine(kind, report));
+    io.stderr.write(reportLine(report, locale));
   }
   if (file !== undefined) {
     reports.unshift(file.report);
     const { features: _features, ...meta } = file.summary;
-    io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started));
+    io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started, locale));
   }
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(reports, null, 2)}\n`);

@@ -33,11 +33,19 @@ Example
 async function summarize(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (path === undefined)
-    throw new UsageError("summarize needs a file: keyaccount summarize <file> [options]");
-  if (extra.length > 0) throw new UsageError(`summarize takes one file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.file-required", {
+      command: "summarize",
+      usage: "keyaccount summarize <file> [options]",
+    });
+  if (extra.length > 0)
+    throw new UsageError("cli.args.one-file", { command: "summarize", extra: extra.join(" ") });
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
   const { summary, report, started } = await summarizeTransactionFile(path, values, io);
   const table = featureTable(summary);
@@ -45,7 +53,7 @@ async function summarize(positionals: readonly string[], values: FlagValues, io:
   await writeTable(table.columns, table.rows, format as OutputFormat, out, io.stdout);
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  io.stderr.write(describeIngestReport(report, table.meta, Date.now() - started));
+  io.stderr.write(describeIngestReport(report, table.meta, Date.now() - started, io.locale ?? "en"));
   return 0;
 }
 

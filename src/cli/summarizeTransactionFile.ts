@@ -9,6 +9,7 @@ import { DATE_FORMATS, type DateFormat } from "../model/dateFormat.js";
 import { PERIODS, type Period } from "../model/period.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
 import type { Transaction } from "../model/transaction.js";
+import { fileError } from "./fileError.js";
 import { createProgress } from "./progress.js";
 import { INPUT_FORMATS, type InputFormat, inputFormatOf, readRows } from "./readRows.js";
 import type { CliIo, FlagValues } from "./runCli.js";
@@ -94,35 +95,40 @@ function choice<T extends string>(
 ): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}; got "${value}"`);
+  throw new UsageError("cli.flag.choice", { flag: `--${flag}`, allowed: allowed.join(", "), value });
 }
 
+// Each field's column flag: a missing column is named with the flag that maps it.
+const COLUMN_FLAGS: readonly (readonly [TransactionColumn, keyof Values])[] = [
+  ["customerId", "customer-col"],
+  ["date", "date-col"],
+  ["amount", "amount-col"],
+  ["quantity", "quantity-col"],
+  ["unitPrice", "price-col"],
+  ["orderId", "order-col"],
+  ["product", "product-col"],
+  ["category", "category-col"],
+  ["cost", "cost-col"],
+  ["id", "id-col"],
+  ["currency", "currency-col"],
+];
+
 function columnMapping(values: Values): Partial<Record<TransactionColumn, string>> {
-  const flags: [TransactionColumn, string | undefined][] = [
-    ["customerId", values["customer-col"]],
-    ["date", values["date-col"]],
-    ["amount", values["amount-col"]],
-    ["quantity", values["quantity-col"]],
-    ["unitPrice", values["price-col"]],
-    ["orderId", values["order-col"]],
-    ["product", values["product-col"]],
-    ["category", values["category-col"]],
-    ["cost", values["cost-col"]],
-    ["id", values["id-col"]],
-    ["currency", values["currency-col"]],
-  ];
-  return Object.fromEntries(
-    flags.filter((entry): entry is [TransactionColumn, string] => entry[1] !== undefined),
-  );
+  const mapping: Partial<Record<TransactionColumn, string>> = {};
+  for (const [field, flag] of COLUMN_FLAGS) {
+    const column = values[flag];
+    if (column !== undefined) mapping[field] = column;
+  }
+  return mapping;
 }
 
 function featureOptions(values: Values): FeatureOptions {
   const asOf = values["as-of"];
   if (asOf === undefined)
-    throw new UsageError("--as-of is required: the day the summary is made, e.g. --as-of 2014-12-31");
+    throw new UsageError("cli.flag.required.day", { flag: "--as-of", example: "2014-12-31" });
   const recentDays = values["recent-days"];
   if (recentDays !== undefined && !/^\d+$/.test(recentDays)) {
-    throw new UsageError(`--recent-days must be a whole number of days; got "${recentDays}"`);
+    throw new UsageError("cli.flag.whole-days", { flag: "--recent-days", value: recentDays });
   }
   return {
     asOf,
@@ -134,7 +140,11 @@ function featureOptions(values: Values): FeatureOptions {
 }
 
 /** Checks that the mapped columns exist in the file's header, before any row is judged. */
-function checkColumns(header: readonly string[], mapping: Partial<Record<TransactionColumn, string>>): void {
+function checkColumns(
+  path: string,
+  header: readonly string[],
+  mapping: Partial<Record<TransactionColumn, string>>,
+): void {
   const wanted: Partial<Record<TransactionColumn, string>> = {
     customerId: "customerId",
     date: "date",
@@ -142,13 +152,15 @@ function checkColumns(header: readonly string[], mapping: Partial<Record<Transac
   };
   if (mapping.unitPrice === undefined) wanted.amount = mapping.amount ?? "amount";
   const names = new Set(header);
-  const missing = Object.entries(wanted)
-    .filter(([, column]) => !names.has(column))
-    .map(([field, column]) => `"${column}" (for ${field})`);
+  const missing = COLUMN_FLAGS.filter(
+    ([field]) => wanted[field] !== undefined && !names.has(wanted[field]),
+  ).map(([field, flag]) => `"${wanted[field]}" (--${flag})`);
   if (missing.length > 0) {
-    throw new UsageError(
-      `the file has no column ${missing.join(", ")}; its columns are: ${header.join(", ")}`,
-    );
+    throw new UsageError("cli.file.columns-missing", {
+      path,
+      missing: missing.join(", "),
+      columns: header.join(", "),
+    });
   }
 }
 
@@ -179,8 +191,8 @@ export async function streamTransactionFile(
   const values = flags as Values;
   try {
     await access(path);
-  } catch {
-    throw new UsageError(`cannot read the file "${path}"`);
+  } catch (error) {
+    throw fileError(path, error);
   }
   const inputFormat = choice<InputFormat>(
     "input-format",
@@ -213,7 +225,7 @@ export async function streamTransactionFile(
     onTransaction,
   );
   const started = Date.now();
-  const progress = createProgress(path, io.stderr);
+  const progress = createProgress(path, io.stderr, io.locale ?? "en");
   let checked = false;
   await readRows(
     path,
@@ -225,7 +237,7 @@ export async function streamTransactionFile(
     },
     (row, problem) => {
       if (!checked && inputFormat !== "jsonl") {
-        checkColumns(Object.keys(row), mapping);
+        checkColumns(path, Object.keys(row), mapping);
         checked = true;
       }
       if (problem === undefined) ingest.push(row);

@@ -1,9 +1,22 @@
 import { UsageError } from "./UsageError.js";
 
-/** A table cell read as a finite number; anything else is a {@link UsageError} that begins with `what`. */
-export function numberCell(text: string, what: string): number {
+/** Where a table cell is: its file, its 1-based row (the header not counted) and its column. */
+export interface CellPlace {
+  path: string;
+  row: number;
+  column: string;
+}
+
+/** A table cell read as a finite number; anything else is a {@link UsageError} that names the cell. */
+export function numberCell(text: string, place: CellPlace): number {
   const value = Number(text);
-  if (text === "" || !Number.isFinite(value)) throw new UsageError(`${what}: "${text}" is not a number`);
+  if (text.trim() === "" || !Number.isFinite(value))
+    throw new UsageError("cli.file.cell-not-number", {
+      path: place.path,
+      row: place.row,
+      column: place.column,
+      value: text,
+    });
   return value;
 }
 

@@ -2,8 +2,10 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { type GrowthFeatures, growthFeatures } from "../growth/growthFeatures.js";
 import { currencyDigits } from "../model/currencyDigits.js";
+import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import type { Locale } from "../model/locale.js";
+import { localizeIssue } from "../model/localizeIssue.js";
 import { parseMoney } from "../model/parseMoney.js";
 import type { Transaction } from "../model/transaction.js";
 import { customerProfit } from "../profit/customerProfit.js";
@@ -17,12 +19,17 @@ import { parseTierPolicy } from "../tier/parseTierPolicy.js";
 import { policyMetricNames } from "../tier/policyMetricNames.js";
 import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
 import type { TierInput } from "../tier/TierInput.js";
+import { tierLabel } from "../tier/tierLabel.js";
 import { TIER_METRICS, type TierMetricName } from "../tier/tierMetrics.js";
 import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS, type TierPresetName } from "../tier/tierPresets.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { displayWidth } from "./displayWidth.js";
+import { listText } from "./listText.js";
+import { LOCALES, localeFlag } from "./localeFlag.js";
+import { padText } from "./padText.js";
 import { isFeatureFile, readFeatureFile } from "./readFeatureFile.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readTableFile } from "./readTableFile.js";
@@ -38,8 +45,6 @@ import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
-const LOCALES: readonly Locale[] = ["en", "zh-CN"];
-
 const TIER_HELP = `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
 
 Reads a features table written by "keyaccount summarize" (recognised by its revenue and order_count columns) or
@@ -87,22 +92,38 @@ Example
 `;
 
 async function loadPolicy(value: string | undefined): Promise<TierPolicy> {
-  if (value === undefined) {
-    throw new UsageError(`--policy is required: a preset (${PRESETS.join(", ")}) or a policy JSON file`);
-  }
+  if (value === undefined)
+    throw new UsageError("cli.flag.required.choice-or-file", {
+      flag: "--policy",
+      allowed: PRESETS.join(", "),
+    });
   if ((PRESETS as readonly string[]).includes(value)) return TIER_PRESETS[value as TierPresetName];
-  if (!existsSync(value)) {
-    throw new UsageError(
-      `--policy must be a preset (${PRESETS.join(", ")}) or a policy JSON file; got "${value}"`,
-    );
-  }
-  return parseTierPolicy(await readJsonFile(value, "policy"));
+  if (!existsSync(value))
+    throw new UsageError("cli.flag.choice-or-file", { flag: "--policy", allowed: PRESETS.join(", "), value });
+  return parseTierPolicy(await readJsonFile(value));
 }
 
-function moneyCell(text: string, currency: string, what: string): number {
-  const parsed = parseMoney(text, currency);
-  if (!parsed.ok) throw new UsageError(`${what}: "${text}" is not an amount in ${currency}`);
-  return parsed.minor;
+// The potentials file's rows: each customer's yearly potential in the currency, in minor units.
+function potentialAmounts(
+  path: string,
+  rows: readonly Record<string, string>[],
+  currency: string,
+): Map<string, number> {
+  return new Map(
+    rows.map((row, index) => {
+      const value = row.potential as string;
+      const parsed = parseMoney(value, currency);
+      if (!parsed.ok)
+        throw new UsageError("cli.file.cell-not-amount", {
+          path,
+          row: index + 1,
+          column: "potential",
+          value,
+          currency,
+        });
+      return [row.id as string, parsed.minor];
+    }),
+  );
 }
 
 type Clv = NonNullable<TierInput["clv"]>;
@@ -112,8 +133,10 @@ async function readClv(path: string | undefined, currency: string): Promise<Map<
   const clv = new Map<string, Clv>();
   if (path === undefined) return clv;
   const scale = 10 ** currencyDigits(currency);
-  for (const row of await readTableFile(path, "--clv", ["id", "clv", "expected_purchases", "p_alive"])) {
-    const cell = (column: string): number => numberCell(row[column] as string, `--clv ${row.id} ${column}`);
+  const rows = await readTableFile(path, ["id", "clv", "expected_purchases", "p_alive"]);
+  for (const [index, row] of rows.entries()) {
+    const cell = (column: string): number =>
+      numberCell(row[column] as string, { path, row: index + 1, column });
     clv.set(row.id as string, {
       clv: cell("clv") * scale,
       expectedPurchases: cell("expected_purchases"),
@@ -142,58 +165,94 @@ function explanation(
 ): string {
   // The one account read by its index: the per-account objects of every account are not built for it.
   const i = result.ids.indexOf(id);
-  if (i < 0) throw new UsageError(`--explain: no scored account has the id "${id}"`);
+  if (i < 0) throw new UsageError("cli.tier.explain-unknown", { id });
+  const label = (index: number): string => tierLabel(card.policy, result.tiers[index] as string, locale);
   const tier = result.tierIndex[i] as number;
   const before = result.previousIndex[i] as number;
   const breakdown = explainScore(card, id);
-  const previous =
-    before < 0 ? "" : `; previously ${result.tiers[before]}${before !== tier ? ", changed" : ", unchanged"}`;
-  const lines = [`${id}: ${result.tiers[tier]} (score ${fixed(breakdown.score)}${previous})`, "reasons:"];
+  const score = fixed(breakdown.score);
+  const head =
+    before < 0
+      ? formatMessage("cli.tier.explain.head", { id, tier: label(tier), score }, locale)
+      : formatMessage(
+          before !== tier ? "cli.tier.explain.head-changed" : "cli.tier.explain.head-unchanged",
+          { id, tier: label(tier), score, previous: label(before) },
+          locale,
+        );
+  const lines = [head, formatMessage("cli.tier.explain.reasons", {}, locale)];
   for (const reason of result.reasons(i)) lines.push(`  - ${tierReasonText([reason], card.policy, locale)}`);
-  lines.push("dimension / metric              weight      score  contribution  raw");
+  lines.push(formatMessage("cli.tier.explain.header", {}, locale));
   for (const dimension of breakdown.dimensions) {
     lines.push(
-      `${dimension.name.padEnd(30)} ${fixed(dimension.weight * 100, 1).padStart(6)} %  ${fixed(dimension.score).padStart(7)}  ${fixed(dimension.contribution).padStart(12)}`,
+      `${padText(dimension.name, 30, "end")} ${fixed(dimension.weight * 100, 1).padStart(6)} %  ${fixed(dimension.score).padStart(7)}  ${fixed(dimension.contribution).padStart(12)}`,
     );
     for (const metric of dimension.metrics) {
       const raw =
         metric.raw === undefined
-          ? `missing (${metric.missing})`
+          ? formatMessage("cli.tier.explain.missing", { rule: metric.missing ?? "" }, locale)
           : rawText(metric.metric, metric.raw, currency);
       lines.push(
-        `  ${metric.metric.padEnd(28)} ${fixed(metric.weight * 100, 1).padStart(6)} %  ${fixed(metric.points).padStart(7)}  ${fixed(metric.contribution).padStart(12)}  ${raw}`,
+        `  ${padText(metric.metric, 28, "end")} ${fixed(metric.weight * 100, 1).padStart(6)} %  ${fixed(metric.points).padStart(7)}  ${fixed(metric.contribution).padStart(12)}  ${raw}`,
       );
     }
   }
-  lines.push(`total${" ".repeat(46)}${fixed(breakdown.score).padStart(12)}`);
+  lines.push(
+    `${padText(formatMessage("cli.tier.explain.total", {}, locale), 51, "end")}${score.padStart(12)}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
 function migrationText(result: TierAssignment, policy: TierPolicy, currency: string, locale: Locale): string {
   const migration = tierMigration(result);
   const { counts } = migration;
-  const width = Math.max(
-    12,
-    ...migration.to.map((name) => name.length + 2),
-    ...migration.from.map((name) => name.length + 2),
-  );
+  const label = (tier: string): string => tierLabel(policy, tier, locale);
+  // The rows end with the accounts new in this run, the columns with those gone since the previous one.
+  const rowNames = [
+    ...migration.from.slice(0, -1).map(label),
+    formatMessage("report.label.new-account", {}, locale),
+  ];
+  const columnNames = [
+    ...migration.to.slice(0, -1).map(label),
+    formatMessage("report.label.departed", {}, locale),
+  ];
+  const width = Math.max(12, ...[...rowNames, ...columnNames].map((name) => displayWidth(name) + 2));
   const matrix = (cells: number[][], format: (value: number) => string): string[] => [
-    `${"from \\ to".padEnd(width)}${migration.to.map((name) => name.padStart(width)).join("")}`,
-    ...migration.from.map(
+    `${padText(formatMessage("cli.tier.migration.corner", {}, locale), width, "end")}${columnNames
+      .map((name) => padText(name, width, "start"))
+      .join("")}`,
+    ...rowNames.map(
       (name, row) =>
-        `${name.padEnd(width)}${(cells[row] ?? []).map((value) => format(value).padStart(width)).join("")}`,
+        `${padText(name, width, "end")}${(cells[row] ?? []).map((value) => format(value).padStart(width)).join("")}`,
     ),
   ];
   const lines = [
-    `migration: ${counts.up} up, ${counts.down} down, ${counts.unchanged} unchanged, ${counts.new} new, ${counts.departed} departed`,
-    "accounts (rows: previous tier; columns: tier now)",
+    formatMessage(
+      "cli.tier.migration.summary",
+      {
+        up: counts.up,
+        down: counts.down,
+        unchanged: counts.unchanged,
+        new: counts.new,
+        departed: counts.departed,
+      },
+      locale,
+    ),
+    formatMessage("cli.tier.migration.accounts", {}, locale),
     ...matrix(migration.accounts, String),
-    `revenue (${currency})`,
+    formatMessage("cli.tier.migration.revenue", { currency }, locale),
     ...matrix(migration.revenueMinor, (value) => formatMoney(value, currency)),
-    "moved:",
-    ...migration.moved.map(
-      (move) =>
-        `  ${move.id} ${move.from} → ${move.to} (${move.up ? "up" : "down"}): ${tierReasonText(move.reasons, policy, locale)}`,
+    formatMessage("cli.tier.migration.moved", {}, locale),
+    ...migration.moved.map((move) =>
+      formatMessage(
+        move.up ? "cli.tier.migration.up" : "cli.tier.migration.down",
+        {
+          id: move.id,
+          from: label(move.from),
+          to: label(move.to),
+          reasons: tierReasonText(move.reasons, policy, locale),
+        },
+        locale,
+      ),
     ),
   ];
   return `${lines.join("\n")}\n`;
@@ -203,38 +262,38 @@ function migrationText(result: TierAssignment, policy: TierPolicy, currency: str
 async function run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (path === undefined)
-    throw new UsageError("tier needs a file: keyaccount tier <file> --policy P --as-of DATE");
-  if (extra.length > 0) throw new UsageError(`tier takes one file; also got: ${extra.join(" ")}`);
+    throw new UsageError("cli.args.file-required", {
+      command: "tier",
+      usage: "keyaccount tier <file> --policy P --as-of DATE",
+    });
+  if (extra.length > 0)
+    throw new UsageError("cli.args.one-file", { command: "tier", extra: extra.join(" ") });
   const format = (values.format as string | undefined) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}; got "${format}"`);
+    throw new UsageError("cli.flag.choice", {
+      flag: "--format",
+      allowed: OUTPUT_FORMATS.join(", "),
+      value: format,
+    });
   }
-  const locale = (values.locale as string | undefined) ?? "en";
-  if (!(LOCALES as readonly string[]).includes(locale)) {
-    throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}; got "${locale}"`);
-  }
-  if (values.migration === true && values.previous === undefined) {
-    throw new UsageError("--migration needs --previous: the tiers to compare with");
-  }
+  const locale = localeFlag(values, io) ?? "en";
+  if (values.migration === true && values.previous === undefined)
+    throw new UsageError("cli.tier.migration-needs-previous");
   const policy = await loadPolicy(values.policy as string | undefined);
   const ratings = await readRatings(values.ratings as string | undefined, policy);
   const previous = await readPrevious(values.previous as string | undefined);
   const overrides = await readOverrides(values.overrides as string | undefined);
   const costPath = values["cost-model"] as string | undefined;
-  const costs =
-    costPath === undefined ? undefined : parseCostModel(await readJsonFile(costPath, "cost-model"));
+  const costs = costPath === undefined ? undefined : parseCostModel(await readJsonFile(costPath));
   const asOf = values["as-of"] as string | undefined;
   if (asOf === undefined)
-    throw new UsageError("--as-of is required: the day of the tiers, e.g. --as-of 2024-12-31");
+    throw new UsageError("cli.flag.required.day", { flag: "--as-of", example: "2024-12-31" });
   const fromFeatures = await isFeatureFile(path);
   const potentialsPath = values.potentials as string | undefined;
-  if (potentialsPath !== undefined && fromFeatures) {
-    throw new UsageError("--potentials needs a transaction file: the share of wallet is computed from it");
-  }
+  if (potentialsPath !== undefined && fromFeatures)
+    throw new UsageError("cli.tier.potentials-needs-transactions");
   const potentialRows =
-    potentialsPath === undefined
-      ? undefined
-      : await readTableFile(potentialsPath, "--potentials", ["id", "potential"]);
+    potentialsPath === undefined ? undefined : await readTableFile(potentialsPath, ["id", "potential"]);
   // The accepted transactions are kept only when a growth metric needs them.
   const transactions: Transaction[] | undefined =
     !fromFeatures && policyMetricNames(policy).some((name) => GROWTH_METRICS.includes(name)) ? [] : undefined;
@@ -251,14 +310,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     (f) => !f.mixedCurrencies,
   );
   const potentials =
-    potentialRows === undefined
+    potentialsPath === undefined || potentialRows === undefined
       ? undefined
-      : new Map(
-          potentialRows.map((row) => [
-            row.id as string,
-            moneyCell(row.potential as string, currency, `--potentials ${row.id} potential`),
-          ]),
-        );
+      : potentialAmounts(potentialsPath, potentialRows, currency);
   const clvById = await readClv(values.clv as string | undefined, currency);
   const growthById = new Map<string, GrowthFeatures>(
     transactions === undefined
@@ -293,7 +347,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
       account.previousTier,
       account.changed,
       account.periodsBelow,
-      tierReasonText(account.reasons, card.policy, locale as Locale),
+      tierReasonText(account.reasons, card.policy, locale),
       ...card.dimensionScores.map((scores) => {
         const score = scores[i] as number;
         return Number.isNaN(score) ? undefined : Math.round(score * 100) / 100;
@@ -301,21 +355,32 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     ]);
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
-  if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale as Locale, currency));
-  if (values.migration === true) {
-    io.stdout.write(migrationText(result, card.policy, currency, locale as Locale));
-  }
-  const tally = result.tiers.map(
-    (tier, t) => `${tier} ${result.tierIndex.filter((index) => index === t).length}`,
+  if (explain !== undefined) io.stdout.write(explanation(card, result, explain, locale, currency));
+  if (values.migration === true) io.stdout.write(migrationText(result, card.policy, currency, locale));
+  const tally = result.tiers.map((tier, t) =>
+    formatMessage(
+      "cli.tier.count",
+      {
+        tier: tierLabel(card.policy, tier, locale),
+        count: result.tierIndex.filter((index) => index === t).length,
+      },
+      locale,
+    ),
   );
-  const lines = [`tiered ${result.ids.length} customers with "${card.policy.name}": ${tally.join(", ")}`];
-  for (const issue of [...card.issues, ...result.issues]) lines.push(issue.message);
+  const lines = [
+    formatMessage(
+      "cli.tier.tally",
+      { customers: result.ids.length, policy: card.policy.name, tiers: listText(tally, locale) },
+      locale,
+    ),
+  ];
+  for (const issue of [...card.issues, ...result.issues]) lines.push(localizeIssue(issue, locale).message);
   io.stderr.write(`${lines.join("\n")}\n`);
   if (file !== undefined) {
     const reportPath = values.report as string | undefined;
     if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(file.report, null, 2)}\n`);
     const { features: _features, columns: _columns, ...meta } = file.summary;
-    io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started));
+    io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started, locale));
   }
   return 0;
 }

@@ -142,11 +142,11 @@ describe("keyaccount generate", () => {
         won: flag(pool?.won),
       })),
     );
-    // The summary line counts the rows of each file.
+    // The summary line counts the rows of each file, in the language of --locale.
     expect(run.stderr).toBe(
-      `generated 80 accounts into ${out}: ${transactions.records.length} transactions, ` +
-        `${interactions.records.length} interactions, ${invoices.records.length} invoices, ` +
-        `${qualifications.records.length} qualifications, ${tiers.length} tiers, 80 ratings, 80 pool\n`,
+      `已为 80 家客户生成示例数据，写入 ${out}：transactions ${transactions.records.length} 行、` +
+        `interactions ${interactions.records.length} 行、invoices ${invoices.records.length} 行、` +
+        `qualifications ${qualifications.records.length} 行、tiers ${tiers.length} 行、ratings 80 行、pool 80 行\n`,
     );
   });
 
@@ -210,7 +210,7 @@ describe("keyaccount generate", () => {
       "--migration",
     );
     expect(tier.code).toBe(0);
-    expect(tier.stdout).toContain("strategic");
+    expect(tier.stdout).toContain("Strategic account");
   });
 
   it("refuses a run without --out, and bad options with the reason", async () => {

@@ -13,12 +13,20 @@ export interface CommandRun {
 
 /** Runs `keyaccount …argv` and collects stdout and stderr. */
 export async function runCommand(...argv: string[]): Promise<CommandRun> {
+  return runCommandIn({}, ...argv);
+}
+
+/** Runs `keyaccount …argv` with environment variables (e.g. KEYACCOUNT_LOCALE) and collects stdout and stderr. */
+export async function runCommandIn(
+  env: Readonly<Record<string, string>>,
+  ...argv: string[]
+): Promise<CommandRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   stdout.on("data", (chunk: Buffer) => chunks.stdout.push(chunk));
   stderr.on("data", (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await runCli(argv, { stdout, stderr });
+  const code = await runCli(argv, { stdout, stderr }, env);
   return {
     code,
     stdout: Buffer.concat(chunks.stdout).toString(),

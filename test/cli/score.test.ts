@@ -72,7 +72,7 @@ describe("keyaccount score", () => {
     expect(first.stdout).toMatch(/critical alerts: \d+/);
     expect(first.stdout).toContain(`report: ${join(first.out, "report.html")}`);
     expect(first.stderr).toContain("transactions: rows read 10756: used 10756, rejected 0");
-    expect(first.stderr).toContain("interactions: rows read 7893, used 7893, rejected 0");
+    expect(first.stderr).toContain("interactions: rows read 7893: used 7893, rejected 0");
     expect(first.stderr).toMatch(/whole run \d+\.\d\d s\n$/);
   });
 
@@ -129,7 +129,9 @@ describe("keyaccount score", () => {
     const customers = csvRows(await readFile(`${D}/customers.csv`, "utf8"));
     const names = customers.map((customer) => customer.contactName).filter((name) => name);
     expect(names.filter((name) => html.includes(`${name} of `))).toEqual([]);
-    const birthdays = csvRows(await read(first.out, "tasks.csv")).filter((task) => task.occasion === "birthday");
+    const birthdays = csvRows(await read(first.out, "tasks.csv")).filter(
+      (task) => task.occasion === "birthday",
+    );
     expect(birthdays.length).toBeGreaterThan(0);
     expect(html.split("(personal data hidden) of ").length - 1).toBe(birthdays.length);
   });

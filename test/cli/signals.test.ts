@@ -68,7 +68,7 @@ describe("keyaccount signals", () => {
     // C1's contact Li Wei has a birthday on 3 July: 3 days away.
     expect(byKey.get("care.upcoming|C1")?.message).toBe("A care date (birthday) is 3 days away.");
     expect(run.stderr).toContain("signals for 5 customers as of 2024-06-30:");
-    expect(run.stderr).toContain("qualifications: rows read 3, used 3, rejected 0");
+    expect(run.stderr).toContain("qualifications: rows read 3: used 3, rejected 0");
   });
 
   it("speaks Chinese with --locale zh-CN and lists the tasks of the next days", async () => {

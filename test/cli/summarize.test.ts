@@ -95,10 +95,13 @@ describe("keyaccount summarize", () => {
       [["summarize", join(work, "missing.csv"), "--as-of", "2024-06-30"], "cannot read the file"],
       [
         ["summarize", csv, "--as-of", "2024-06-30"],
-        'no column "customerId" (for customerId), "date" (for date)',
+        'no column "customerId" (--customer-col), "date" (--date-col)',
       ],
       [["summarize", csv, "--customer-col", "cust", "--date-col", "day"], "--as-of is required"],
-      [["summarize", csv, "--as-of", "2024-06-30", "--bogus"], "Unknown option '--bogus'"],
+      [
+        ["summarize", csv, "--as-of", "2024-06-30", "--bogus"],
+        'unknown option --bogus; "keyaccount summarize --help" lists the options',
+      ],
       [["summarize", csv, "--as-of", "2024-06-30", "--time-unit", "fortnight"], "--time-unit must be one of"],
       [["summarize", csv, "--customer-col", "cust", "--date-col", "day", "--as-of", "2024-31-12"], "asOf"],
       [["frobnicate"], 'unknown command "frobnicate"'],

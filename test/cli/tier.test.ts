@@ -245,9 +245,9 @@ describe("keyaccount tier", () => {
     ]);
     expect(rows[1]?.reason).toContain("已连续 1 期低于 key（本期测算为 ordinary），未满 2 期，暂保留 key。");
     expect(rows[2]?.reason).toContain("Wang Li 设定的 strategic 人工调整已于 2024-06-30 到期，不再生效。");
-    expect(stdout).toContain("migration: 1 up, 1 down, 1 unchanged, 0 new, 1 departed");
+    expect(stdout).toContain("分级迁移：升级 1 家，降级 1 家，不变 1 家，新增 0 家，退出 1 家");
     expect(stdout).toMatch(/key\s+1\s+1\s+1\s+1/);
-    expect(stdout).toContain("A key → strategic (up)");
+    expect(stdout).toContain("A key → strategic（升级）");
     const alone = await run("tier", transactions, ...common, "--migration");
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain("--migration needs --previous");
@@ -285,7 +285,7 @@ describe("keyaccount tier", () => {
     const unknown = await run("tier", transactions, "--as-of", "2024-12-31", "--policy", "platinum");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      "--policy must be a preset (strategic-key-ordinary, vip-gold-silver-bronze, abc)",
+      '--policy must be one of strategic-key-ordinary, vip-gold-silver-bronze, abc, or a JSON file that can be read; got "platinum"',
     );
   });
 });
@@ -302,7 +302,13 @@ describe("keyaccount tier on the Online Retail sample", () => {
     );
     expect(code).toBe(0);
     const rows = csv(stdout);
-    expect(stderr).toContain(`tiered ${rows.length} customers`);
+    // The tally names the tiers by their Chinese labels and counts the rows written.
+    const count = (tier: string) => rows.filter((row) => row.tier === tier).length;
+    expect(stderr).toContain(
+      `已按“strategic / key / potential / ordinary”为 ${rows.length} 家客户分级：战略客户 ${count("strategic")} 家、` +
+        `重点客户 ${count("key")} 家、潜力客户 ${count("potential")} 家、普通客户 ${count("ordinary")} 家`,
+    );
+    expect(stderr).toMatch(/共读取 30000 行：导入 \d+ 行，剔除 \d+ 行/);
     const tiers = new Set(rows.map((row) => row.tier ?? ""));
     expect([...tiers].every((tier) => ["strategic", "key", "potential", "ordinary"].includes(tier))).toBe(
       true,
