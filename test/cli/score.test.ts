@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvRows, runCommand } from "./runCommand.js";
+import { csvRows, runCommand, runCommandIn } from "./runCommand.js";
 
 const D = "examples/data/portfolio";
 const RECORDS = [
@@ -74,6 +74,38 @@ describe("keyaccount score", () => {
     expect(first.stderr).toContain("transactions: rows read 10756: used 10756, rejected 0");
     expect(first.stderr).toContain("interactions: rows read 7893: used 7893, rejected 0");
     expect(first.stderr).toMatch(/whole run \d+\.\d\d s\n$/);
+  });
+
+  it("speaks Chinese with KEYACCOUNT_LOCALE=zh-CN over the policy's English: headline, accounting, closing lines", async () => {
+    const out = join(root, "zh");
+    const run = await runCommandIn(
+      { KEYACCOUNT_LOCALE: "zh-CN" },
+      "score",
+      ...RECORDS,
+      "--previous",
+      `${D}/tiers.csv`,
+      "--out",
+      out,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("Key accounts 2026 (example)，截至 2026-11-30：共 500 家客户");
+    // One line per tier with its Chinese label and the accounts the English run counted in it.
+    const summary = JSON.parse(await read(first.out, "summary.json"));
+    const labels: Record<string, string> = { strategic: "战略客户", key: "重点客户", ordinary: "普通客户" };
+    summary.byTier.forEach((row: { tier: string; accounts: number }, i: number) => {
+      expect(lines[i + 1]).toMatch(
+        new RegExp(`^ {2}${labels[row.tier]} +${row.accounts} 家  净销售额 [\\d.]+ USD$`),
+      );
+    });
+    expect(run.stdout).toContain("客户终身价值（CLV）最高的客户：");
+    expect(run.stdout).toMatch(/严重预警 \d+ 条（另有警告 \d+ 条）/);
+    expect(run.stdout).toContain(`报告：${join(out, "report.html")}`);
+    expect(run.stderr).toContain("交易明细：共读取 10756 行：导入 10756 行，剔除 0 行");
+    expect(run.stderr).toContain("跟进记录：共读取 7893 行：导入 7893 行，剔除 0 行");
+    expect(run.stderr).toMatch(/全程用时 \d+\.\d\d 秒\n$/);
+    const customers = csvRows(await read(out, "customers.csv"));
+    expect(new Set(customers.map((row) => row.tier_label))).toEqual(new Set(Object.values(labels)));
   });
 
   it("writes tiers the next run reads as --previous: with the same data, only the held accounts move, down", async () => {

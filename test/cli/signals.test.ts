@@ -95,6 +95,16 @@ describe("keyaccount signals", () => {
         "公海回收提醒：5 天后将退回公海，请及时跟进或成交。",
       );
       const tasks = csvRows(run.stdout);
+      // The run summary in Chinese too: the counts of the alerts written, by severity and by category.
+      const severity = (name: string) => alerts.filter((row) => row.severity === name).length;
+      expect(run.stderr).toContain(
+        `截至 2024-06-30，5 家客户的预警：严重 ${severity("critical")} 条，警告 ${severity("warning")} 条，` +
+          `提示 ${severity("info")} 条（`,
+      );
+      const pool = alerts.filter((row) => row.category === "pool").length;
+      expect(run.stderr).toMatch(new RegExp(`[（、]公海回收 ${pool} 条[、）]`));
+      expect(run.stderr).toContain(`未来 14 天内到期的任务：${tasks.length} 项`);
+      expect(run.stderr).toContain("资质证照：共读取 3 行：导入 3 行，剔除 0 行");
       const byKey = new Map(tasks.map((task) => [task.key, task]));
       // C1 (strategic, every 14 days) was visited on 2024-06-20: due 2024-07-04, in 4 days.
       expect(byKey.get("follow-up|C1|2024-07-04")).toMatchObject({ days_until: "4", kind: "follow-up" });
