@@ -26,7 +26,8 @@ Options
   --as-of DATE           the end of observation, YYYY-MM-DD (default 2026-11-30); nothing is dated after it
   --years Y              years of history before --as-of (default 2)
   --currency C           ISO 4217 currency of every amount (default USD); read the files back with --currency C
-  --locale L             en | zh-CN: company, contact and manager names, regions, industries (default en)
+  --locale L             en | zh-CN: company, contact and manager names, regions, industries, and the language
+                         of the closing line (default en; KEYACCOUNT_LOCALE sets only the closing line's)
   --transactions-per-account N
                          the target mean of transaction lines per account (default 20)
   --out DIR              the directory to write to (created when missing; files in it are replaced)

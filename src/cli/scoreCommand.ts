@@ -60,7 +60,8 @@ Prints the headline (accounts per tier, the top accounts, critical alerts) and e
   --ratings FILE         manager ratings: an id column and one column per rating the tier policy declares
   --previous FILE        the previous run's tiers.csv: hysteresis and the migration matrix
   --overrides FILE       manual overrides: id, tier, reason, author and an optional expires (YYYY-MM-DD)
-  --locale L             language of the texts: ${LOCALES.join(" | ")} (default: the policy's, else en)
+  --locale L             language of the texts and messages: ${LOCALES.join(" | ")} (default: KEYACCOUNT_LOCALE,
+                         else the policy's, else en)
   --include-personal-data  show contacts' names in the report (hidden by default)
 
 ${ACCOUNT_RECORD_HELP}

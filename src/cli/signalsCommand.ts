@@ -53,7 +53,8 @@ Policy
   --policy P             a signal policy JSON file, or built-in packs: all | a comma-separated list of
                          ${PACKS.join(", ")}
   --print-pack NAME      print a built-in pack's JSON (to copy and edit) and stop
-  --locale L             language of the messages: ${LOCALES.join(" | ")} (default en)
+  --locale L             language of the alerts, tasks and messages: ${LOCALES.join(" | ")} (default:
+                         KEYACCOUNT_LOCALE, else en)
 
 ${TRANSACTION_FLAGS_HELP}Output
   --format F             csv | json | jsonl (default csv)

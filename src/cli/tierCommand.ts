@@ -65,7 +65,8 @@ ${TRANSACTION_FLAGS_HELP}Tiering
                          expected_purchases, p_alive), for the metrics clv, expectedPurchases and pAlive
   --potentials FILE      each customer's yearly potential (budget, wallet): id and potential in the currency,
                          for shareOfWallet (transaction files only)
-  --locale L             language of the reasons: ${LOCALES.join(" | ")} (default en)
+  --locale L             language of the reasons and messages: ${LOCALES.join(" | ")} (default: KEYACCOUNT_LOCALE,
+                         else en)
 
 Metrics
   From a transaction file, the growth metrics are computed when the policy names one (the file is then also

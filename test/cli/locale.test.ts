@@ -44,7 +44,7 @@ describe("the command line's language", () => {
     const cases: [string[], string][] = [
       [
         ["tier", sales, "--bogus", "--locale", "zh-CN"],
-        "keyaccount tier 没有 --bogus 这个选项；运行 keyaccount tier --help 查看全部选项",
+        "没有 --bogus 这个选项；运行 keyaccount tier --help 查看全部选项",
       ],
       [["tier", sales, "--locale", "zh-CN", "--as-of"], "--as-of 后面缺少取值"],
       [["tier", sales, "--locale", "zh-CN", "--migration=yes"], "--migration 不需要取值，却给了“yes”"],

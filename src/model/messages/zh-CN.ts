@@ -196,8 +196,7 @@ export const zhCN: Readonly<Record<IssueCode, string>> = {
   "report.alerts.none": "暂无预警。",
   "report.tasks.none": "近期没有待办任务。",
   "cli.command.unknown": "没有“{command}”这个命令；运行 keyaccount --help 查看全部命令",
-  "cli.flag.unknown":
-    "keyaccount {command} 没有 {flag} 这个选项；运行 keyaccount {command} --help 查看全部选项",
+  "cli.flag.unknown": "没有 {flag} 这个选项；运行 keyaccount {command} --help 查看全部选项",
   "cli.flag.value-missing": "{flag} 后面缺少取值",
   "cli.flag.value-unexpected": "{flag} 不需要取值，却给了“{value}”",
   "cli.flag.value-ambiguous":
