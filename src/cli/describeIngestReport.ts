@@ -18,6 +18,17 @@ const UNIT_CODES = {
  * The closing lines of a command on standard error, in the user's language: the row accounting (read = used +
  * rejected, by reason), the first few rejections with their row numbers, what the summary covers, and the time
  * taken.
+ *
+ * @param report - The transaction file's ingest report.
+ * @param meta - What the summary covers: its counts, as-of date, period and time unit.
+ * @param milliseconds - How long the reading took.
+ * @param locale - The language.
+ * @returns The lines, each with its line break.
+ *
+ * @example
+ * ```ts
+ * describeIngestReport(report, meta, 1234, "zh-CN").split("\n")[0]; // => "共读取 30000 行：导入 27417 行，剔除 2583 行"
+ * ```
  */
 export function describeIngestReport(
   report: IngestReport,

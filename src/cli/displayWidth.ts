@@ -5,6 +5,9 @@ const WIDE =
 /**
  * How many terminal columns text takes: two for a Chinese (or other East Asian wide) character, one for the rest.
  *
+ * @param text - The text.
+ * @returns Its width in columns.
+ *
  * @example
  * ```ts
  * displayWidth("重点客户 key"); // => 12

@@ -8,7 +8,18 @@ import { UsageError } from "./UsageError.js";
  * option the command does not have, a string option without its value or followed by another option, a boolean
  * option given a value.
  *
+ * @param command - The command's name, for the message about an unknown option.
+ * @param args - The arguments after the command's name.
+ * @param options - The command's options (node:util parseArgs form).
+ * @returns The flag values and the positionals.
  * @throws {UsageError} for the first problem found.
+ *
+ * @example
+ * ```ts
+ * parseFlags("rfm", ["sales.csv", "--bins", "4"], { bins: { type: "string" } });
+ * // => { values: { bins: "4" }, positionals: ["sales.csv"] }
+ * parseFlags("rfm", ["--bins"], { bins: { type: "string" } }); // throws UsageError "--bins needs a value"
+ * ```
  */
 export function parseFlags(
   command: string,

@@ -123,12 +123,34 @@ const KIND_CODES = {
   qualifications: "cli.kind.qualifications",
 } as const;
 
-/** What a report's records are called in a language: transactions, customers … (交易明细, 客户档案 …). */
+/**
+ * What a report's records are called in a language: transactions, customers … (交易明细, 客户档案 …).
+ *
+ * @param report - The ingest report; its `kind` names the records.
+ * @param locale - The language.
+ * @returns The name.
+ *
+ * @example
+ * ```ts
+ * recordKindLabel(interactions.report, "zh-CN"); // => "跟进记录"
+ * ```
+ */
 export function recordKindLabel(report: IngestReport, locale: Locale): string {
   return formatMessage(KIND_CODES[report.kind], {}, locale);
 }
 
-/** One line of row accounting for a record file: read, used, rejected (by reason), in the user's language. */
+/**
+ * One line of row accounting for a record file: read, used, rejected (by reason), in the user's language.
+ *
+ * @param report - The file's ingest report.
+ * @param locale - The language.
+ * @returns The line, with its line break.
+ *
+ * @example
+ * ```ts
+ * reportLine(invoices.report, "en"); // => "invoices: rows read 12: used 11, rejected 1 (amount.invalid 1)\n"
+ * ```
+ */
 export function reportLine(report: IngestReport, locale: Locale): string {
   const reasons = Object.entries(report.rejectedByCode).map(([code, count]) =>
     formatMessage("cli.ingest.reason-count", { code, count }, locale),
