@@ -112,13 +112,13 @@ export async function runCli(
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    locale = cliLocale(rest, env);
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (command === undefined) throw new UsageError("cli.command.unknown", { command: name });
-    if (rest.includes("--help") || rest.includes("-h")) {
+    if (command !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
       io.stdout.write(command.help);
       return 0;
     }
+    locale = cliLocale(rest, env);
+    if (command === undefined) throw new UsageError("cli.command.unknown", { command: name });
     const parsed = parseFlags(name, rest, command.options);
     return await command.run(parsed.positionals, parsed.values, { ...io, locale });
   } catch (error) {
