@@ -34,6 +34,8 @@ export class TransactionRows {
   product: (string | undefined)[] | undefined = undefined;
   /** Category per line; allocated with the first. */
   category: (string | undefined)[] | undefined = undefined;
+  /** The number of lines of each customer index (beyond its length, 0). */
+  lineCounts: Int32Array;
 
   /** @param capacity - The expected number of lines (the columns grow when it is exceeded). */
   constructor(capacity = 0) {
@@ -41,6 +43,7 @@ export class TransactionRows {
     this.customer = new Int32Array(this.capacity);
     this.key = new Int32Array(this.capacity);
     this.amount = new Int32Array(this.capacity);
+    this.lineCounts = new Int32Array(this.capacity >> 3);
   }
 
   /** Appends a line; returns its row index. */
@@ -57,6 +60,9 @@ export class TransactionRows {
       this.currency[row] = currency;
     }
     this.length = row + 1;
+    if (customer >= this.lineCounts.length)
+      this.lineCounts = grown(this.lineCounts, Math.max(customer + 1, this.lineCounts.length * 2));
+    this.lineCounts[customer] = (this.lineCounts[customer] ?? 0) + 1;
     return row;
   }
 

@@ -39,10 +39,24 @@ function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
   };
 }
 
+/** What a customer's lines add up to in the optional line columns (currency, cost, order, product, category). */
+interface LineDetails {
+  /** Whether the lines have more than one currency. */
+  mixedRows: boolean;
+  /** Lines with a cost, their net amount and their cost. */
+  costedLines: number;
+  costedRevenue: number;
+  costSum: number;
+  /** Distinct order ids of the sales, plus the sales without one. */
+  orderCount: number;
+  distinctProducts: number;
+  distinctCategories: number;
+}
+
 /**
  * Turns each customer's grouped lines and extra state into its entry of {@link FeatureColumns}: one pass over the
  * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
- * the money. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
+ * the money; a second pass reads the optional line columns, when there are any. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
  * Internal to features.
  */
 export class CustomerFinisher {
@@ -69,6 +83,17 @@ export class CustomerFinisher {
   private readonly orders = new Set<string>();
   private readonly products = new Set<string>();
   private readonly categories = new Set<string>();
+  /** Whether any optional line column exists (else every customer's details are those of plain lines). */
+  private readonly detailed: boolean;
+  private readonly details: LineDetails = {
+    mixedRows: false,
+    costedLines: 0,
+    costedRevenue: 0,
+    costSum: 0,
+    orderCount: 0,
+    distinctProducts: 0,
+    distinctCategories: 0,
+  };
 
   constructor(options: ResolvedFeatureOptions, currencies: readonly string[], rows: GroupedRows) {
     this.options = options;
@@ -76,6 +101,52 @@ export class CustomerFinisher {
     this.rows = rows;
     this.columns = emptyFeatureColumns(rows.start.length - 1);
     this.byDay = options.period === "day";
+    this.detailed = Boolean(rows.currency || rows.cost || rows.orderId || rows.product || rows.category);
+  }
+
+  /** The details of lines `from` to `to - 1`, in a buffer reused between customers. */
+  private lineDetails(from: number, to: number): LineDetails {
+    const { key, amount, currency, cost, orderId, product, category } = this.rows;
+    const { orders, products, categories } = this;
+    const firstCurrency = currency?.[from] ?? 0;
+    let mixedRows = false;
+    let costedLines = 0;
+    let costedRevenue = 0;
+    let costSum = 0;
+    let salesWithoutOrder = 0;
+    for (let i = from; i < to; i++) {
+      if (((key[i] ?? 0) & 1) === 1) {
+        const order = orderId?.[i];
+        if (order === undefined) salesWithoutOrder++;
+        else orders.add(order);
+      }
+      if (currency && currency[i] !== firstCurrency) mixedRows = true;
+      if (cost) {
+        const lineCost = cost[i] ?? Number.NaN;
+        if (!Number.isNaN(lineCost)) {
+          costedLines++;
+          costedRevenue += amount[i] ?? 0;
+          costSum += lineCost;
+        }
+      }
+      const productName = product?.[i];
+      if (productName !== undefined) products.add(productName);
+      const categoryName = category?.[i];
+      if (categoryName !== undefined) categories.add(categoryName);
+    }
+    const details = this.details;
+    details.mixedRows = mixedRows;
+    details.costedLines = costedLines;
+    details.costedRevenue = costedRevenue;
+    details.costSum = costSum;
+    details.orderCount = orders.size + salesWithoutOrder;
+    details.distinctProducts = products.size;
+    details.distinctCategories = categories.size;
+    // Set.clear() allocates a new table even for an empty set.
+    if (orders.size > 0) orders.clear();
+    if (products.size > 0) products.clear();
+    if (categories.size > 0) categories.clear();
+    return details;
   }
 
   private dayText(day: number): string {
@@ -127,26 +198,20 @@ export class CustomerFinisher {
   finish(id: string, group: number, extra: CustomerExtra | undefined): void {
     const { asOf, calibrationEnd, recentDays, scale } = this.options;
     const rows = this.rows;
-    const { key, amount, currency, cost, orderId, product, category } = rows;
+    const { key, amount } = rows;
     const from = rows.start[group] ?? 0;
     const to = rows.start[group + 1] ?? 0;
     const recentFrom = asOf - recentDays;
     const previousFrom = recentFrom - recentDays;
-    const orders = this.orders;
 
     let revenue = 0;
     let grossSales = 0;
     let returns = 0;
     let recent = 0;
     let previous = 0;
-    let costedLines = 0;
-    let costedRevenue = 0;
-    let costSum = 0;
-    let salesWithoutOrder = 0;
+    let saleLines = 0;
     let firstSale = Number.POSITIVE_INFINITY;
     let lastSale = Number.NEGATIVE_INFINITY;
-    const firstCurrency = from < to ? (currency?.[from] ?? 0) : -1;
-    let mixedRows = false;
     // Purchase periods: calibration side (all of them without a split) and holdout side.
     let calibrationCount = 0;
     let calibrationFirst = 0;
@@ -189,33 +254,12 @@ export class CustomerFinisher {
         if ((packed & 1) === 1) {
           groupSale = true;
           grossSales += value;
+          saleLines++;
           if (day < firstSale) firstSale = day;
           lastSale = day;
-          if (orderId) {
-            const order = orderId[i];
-            if (order === undefined) salesWithoutOrder++;
-            else orders.add(order);
-          } else salesWithoutOrder++;
         } else returns -= value;
         if (day > recentFrom) recent += value;
         else if (day > previousFrom) previous += value;
-        if (currency && currency[i] !== firstCurrency) mixedRows = true;
-        if (cost) {
-          const lineCost = cost[i] ?? Number.NaN;
-          if (!Number.isNaN(lineCost)) {
-            costedLines++;
-            costedRevenue += value;
-            costSum += lineCost;
-          }
-        }
-        if (product) {
-          const name = product[i];
-          if (name !== undefined) this.products.add(name);
-        }
-        if (category) {
-          const name = category[i];
-          if (name !== undefined) this.categories.add(name);
-        }
       }
       if (!groupSale) continue;
       if (purchasePeriods === 0 || groupStart !== previousStart) {
@@ -284,7 +328,22 @@ export class CustomerFinisher {
       if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
     }
 
+    const lines = to - from;
+    let mixedRows = false;
+    let costedLines = 0;
+    let costedRevenue = 0;
+    let costSum = 0;
+    let orderCount = saleLines;
+    let distinctProducts = 0;
+    let distinctCategories = 0;
+    if (this.detailed && lines > 0) {
+      const details = this.lineDetails(from, to);
+      ({ mixedRows, costedLines, costedRevenue, costSum, orderCount, distinctProducts, distinctCategories } =
+        details);
+    }
+
     // Currency of the rows and of the extra state.
+    const firstCurrency = lines > 0 ? (this.rows.currency?.[from] ?? 0) : -1;
     let currencyCode = firstCurrency >= 0 ? this.currencies[firstCurrency] : undefined;
     let mixed = mixedRows;
     if (extra) {
@@ -296,14 +355,6 @@ export class CustomerFinisher {
     }
     if (mixed) this.counts.mixedCurrencies++;
 
-    const lines = to - from;
-    const orderCount = orders.size + salesWithoutOrder;
-    const distinctProducts = this.products.size;
-    const distinctCategories = this.categories.size;
-    // Set.clear() allocates a new table even for an empty set.
-    if (orders.size > 0) orders.clear();
-    if (distinctProducts > 0) this.products.clear();
-    if (distinctCategories > 0) this.categories.clear();
     const margin = costedRevenue - costSum;
     const createdDay = extra ? extra.createdDay : Number.POSITIVE_INFINITY;
     const relationStart = Math.min(createdDay, firstSale);

@@ -1,4 +1,3 @@
-import { prefixSums } from "./prefixSums.js";
 import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */
@@ -91,20 +90,28 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
 // later summaries; code after the loop in the same function would be compiled before it had ever run, without
 // type feedback, and fall back to the interpreter at every summary.
 
-/** The number of lines of each customer rank r, at `counts[r + 1]` (ready for {@link prefixSums}). */
-function lineCounts(customer: Int32Array, n: number, rank: Int32Array, customers: number): Int32Array {
-  const counts = new Int32Array(customers + 1);
-  for (let i = 0; i < n; i++) {
-    const c = (rank[customer[i] ?? 0] ?? 0) + 1;
-    counts[c] = (counts[c] ?? 0) + 1;
+/**
+ * Where each customer's group begins, by rank (with the end at `start[customers]`), and a copy of it by customer
+ * index: the position of the customer's next line.
+ */
+function groupStarts(lineCounts: Int32Array, order: Int32Array): { start: Int32Array; next: Int32Array } {
+  const customers = order.length;
+  const start = new Int32Array(customers + 1);
+  const next = new Int32Array(customers);
+  let position = 0;
+  for (let r = 0; r < customers; r++) {
+    const index = order[r] ?? 0;
+    start[r] = position;
+    next[index] = position;
+    position += lineCounts[index] ?? 0;
   }
-  return counts;
+  start[customers] = position;
+  return { start, next };
 }
 
 /** Moves every line's key and amount to its group; fills `position` (line → new row) when given. */
 function scatter(
   rows: TransactionRows,
-  rank: Int32Array,
   next: Int32Array,
   grouped: { key: Int32Array; amount: Int32Array | Float64Array },
   position: Int32Array | undefined,
@@ -112,7 +119,7 @@ function scatter(
   const { customer, key: fromKey, amount: fromAmount } = rows;
   const { key, amount } = grouped;
   for (let i = 0; i < rows.length; i++) {
-    const c = rank[customer[i] ?? 0] ?? 0;
+    const c = customer[i] ?? 0;
     const p = next[c] ?? 0;
     next[c] = p + 1;
     key[p] = fromKey[i] ?? 0;
@@ -142,19 +149,20 @@ function sortSegments(grouped: GroupedRows, customers: number): void {
 }
 
 /**
- * Groups the lines by customer with a stable counting sort, the customers in the order of `rank` (customer index
- * → rank), then sorts each customer's lines by key. Lines of a chronological log need no second sort. Internal
- * to features.
+ * Groups the lines by customer with a stable counting sort, the customers in the order of `order` (rank →
+ * customer index), then sorts each customer's lines by key. Lines of a chronological log need no second sort.
+ * Internal to features.
  */
-export function groupRows(rows: TransactionRows, customers: number, rank: Int32Array): GroupedRows {
+export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows {
   const n = rows.length;
-  const start = prefixSums(lineCounts(rows.customer, n, rank, customers));
+  const customers = order.length;
+  const { start, next } = groupStarts(rows.lineCounts, order);
   const key = new Int32Array(n);
   const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
   const keepPositions = rows.currency || rows.cost || rows.orderId || rows.product || rows.category;
   const position = keepPositions ? new Int32Array(n) : undefined;
-  scatter(rows, rank, start.slice(0, customers), { key, amount }, position);
+  scatter(rows, next, { key, amount }, position);
   const grouped: GroupedRows = {
     start,
     key,
