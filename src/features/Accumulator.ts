@@ -272,7 +272,8 @@ export class Accumulator implements FeatureAccumulator {
     const count = names.length;
     // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
     const order = this.customers.sortedIndexes();
-    const finisher = new CustomerFinisher(options, this.currencies, groupRows(this.transactions, order));
+    const rows = groupRows(this.transactions, order);
+    const finisher = new CustomerFinisher(options, this.currencies, rows, this.extras.length > 0);
     finishAll(finisher, order, names, this.extras);
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;

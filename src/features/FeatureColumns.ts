@@ -99,24 +99,67 @@ function nanArray(n: number): number[] {
 }
 
 /**
- * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. Internal to
- * features.
+ * Columns in which every customer has the same value, by field: `NaN` or 0 for a number column, `undefined` for
+ * `interactions` and `receivables`. Internal to features.
  */
-export function emptyFeatureColumns(n: number): FeatureColumns {
+export type ConstantColumns = { [K in FeatureNumberField]?: number } & {
+  interactions?: undefined;
+  receivables?: undefined;
+};
+
+/** Makes `field` a column of `n` copies of `value` the first time it is read, then a plain property. */
+function defineConstantColumn(
+  columns: object,
+  field: FeatureNumberField | "interactions" | "receivables",
+  n: number,
+  value: number | undefined,
+): void {
+  Object.defineProperty(columns, field, {
+    get(): unknown[] {
+      let column: unknown[];
+      if (value === undefined) column = new Array<undefined>(n).fill(undefined);
+      else {
+        const numbers = nanArray(n);
+        if (!Number.isNaN(value)) numbers.fill(value);
+        column = numbers;
+      }
+      Object.defineProperty(columns, field, {
+        value: column,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      return column;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. The fields of
+ * `constant` are made only when first read (a summary without a calibration split, costs, products … has columns
+ * that hold one value and that nobody may read); they must not be written before. Internal to features.
+ */
+export function emptyFeatureColumns(n: number, constant: ConstantColumns = {}): FeatureColumns {
   // Copies of one array of NaN: copying an array of doubles is a block copy (Array.prototype.fill on a new array
   // is an element-by-element conversion).
   const missing = nanArray(n);
-  const numbers = Object.fromEntries(FEATURE_NUMBER_FIELDS.map((field) => [field, missing.slice()])) as {
-    [K in FeatureNumberField]: number[];
-  };
-  return {
+  const columns: Record<string, unknown> = {
     ids: new Array(n),
     currency: new Array(n),
     mixedCurrencies: new Uint8Array(n),
     firstPurchaseDate: new Array(n),
     lastPurchaseDate: new Array(n),
-    interactions: new Array(n),
-    receivables: new Array(n),
-    ...numbers,
   };
+  for (const field of ["interactions", "receivables"] as const) {
+    if (field in constant) defineConstantColumn(columns, field, n, undefined);
+    else columns[field] = new Array(n);
+  }
+  for (const field of FEATURE_NUMBER_FIELDS) {
+    const value = constant[field];
+    if (value === undefined) columns[field] = missing.slice();
+    else defineConstantColumn(columns, field, n, value);
+  }
+  return columns as FeatureColumns;
 }

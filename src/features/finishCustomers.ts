@@ -8,7 +8,7 @@ import type {
   ReceivableFeatures,
 } from "./CustomerFeatures.js";
 import { durationKey } from "./durationScale.js";
-import { emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
+import { type ConstantColumns, emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts } from "./FeatureSummary.js";
 import type { GroupedRows } from "./groupRows.js";
 import { median } from "./median.js";
@@ -38,6 +38,27 @@ function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
     averageDaysToPay: ratio(extra.daysToPaySum, extra.paidInvoices),
   };
 }
+
+/**
+ * Columns that hold one value for every customer when the records lack what they describe: the holdout columns
+ * without a calibration split, margins without costs, breadth without products or categories, and the
+ * interaction, receivable and credit columns when no customer has interactions, invoices or a customer record.
+ */
+const CONSTANT_WITHOUT = {
+  holdout: { frequencyHoldout: Number.NaN, monetaryValueHoldout: Number.NaN, durationHoldout: Number.NaN },
+  costs: { grossMarginMinor: Number.NaN, grossMarginRate: Number.NaN },
+  products: { distinctProducts: 0 },
+  categories: { distinctCategories: 0 },
+  extras: {
+    interactions: undefined,
+    receivables: undefined,
+    creditLimitMinor: Number.NaN,
+    creditUtilisation: Number.NaN,
+  },
+} as const satisfies Record<string, ConstantColumns>;
+
+/** Which of the groups of {@link CONSTANT_WITHOUT} the records have. */
+type ColumnGroups = Record<keyof typeof CONSTANT_WITHOUT, boolean>;
 
 /** What a customer's lines add up to in the optional line columns (currency, cost, order, product, category). */
 interface LineDetails {
@@ -95,11 +116,35 @@ export class CustomerFinisher {
     distinctCategories: 0,
   };
 
-  constructor(options: ResolvedFeatureOptions, currencies: readonly string[], rows: GroupedRows) {
+  /** The column groups the records have; the columns of the others are constant and never written here. */
+  private readonly groups: ColumnGroups;
+
+  /**
+   * @param options - Checked options.
+   * @param currencies - The currency codes by index.
+   * @param rows - The transaction lines grouped by customer.
+   * @param withExtras - Whether any customer has interactions, invoices or a customer record.
+   */
+  constructor(
+    options: ResolvedFeatureOptions,
+    currencies: readonly string[],
+    rows: GroupedRows,
+    withExtras: boolean,
+  ) {
     this.options = options;
     this.currencies = currencies;
     this.rows = rows;
-    this.columns = emptyFeatureColumns(rows.start.length - 1);
+    this.groups = {
+      holdout: options.calibrationEnd !== undefined,
+      costs: rows.cost !== undefined,
+      products: rows.product !== undefined,
+      categories: rows.category !== undefined,
+      extras: withExtras,
+    };
+    const constant: ConstantColumns = {};
+    for (const [group, columns] of Object.entries(CONSTANT_WITHOUT))
+      if (!this.groups[group as keyof ColumnGroups]) Object.assign(constant, columns);
+    this.columns = emptyFeatureColumns(rows.start.length - 1, constant);
     this.byDay = options.period === "day";
     this.detailed = Boolean(rows.currency || rows.cost || rows.orderId || rows.product || rows.category);
   }
@@ -377,15 +422,20 @@ export class CustomerFinisher {
     c.recency[group] = recency ?? Number.NaN;
     c.T[group] = T ?? Number.NaN;
     c.monetaryValue[group] = monetaryValue ?? Number.NaN;
-    c.frequencyHoldout[group] = frequencyHoldout ?? Number.NaN;
-    c.monetaryValueHoldout[group] = monetaryValueHoldout ?? Number.NaN;
-    c.durationHoldout[group] = durationHoldout ?? Number.NaN;
+    const groups = this.groups;
+    if (groups.holdout) {
+      c.frequencyHoldout[group] = frequencyHoldout ?? Number.NaN;
+      c.monetaryValueHoldout[group] = monetaryValueHoldout ?? Number.NaN;
+      c.durationHoldout[group] = durationHoldout ?? Number.NaN;
+    }
     c.revenueMinor[group] = revenue;
     c.grossSalesMinor[group] = grossSales;
     c.returnsMinor[group] = returns;
     c.returnRate[group] = grossSales === 0 ? Number.NaN : returns / grossSales;
-    c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
-    c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
+    if (groups.costs) {
+      c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
+      c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
+    }
     c.linesWithoutCost[group] = lines - costedLines;
     c.transactionCount[group] = lines;
     c.orderCount[group] = orderCount;
@@ -401,13 +451,15 @@ export class CustomerFinisher {
     c.previousRevenueMinor[group] = previous;
     c.revenueTrendMinor[group] = recent - previous;
     c.revenueTrendRatio[group] = previous > 0 ? recent / previous : Number.NaN;
-    c.distinctProducts[group] = distinctProducts;
-    c.distinctCategories[group] = distinctCategories;
+    if (groups.products) c.distinctProducts[group] = distinctProducts;
+    if (groups.categories) c.distinctCategories[group] = distinctCategories;
     c.tenureDays[group] = relationStart <= asOf ? asOf - relationStart : Number.NaN;
-    c.interactions[group] = interactions;
-    c.receivables[group] = receivables;
-    c.creditLimitMinor[group] = creditLimit ?? Number.NaN;
-    c.creditUtilisation[group] =
-      creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
+    if (groups.extras) {
+      c.interactions[group] = interactions;
+      c.receivables[group] = receivables;
+      c.creditLimitMinor[group] = creditLimit ?? Number.NaN;
+      c.creditUtilisation[group] =
+        creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
+    }
   }
 }
