@@ -101,6 +101,10 @@ export class CustomerFinisher {
   private readonly histogram = { counts: new Int32Array(64) };
   /** Whether purchases are grouped by day (periods need no calendar arithmetic). */
   private readonly byDay: boolean;
+  /** The duration key of the end of observation (`calibrationEnd` or `asOf`), where T is measured to. */
+  private readonly endKey: number;
+  /** The length of the holdout window, calibrationEnd to asOf, in the time unit (0 without a split). */
+  private readonly holdoutDuration: number;
   private readonly orders = new Set<string>();
   private readonly products = new Set<string>();
   private readonly categories = new Set<string>();
@@ -146,6 +150,9 @@ export class CustomerFinisher {
       if (!this.groups[group as keyof ColumnGroups]) Object.assign(constant, columns);
     this.columns = emptyFeatureColumns(rows.start.length - 1, constant);
     this.byDay = options.period === "day";
+    const { asOf, calibrationEnd, scale } = options;
+    this.endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));
+    this.holdoutDuration = (durationKey(scale, this.periodOf(asOf)) - this.endKey) / scale.divisor;
     this.detailed = Boolean(rows.currency || rows.cost || rows.orderId || rows.product || rows.category);
   }
 
@@ -344,7 +351,7 @@ export class CustomerFinisher {
     let durationHoldout: number | undefined;
     if (calibrationCount > 0) {
       this.counts.withBtydSummary++;
-      const endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));
+      const endKey = this.endKey;
       frequency = calibrationCount - 1;
       recency = (calibrationLast - calibrationFirst) / scale.divisor;
       T = (endKey - calibrationFirst) / scale.divisor;
@@ -352,7 +359,7 @@ export class CustomerFinisher {
       if (calibrationEnd !== undefined) {
         frequencyHoldout = holdoutCount;
         monetaryValueHoldout = holdoutCount > 0 ? holdoutTotal / holdoutCount : 0;
-        durationHoldout = (durationKey(scale, this.periodOf(asOf)) - endKey) / scale.divisor;
+        durationHoldout = this.holdoutDuration;
       }
     } else if (hasSale) this.counts.excludedFromCalibration++;
     else this.counts.withoutPurchase++;
