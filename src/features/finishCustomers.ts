@@ -340,15 +340,16 @@ export class CustomerFinisher {
       }
     }
 
-    // BTYD summary.
+    // BTYD summary. A missing number is NaN, as in the columns: a local that may be undefined would hold its
+    // number boxed, one allocation per customer and field.
     const hasSale = purchasePeriods > 0;
-    let frequency: number | undefined;
-    let recency: number | undefined;
-    let T: number | undefined;
-    let monetaryValue: number | undefined;
-    let frequencyHoldout: number | undefined;
-    let monetaryValueHoldout: number | undefined;
-    let durationHoldout: number | undefined;
+    let frequency = Number.NaN;
+    let recency = Number.NaN;
+    let T = Number.NaN;
+    let monetaryValue = Number.NaN;
+    let frequencyHoldout = Number.NaN;
+    let monetaryValueHoldout = Number.NaN;
+    let durationHoldout = Number.NaN;
     if (calibrationCount > 0) {
       this.counts.withBtydSummary++;
       const endKey = this.endKey;
@@ -365,9 +366,9 @@ export class CustomerFinisher {
     else this.counts.withoutPurchase++;
 
     // Cadence: median, mean and coefficient of variation of the intervals.
-    let medianInterval: number | undefined;
-    let meanInterval: number | undefined;
-    let cv: number | undefined;
+    let medianInterval = Number.NaN;
+    let meanInterval = Number.NaN;
+    let cv = Number.NaN;
     if (intervalCount > 0) {
       const mean = intervalSum / intervalCount;
       let squares = 0;
@@ -413,7 +414,7 @@ export class CustomerFinisher {
 
     let interactions: InteractionFeatures | undefined;
     let receivables: ReceivableFeatures | undefined;
-    let creditLimit: number | undefined;
+    let creditLimit = Number.NaN;
     if (extra) {
       if (extra.interactions > 0) interactions = this.interactionFeatures(extra);
       if (extra.invoices > 0) receivables = receivableFeatures(extra);
@@ -425,15 +426,15 @@ export class CustomerFinisher {
     c.ids[group] = id;
     c.currency[group] = mixed ? undefined : currencyCode;
     c.mixedCurrencies[group] = mixed ? 1 : 0;
-    c.frequency[group] = frequency ?? Number.NaN;
-    c.recency[group] = recency ?? Number.NaN;
-    c.T[group] = T ?? Number.NaN;
-    c.monetaryValue[group] = monetaryValue ?? Number.NaN;
+    c.frequency[group] = frequency;
+    c.recency[group] = recency;
+    c.T[group] = T;
+    c.monetaryValue[group] = monetaryValue;
     const groups = this.groups;
     if (groups.holdout) {
-      c.frequencyHoldout[group] = frequencyHoldout ?? Number.NaN;
-      c.monetaryValueHoldout[group] = monetaryValueHoldout ?? Number.NaN;
-      c.durationHoldout[group] = durationHoldout ?? Number.NaN;
+      c.frequencyHoldout[group] = frequencyHoldout;
+      c.monetaryValueHoldout[group] = monetaryValueHoldout;
+      c.durationHoldout[group] = durationHoldout;
     }
     c.revenueMinor[group] = revenue;
     c.grossSalesMinor[group] = grossSales;
@@ -451,9 +452,9 @@ export class CustomerFinisher {
     c.lastPurchaseDate[group] = hasSale ? this.dayText(lastSale) : undefined;
     c.daysSinceLastPurchase[group] = hasSale ? asOf - lastSale : Number.NaN;
     c.purchasePeriods[group] = purchasePeriods;
-    c.interPurchaseMedianDays[group] = medianInterval ?? Number.NaN;
-    c.interPurchaseMeanDays[group] = meanInterval ?? Number.NaN;
-    c.interPurchaseCv[group] = cv ?? Number.NaN;
+    c.interPurchaseMedianDays[group] = medianInterval;
+    c.interPurchaseMeanDays[group] = meanInterval;
+    c.interPurchaseCv[group] = cv;
     c.recentRevenueMinor[group] = recent;
     c.previousRevenueMinor[group] = previous;
     c.revenueTrendMinor[group] = recent - previous;
@@ -464,9 +465,8 @@ export class CustomerFinisher {
     if (groups.extras) {
       c.interactions[group] = interactions;
       c.receivables[group] = receivables;
-      c.creditLimitMinor[group] = creditLimit ?? Number.NaN;
-      c.creditUtilisation[group] =
-        creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
+      c.creditLimitMinor[group] = creditLimit;
+      c.creditUtilisation[group] = creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
     }
   }
 }

@@ -91,22 +91,17 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
 // type feedback, and fall back to the interpreter at every summary.
 
 /**
- * Where each customer's group begins, by rank (with the end at `start[customers]`), and a copy of it by customer
- * index: the position of the customer's next line.
+ * Fills `start` (rank → where the customer's group begins; its last entry, the end, is set by the caller) and
+ * `next` (customer index → the position of its next line, the same start).
  */
-function groupStarts(lineCounts: Int32Array, order: Int32Array): { start: Int32Array; next: Int32Array } {
-  const customers = order.length;
-  const start = new Int32Array(customers + 1);
-  const next = new Int32Array(customers);
+function groupStarts(lineCounts: Int32Array, order: Int32Array, start: Int32Array, next: Int32Array): void {
   let position = 0;
-  for (let r = 0; r < customers; r++) {
+  for (let r = 0; r < order.length; r++) {
     const index = order[r] ?? 0;
     start[r] = position;
     next[index] = position;
     position += lineCounts[index] ?? 0;
   }
-  start[customers] = position;
-  return { start, next };
 }
 
 /** Moves every line's key and amount to its group; fills `position` (line → new row) when given. */
@@ -156,7 +151,10 @@ function sortSegments(grouped: GroupedRows, customers: number): void {
 export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows {
   const n = rows.length;
   const customers = order.length;
-  const { start, next } = groupStarts(rows.lineCounts, order);
+  const start = new Int32Array(customers + 1);
+  start[customers] = n;
+  const next = new Int32Array(customers);
+  groupStarts(rows.lineCounts, order, start, next);
   const key = new Int32Array(n);
   const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
