@@ -8,7 +8,7 @@ import type {
   ReceivableFeatures,
 } from "./CustomerFeatures.js";
 import { durationKey } from "./durationScale.js";
-import { type ConstantColumns, emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
+import { type ConstantField, emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts } from "./FeatureSummary.js";
 import type { GroupedRows } from "./groupRows.js";
 import { median } from "./median.js";
@@ -45,17 +45,12 @@ function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
  * interaction, receivable and credit columns when no customer has interactions, invoices or a customer record.
  */
 const CONSTANT_WITHOUT = {
-  holdout: { frequencyHoldout: Number.NaN, monetaryValueHoldout: Number.NaN, durationHoldout: Number.NaN },
-  costs: { grossMarginMinor: Number.NaN, grossMarginRate: Number.NaN },
-  products: { distinctProducts: 0 },
-  categories: { distinctCategories: 0 },
-  extras: {
-    interactions: undefined,
-    receivables: undefined,
-    creditLimitMinor: Number.NaN,
-    creditUtilisation: Number.NaN,
-  },
-} as const satisfies Record<string, ConstantColumns>;
+  holdout: ["frequencyHoldout", "monetaryValueHoldout", "durationHoldout"],
+  costs: ["grossMarginMinor", "grossMarginRate"],
+  products: ["distinctProducts"],
+  categories: ["distinctCategories"],
+  extras: ["interactions", "receivables", "creditLimitMinor", "creditUtilisation"],
+} as const satisfies Record<string, readonly ConstantField[]>;
 
 /** Which of the groups of {@link CONSTANT_WITHOUT} the records have. */
 type ColumnGroups = Record<keyof typeof CONSTANT_WITHOUT, boolean>;
@@ -145,9 +140,9 @@ export class CustomerFinisher {
       categories: rows.category !== undefined,
       extras: withExtras,
     };
-    const constant: ConstantColumns = {};
-    for (const [group, columns] of Object.entries(CONSTANT_WITHOUT))
-      if (!this.groups[group as keyof ColumnGroups]) Object.assign(constant, columns);
+    const constant: ConstantField[] = [];
+    for (const [group, fields] of Object.entries(CONSTANT_WITHOUT))
+      if (!this.groups[group as keyof ColumnGroups]) constant.push(...fields);
     this.columns = emptyFeatureColumns(rows.start.length - 1, constant);
     this.byDay = options.period === "day";
     const { asOf, calibrationEnd, scale } = options;
