@@ -145,8 +145,8 @@ function sortSegments(grouped: GroupedRows, customers: number): void {
 
 /**
  * Groups the lines by customer with a stable counting sort, the customers in the order of `order` (rank →
- * customer index), then sorts each customer's lines by key. Lines of a chronological log need no second sort.
- * Internal to features.
+ * customer index), then sorts each customer's lines by key, unless the lines came in key order (a chronological
+ * log): the stable grouping keeps that order. Internal to features.
  */
 export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows {
   const n = rows.length;
@@ -171,6 +171,6 @@ export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows
     product: rows.product && position && scatterTexts(rows.product, position),
     category: rows.category && position && scatterTexts(rows.category, position),
   };
-  sortSegments(grouped, customers);
+  if (!rows.keysAscending) sortSegments(grouped, customers);
   return grouped;
 }
