@@ -151,7 +151,20 @@ export class CustomerFinisher {
     this.detailed = Boolean(rows.currency || rows.cost || rows.orderId || rows.product || rows.category);
   }
 
-  /** The details of lines `from` to `to - 1`, in a buffer reused between customers. */
+  /** The details of lines without optional columns, `saleLines` of them sales, in the reused buffer. */
+  private plainDetails(saleLines: number): LineDetails {
+    const details = this.details;
+    details.mixedRows = false;
+    details.costedLines = 0;
+    details.costedRevenue = 0;
+    details.costSum = 0;
+    details.orderCount = saleLines;
+    details.distinctProducts = 0;
+    details.distinctCategories = 0;
+    return details;
+  }
+
+  /** The details of lines `from` to `to - 1`, in the reused buffer. */
   private lineDetails(from: number, to: number): LineDetails {
     const { key, amount, currency, cost, orderId, product, category } = this.rows;
     const { orders, products, categories } = this;
@@ -377,23 +390,12 @@ export class CustomerFinisher {
     }
 
     const lines = to - from;
-    let mixedRows = false;
-    let costedLines = 0;
-    let costedRevenue = 0;
-    let costSum = 0;
-    let orderCount = saleLines;
-    let distinctProducts = 0;
-    let distinctCategories = 0;
-    if (this.detailed && lines > 0) {
-      const details = this.lineDetails(from, to);
-      ({ mixedRows, costedLines, costedRevenue, costSum, orderCount, distinctProducts, distinctCategories } =
-        details);
-    }
+    const details = this.detailed && lines > 0 ? this.lineDetails(from, to) : this.plainDetails(saleLines);
 
     // Currency of the rows and of the extra state.
     const firstCurrency = lines > 0 ? (this.rows.currency?.[from] ?? 0) : -1;
     let currencyCode = firstCurrency >= 0 ? this.currencies[firstCurrency] : undefined;
-    let mixed = mixedRows;
+    let mixed = details.mixedRows;
     if (extra) {
       if (extra.mixedCurrencies) mixed = true;
       else if (extra.currency !== undefined) {
@@ -403,7 +405,7 @@ export class CustomerFinisher {
     }
     if (mixed) this.counts.mixedCurrencies++;
 
-    const margin = costedRevenue - costSum;
+    const margin = details.costedRevenue - details.costSum;
     const createdDay = extra ? extra.createdDay : Number.POSITIVE_INFINITY;
     const relationStart = Math.min(createdDay, firstSale);
 
@@ -436,11 +438,13 @@ export class CustomerFinisher {
     c.returnsMinor[group] = returns;
     c.returnRate[group] = grossSales === 0 ? Number.NaN : returns / grossSales;
     if (groups.costs) {
+      const { costedLines, costedRevenue } = details;
       c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
       c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
     }
-    c.linesWithoutCost[group] = lines - costedLines;
+    c.linesWithoutCost[group] = lines - details.costedLines;
     c.transactionCount[group] = lines;
+    const orderCount = details.orderCount;
     c.orderCount[group] = orderCount;
     c.averageOrderValueMinor[group] = orderCount === 0 ? Number.NaN : revenue / orderCount;
     c.firstPurchaseDate[group] = hasSale ? this.dayText(firstSale) : undefined;
@@ -454,8 +458,8 @@ export class CustomerFinisher {
     c.previousRevenueMinor[group] = previous;
     c.revenueTrendMinor[group] = recent - previous;
     c.revenueTrendRatio[group] = previous > 0 ? recent / previous : Number.NaN;
-    if (groups.products) c.distinctProducts[group] = distinctProducts;
-    if (groups.categories) c.distinctCategories[group] = distinctCategories;
+    if (groups.products) c.distinctProducts[group] = details.distinctProducts;
+    if (groups.categories) c.distinctCategories[group] = details.distinctCategories;
     c.tenureDays[group] = relationStart <= asOf ? asOf - relationStart : Number.NaN;
     if (groups.extras) {
       c.interactions[group] = interactions;
