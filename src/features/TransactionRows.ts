@@ -34,8 +34,6 @@ export class TransactionRows {
   product: (string | undefined)[] | undefined = undefined;
   /** Category per line; allocated with the first. */
   category: (string | undefined)[] | undefined = undefined;
-  /** The number of lines of each customer index (beyond its length, 0). */
-  lineCounts: Int32Array;
   /**
    * Whether every line's key is at least the previous line's (a chronological log): then the lines of each
    * customer, kept in arrival order, are sorted too.
@@ -48,7 +46,6 @@ export class TransactionRows {
     this.customer = new Int32Array(this.capacity);
     this.key = new Int32Array(this.capacity);
     this.amount = new Int32Array(this.capacity);
-    this.lineCounts = new Int32Array(this.capacity >> 3);
   }
 
   /** Appends a line; returns its row index. */
@@ -66,9 +63,6 @@ export class TransactionRows {
       this.currency[row] = currency;
     }
     this.length = row + 1;
-    if (customer >= this.lineCounts.length)
-      this.lineCounts = grown(this.lineCounts, Math.max(customer + 1, this.lineCounts.length * 2));
-    this.lineCounts[customer] = (this.lineCounts[customer] ?? 0) + 1;
     return row;
   }
 

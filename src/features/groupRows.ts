@@ -90,17 +90,27 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
 // later summaries; code after the loop in the same function would be compiled before it had ever run, without
 // type feedback, and fall back to the interpreter at every summary.
 
+/** Adds the number of lines of each customer index to `counts`. */
+function countLines(customer: Int32Array, n: number, counts: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const c = customer[i] ?? 0;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
+}
+
 /**
- * Fills `start` (rank → where the customer's group begins; its last entry, the end, is set by the caller) and
- * `next` (customer index → the position of its next line, the same start).
+ * Turns `next` from the line counts by customer index into where each customer's lines begin, the customers in
+ * the order of `order`, and fills `start` with the same beginnings by rank (its last entry, the end, is set by the
+ * caller).
  */
-function groupStarts(lineCounts: Int32Array, order: Int32Array, start: Int32Array, next: Int32Array): void {
+function groupStarts(order: Int32Array, start: Int32Array, next: Int32Array): void {
   let position = 0;
   for (let r = 0; r < order.length; r++) {
     const index = order[r] ?? 0;
+    const count = next[index] ?? 0;
     start[r] = position;
     next[index] = position;
-    position += lineCounts[index] ?? 0;
+    position += count;
   }
 }
 
@@ -154,7 +164,8 @@ export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows
   const start = new Int32Array(customers + 1);
   start[customers] = n;
   const next = new Int32Array(customers);
-  groupStarts(rows.lineCounts, order, start, next);
+  countLines(rows.customer, n, next);
+  groupStarts(order, start, next);
   const key = new Int32Array(n);
   const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
