@@ -92,7 +92,8 @@ export class CustomerFinisher {
    * an answer by `asOf`).
    */
   private readonly dayTexts: (string | undefined)[] = [];
-  private intervals = new Float64Array(64);
+  /** The intervals between one customer's purchase periods, in days (whole numbers: integer arithmetic in `median`). */
+  private intervals = new Int32Array(64);
   private readonly histogram = { counts: new Int32Array(64) };
   /** Whether purchases are grouped by day (periods need no calendar arithmetic). */
   private readonly byDay: boolean;
@@ -326,7 +327,7 @@ export class CustomerFinisher {
         if (purchasePeriods > 0) {
           const interval = groupStart - previousStart;
           if (intervalCount === this.intervals.length) {
-            const larger = new Float64Array(intervalCount * 2);
+            const larger = new Int32Array(intervalCount * 2);
             larger.set(this.intervals);
             this.intervals = larger;
           }
