@@ -272,11 +272,8 @@ export class Accumulator implements FeatureAccumulator {
     const count = names.length;
     // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
     const order = this.customers.sortedIndexes();
-    const finisher = new CustomerFinisher(
-      options,
-      this.currencies,
-      groupRows(this.transactions, count, ranks(order)),
-    );
+    const rows = groupRows(this.transactions, order);
+    const finisher = new CustomerFinisher(options, this.currencies, rows, this.extras.length > 0);
     finishAll(finisher, order, names, this.extras);
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
@@ -299,13 +296,6 @@ export class Accumulator implements FeatureAccumulator {
 }
 
 // Loops over all customers are functions of their own, with nothing after the loop: see groupRows.ts.
-
-/** Customer index → rank, the inverse of `order` (rank → customer index). */
-function ranks(order: Int32Array): Int32Array {
-  const rank = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) rank[order[i] ?? 0] = i;
-  return rank;
-}
 
 function finishAll(
   finisher: CustomerFinisher,

@@ -112,29 +112,20 @@ export class CustomerIndex {
   indexOf(id: string): number {
     const length = id.length;
     if (length > CODED_LENGTH) return this.other(id);
-    // Characters 1..127 as 7-bit digits, left-aligned (0 pads a shorter id, so that a prefix sorts first).
-    // `ascii` collects the bits of every character, `nul` goes negative on a character 0.
+    // Characters 1..127 as 7-bit digits, left-aligned (0 pads a shorter id, so that a prefix sorts first);
+    // `outside` goes negative on a character 0 or above 127.
     let high = 0;
     let low = 0;
-    let ascii = 0;
-    let nul = 0;
-    const halfLength = Math.min(length, HALF_LENGTH);
-    let k = 0;
-    for (; k < halfLength; k++) {
+    let outside = 0;
+    for (let k = 0; k < length; k++) {
       const c = id.charCodeAt(k);
-      ascii |= c;
-      nul |= c - 1;
-      high = (high << 7) | c;
+      outside |= (c - 1) | (127 - c);
+      if (k < HALF_LENGTH) high = (high << 7) | c;
+      else low = (low << 7) | c;
     }
-    for (; k < length; k++) {
-      const c = id.charCodeAt(k);
-      ascii |= c;
-      nul |= c - 1;
-      low = (low << 7) | c;
-    }
-    if (ascii > 127 || nul < 0) return this.other(id);
-    high <<= 7 * (HALF_LENGTH - halfLength);
-    low <<= 7 * (CODED_LENGTH - HALF_LENGTH - (length - halfLength));
+    if (outside < 0) return this.other(id);
+    if (length < HALF_LENGTH) high <<= 7 * (HALF_LENGTH - length);
+    else low <<= 7 * (CODED_LENGTH - length);
     if (high === this.lastHigh && low === this.lastLow) return this.lastIndex;
     const index = this.coded(id, high, low);
     this.lastHigh = high;

@@ -99,24 +99,96 @@ function nanArray(n: number): number[] {
 }
 
 /**
- * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. Internal to
- * features.
+ * The columns a summary may leave to be made when first read: columns in which every customer has the same value
+ * when the records lack what they describe. Internal to features.
  */
-export function emptyFeatureColumns(n: number): FeatureColumns {
+export type ConstantField =
+  | "frequencyHoldout"
+  | "monetaryValueHoldout"
+  | "durationHoldout"
+  | "grossMarginMinor"
+  | "grossMarginRate"
+  | "distinctProducts"
+  | "distinctCategories"
+  | "interactions"
+  | "receivables"
+  | "creditLimitMinor"
+  | "creditUtilisation";
+
+/** The value of every entry of a constant column. */
+const CONSTANT_VALUES: Readonly<Record<ConstantField, number | undefined>> = {
+  frequencyHoldout: Number.NaN,
+  monetaryValueHoldout: Number.NaN,
+  durationHoldout: Number.NaN,
+  grossMarginMinor: Number.NaN,
+  grossMarginRate: Number.NaN,
+  distinctProducts: 0,
+  distinctCategories: 0,
+  interactions: undefined,
+  receivables: undefined,
+  creditLimitMinor: Number.NaN,
+  creditUtilisation: Number.NaN,
+};
+
+/** `n` copies of a constant column's value. */
+function constantColumn(field: ConstantField, n: number): unknown[] {
+  const value = CONSTANT_VALUES[field];
+  if (value === undefined) return new Array<undefined>(n).fill(undefined);
+  const numbers = nanArray(n);
+  return Number.isNaN(value) ? numbers : numbers.fill(value);
+}
+
+/**
+ * A getter per constant column that makes the column on first read and keeps it as a plain property. One shared
+ * getter per field, so that the columns of every summary have the same hidden class: the finisher's writes to
+ * the other columns stay fast property accesses.
+ */
+const CONSTANT_GETTERS: Readonly<Record<ConstantField, PropertyDescriptor>> = /* @__PURE__ */ (() => {
+  const getters = {} as Record<ConstantField, PropertyDescriptor>;
+  for (const field of Object.keys(CONSTANT_VALUES) as ConstantField[]) {
+    getters[field] = {
+      get(this: FeatureColumns): unknown[] {
+        const column = constantColumn(field, this.ids.length);
+        Object.defineProperty(this, field, dataProperty(column));
+        return column;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+  return getters;
+})();
+
+/** A writable, enumerable property holding `value`, like a property set by assignment. */
+function dataProperty(value: unknown): PropertyDescriptor {
+  return { value, writable: true, enumerable: true, configurable: true };
+}
+
+/**
+ * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. The columns
+ * in `constant` are made when first read (a summary without a calibration split, costs, products … has columns
+ * that hold one value, which nobody may read); they must not be written before. Internal to features.
+ */
+export function emptyFeatureColumns(n: number, constant: readonly ConstantField[] = []): FeatureColumns {
   // Copies of one array of NaN: copying an array of doubles is a block copy (Array.prototype.fill on a new array
   // is an element-by-element conversion).
   const missing = nanArray(n);
-  const numbers = Object.fromEntries(FEATURE_NUMBER_FIELDS.map((field) => [field, missing.slice()])) as {
-    [K in FeatureNumberField]: number[];
+  const lazy = new Set<string>(constant);
+  const fields: Record<string, PropertyDescriptor> = {
+    ids: dataProperty(new Array(n)),
+    currency: dataProperty(new Array(n)),
+    mixedCurrencies: dataProperty(new Uint8Array(n)),
+    firstPurchaseDate: dataProperty(new Array(n)),
+    lastPurchaseDate: dataProperty(new Array(n)),
   };
-  return {
-    ids: new Array(n),
-    currency: new Array(n),
-    mixedCurrencies: new Uint8Array(n),
-    firstPurchaseDate: new Array(n),
-    lastPurchaseDate: new Array(n),
-    interactions: new Array(n),
-    receivables: new Array(n),
-    ...numbers,
-  };
+  for (const field of ["interactions", "receivables", ...FEATURE_NUMBER_FIELDS] as const) {
+    if (lazy.has(field)) fields[field] = CONSTANT_GETTERS[field as ConstantField];
+    else
+      fields[field] = dataProperty(
+        field === "interactions" || field === "receivables" ? new Array(n) : missing.slice(),
+      );
+  }
+  // All properties at once: built one by one, an object of this many properties is kept as a dictionary, and
+  // every column access would be a hash lookup.
+  return Object.defineProperties({}, fields) as FeatureColumns;
 }

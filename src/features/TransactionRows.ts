@@ -34,6 +34,11 @@ export class TransactionRows {
   product: (string | undefined)[] | undefined = undefined;
   /** Category per line; allocated with the first. */
   category: (string | undefined)[] | undefined = undefined;
+  /**
+   * Whether every line's key is at least the previous line's (a chronological log): then the lines of each
+   * customer, kept in arrival order, are sorted too.
+   */
+  keysAscending = true;
 
   /** @param capacity - The expected number of lines (the columns grow when it is exceeded). */
   constructor(capacity = 0) {
@@ -48,6 +53,7 @@ export class TransactionRows {
     const row = this.length;
     if (row === this.capacity) this.grow();
     this.customer[row] = customer;
+    if (row > 0 && key < (this.key[row - 1] ?? 0)) this.keysAscending = false;
     this.key[row] = key;
     if ((amount | 0) !== amount && this.amount instanceof Int32Array)
       this.amount = Float64Array.from(this.amount);

@@ -8,7 +8,7 @@ import type {
   ReceivableFeatures,
 } from "./CustomerFeatures.js";
 import { durationKey } from "./durationScale.js";
-import { emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
+import { type ConstantField, emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts } from "./FeatureSummary.js";
 import type { GroupedRows } from "./groupRows.js";
 import { median } from "./median.js";
@@ -40,9 +40,39 @@ function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
 }
 
 /**
+ * Columns that hold one value for every customer when the records lack what they describe: the holdout columns
+ * without a calibration split, margins without costs, breadth without products or categories, and the
+ * interaction, receivable and credit columns when no customer has interactions, invoices or a customer record.
+ */
+const CONSTANT_WITHOUT = {
+  holdout: ["frequencyHoldout", "monetaryValueHoldout", "durationHoldout"],
+  costs: ["grossMarginMinor", "grossMarginRate"],
+  products: ["distinctProducts"],
+  categories: ["distinctCategories"],
+  extras: ["interactions", "receivables", "creditLimitMinor", "creditUtilisation"],
+} as const satisfies Record<string, readonly ConstantField[]>;
+
+/** Which of the groups of {@link CONSTANT_WITHOUT} the records have. */
+type ColumnGroups = Record<keyof typeof CONSTANT_WITHOUT, boolean>;
+
+/** What a customer's lines add up to in the optional line columns (currency, cost, order, product, category). */
+interface LineDetails {
+  /** Whether the lines have more than one currency. */
+  mixedRows: boolean;
+  /** Lines with a cost, their net amount and their cost. */
+  costedLines: number;
+  costedRevenue: number;
+  costSum: number;
+  /** Distinct order ids of the sales, plus the sales without one. */
+  orderCount: number;
+  distinctProducts: number;
+  distinctCategories: number;
+}
+
+/**
  * Turns each customer's grouped lines and extra state into its entry of {@link FeatureColumns}: one pass over the
  * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
- * the money. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
+ * the money; a second pass reads the optional line columns, when there are any. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
  * Internal to features.
  */
 export class CustomerFinisher {
@@ -62,20 +92,122 @@ export class CustomerFinisher {
    * an answer by `asOf`).
    */
   private readonly dayTexts: (string | undefined)[] = [];
-  private intervals = new Float64Array(64);
+  /** The intervals between one customer's purchase periods, in days (whole numbers: integer arithmetic in `median`). */
+  private intervals = new Int32Array(64);
   private readonly histogram = { counts: new Int32Array(64) };
   /** Whether purchases are grouped by day (periods need no calendar arithmetic). */
   private readonly byDay: boolean;
+  /** The duration key of the end of observation (`calibrationEnd` or `asOf`), where T is measured to. */
+  private readonly endKey: number;
+  /** The length of the holdout window, calibrationEnd to asOf, in the time unit (0 without a split). */
+  private readonly holdoutDuration: number;
   private readonly orders = new Set<string>();
   private readonly products = new Set<string>();
   private readonly categories = new Set<string>();
+  /** Whether any optional line column exists (else every customer's details are those of plain lines). */
+  private readonly detailed: boolean;
+  private readonly details: LineDetails = {
+    mixedRows: false,
+    costedLines: 0,
+    costedRevenue: 0,
+    costSum: 0,
+    orderCount: 0,
+    distinctProducts: 0,
+    distinctCategories: 0,
+  };
 
-  constructor(options: ResolvedFeatureOptions, currencies: readonly string[], rows: GroupedRows) {
+  /** The column groups the records have; the columns of the others are constant and never written here. */
+  private readonly groups: ColumnGroups;
+
+  /**
+   * @param options - Checked options.
+   * @param currencies - The currency codes by index.
+   * @param rows - The transaction lines grouped by customer.
+   * @param withExtras - Whether any customer has interactions, invoices or a customer record.
+   */
+  constructor(
+    options: ResolvedFeatureOptions,
+    currencies: readonly string[],
+    rows: GroupedRows,
+    withExtras: boolean,
+  ) {
     this.options = options;
     this.currencies = currencies;
     this.rows = rows;
-    this.columns = emptyFeatureColumns(rows.start.length - 1);
+    this.groups = {
+      holdout: options.calibrationEnd !== undefined,
+      costs: rows.cost !== undefined,
+      products: rows.product !== undefined,
+      categories: rows.category !== undefined,
+      extras: withExtras,
+    };
+    const constant: ConstantField[] = [];
+    for (const [group, fields] of Object.entries(CONSTANT_WITHOUT))
+      if (!this.groups[group as keyof ColumnGroups]) constant.push(...fields);
+    this.columns = emptyFeatureColumns(rows.start.length - 1, constant);
     this.byDay = options.period === "day";
+    const { asOf, calibrationEnd, scale } = options;
+    this.endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));
+    this.holdoutDuration = (durationKey(scale, this.periodOf(asOf)) - this.endKey) / scale.divisor;
+    this.detailed = Boolean(rows.currency || rows.cost || rows.orderId || rows.product || rows.category);
+  }
+
+  /** The details of lines without optional columns, `saleLines` of them sales, in the reused buffer. */
+  private plainDetails(saleLines: number): LineDetails {
+    const details = this.details;
+    details.mixedRows = false;
+    details.costedLines = 0;
+    details.costedRevenue = 0;
+    details.costSum = 0;
+    details.orderCount = saleLines;
+    details.distinctProducts = 0;
+    details.distinctCategories = 0;
+    return details;
+  }
+
+  /** The details of lines `from` to `to - 1`, in the reused buffer. */
+  private lineDetails(from: number, to: number): LineDetails {
+    const { key, amount, currency, cost, orderId, product, category } = this.rows;
+    const { orders, products, categories } = this;
+    const firstCurrency = currency?.[from] ?? 0;
+    let mixedRows = false;
+    let costedLines = 0;
+    let costedRevenue = 0;
+    let costSum = 0;
+    let salesWithoutOrder = 0;
+    for (let i = from; i < to; i++) {
+      if (((key[i] ?? 0) & 1) === 1) {
+        const order = orderId?.[i];
+        if (order === undefined) salesWithoutOrder++;
+        else orders.add(order);
+      }
+      if (currency && currency[i] !== firstCurrency) mixedRows = true;
+      if (cost) {
+        const lineCost = cost[i] ?? Number.NaN;
+        if (!Number.isNaN(lineCost)) {
+          costedLines++;
+          costedRevenue += amount[i] ?? 0;
+          costSum += lineCost;
+        }
+      }
+      const productName = product?.[i];
+      if (productName !== undefined) products.add(productName);
+      const categoryName = category?.[i];
+      if (categoryName !== undefined) categories.add(categoryName);
+    }
+    const details = this.details;
+    details.mixedRows = mixedRows;
+    details.costedLines = costedLines;
+    details.costedRevenue = costedRevenue;
+    details.costSum = costSum;
+    details.orderCount = orders.size + salesWithoutOrder;
+    details.distinctProducts = products.size;
+    details.distinctCategories = categories.size;
+    // Set.clear() allocates a new table even for an empty set.
+    if (orders.size > 0) orders.clear();
+    if (products.size > 0) products.clear();
+    if (categories.size > 0) categories.clear();
+    return details;
   }
 
   private dayText(day: number): string {
@@ -127,26 +259,20 @@ export class CustomerFinisher {
   finish(id: string, group: number, extra: CustomerExtra | undefined): void {
     const { asOf, calibrationEnd, recentDays, scale } = this.options;
     const rows = this.rows;
-    const { key, amount, currency, cost, orderId, product, category } = rows;
+    const { key, amount } = rows;
     const from = rows.start[group] ?? 0;
     const to = rows.start[group + 1] ?? 0;
     const recentFrom = asOf - recentDays;
     const previousFrom = recentFrom - recentDays;
-    const orders = this.orders;
 
     let revenue = 0;
     let grossSales = 0;
     let returns = 0;
     let recent = 0;
     let previous = 0;
-    let costedLines = 0;
-    let costedRevenue = 0;
-    let costSum = 0;
-    let salesWithoutOrder = 0;
+    let saleLines = 0;
     let firstSale = Number.POSITIVE_INFINITY;
     let lastSale = Number.NEGATIVE_INFINITY;
-    const firstCurrency = from < to ? (currency?.[from] ?? 0) : -1;
-    let mixedRows = false;
     // Purchase periods: calibration side (all of them without a split) and holdout side.
     let calibrationCount = 0;
     let calibrationFirst = 0;
@@ -189,40 +315,19 @@ export class CustomerFinisher {
         if ((packed & 1) === 1) {
           groupSale = true;
           grossSales += value;
+          saleLines++;
           if (day < firstSale) firstSale = day;
           lastSale = day;
-          if (orderId) {
-            const order = orderId[i];
-            if (order === undefined) salesWithoutOrder++;
-            else orders.add(order);
-          } else salesWithoutOrder++;
         } else returns -= value;
         if (day > recentFrom) recent += value;
         else if (day > previousFrom) previous += value;
-        if (currency && currency[i] !== firstCurrency) mixedRows = true;
-        if (cost) {
-          const lineCost = cost[i] ?? Number.NaN;
-          if (!Number.isNaN(lineCost)) {
-            costedLines++;
-            costedRevenue += value;
-            costSum += lineCost;
-          }
-        }
-        if (product) {
-          const name = product[i];
-          if (name !== undefined) this.products.add(name);
-        }
-        if (category) {
-          const name = category[i];
-          if (name !== undefined) this.categories.add(name);
-        }
       }
       if (!groupSale) continue;
       if (purchasePeriods === 0 || groupStart !== previousStart) {
         if (purchasePeriods > 0) {
           const interval = groupStart - previousStart;
           if (intervalCount === this.intervals.length) {
-            const larger = new Float64Array(intervalCount * 2);
+            const larger = new Int32Array(intervalCount * 2);
             larger.set(this.intervals);
             this.intervals = larger;
           }
@@ -244,18 +349,19 @@ export class CustomerFinisher {
       }
     }
 
-    // BTYD summary.
+    // BTYD summary. A missing number is NaN, as in the columns: a local that may be undefined would hold its
+    // number boxed, one allocation per customer and field.
     const hasSale = purchasePeriods > 0;
-    let frequency: number | undefined;
-    let recency: number | undefined;
-    let T: number | undefined;
-    let monetaryValue: number | undefined;
-    let frequencyHoldout: number | undefined;
-    let monetaryValueHoldout: number | undefined;
-    let durationHoldout: number | undefined;
+    let frequency = Number.NaN;
+    let recency = Number.NaN;
+    let T = Number.NaN;
+    let monetaryValue = Number.NaN;
+    let frequencyHoldout = Number.NaN;
+    let monetaryValueHoldout = Number.NaN;
+    let durationHoldout = Number.NaN;
     if (calibrationCount > 0) {
       this.counts.withBtydSummary++;
-      const endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));
+      const endKey = this.endKey;
       frequency = calibrationCount - 1;
       recency = (calibrationLast - calibrationFirst) / scale.divisor;
       T = (endKey - calibrationFirst) / scale.divisor;
@@ -263,15 +369,15 @@ export class CustomerFinisher {
       if (calibrationEnd !== undefined) {
         frequencyHoldout = holdoutCount;
         monetaryValueHoldout = holdoutCount > 0 ? holdoutTotal / holdoutCount : 0;
-        durationHoldout = (durationKey(scale, this.periodOf(asOf)) - endKey) / scale.divisor;
+        durationHoldout = this.holdoutDuration;
       }
     } else if (hasSale) this.counts.excludedFromCalibration++;
     else this.counts.withoutPurchase++;
 
     // Cadence: median, mean and coefficient of variation of the intervals.
-    let medianInterval: number | undefined;
-    let meanInterval: number | undefined;
-    let cv: number | undefined;
+    let medianInterval = Number.NaN;
+    let meanInterval = Number.NaN;
+    let cv = Number.NaN;
     if (intervalCount > 0) {
       const mean = intervalSum / intervalCount;
       let squares = 0;
@@ -284,9 +390,13 @@ export class CustomerFinisher {
       if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
     }
 
+    const lines = to - from;
+    const details = this.detailed && lines > 0 ? this.lineDetails(from, to) : this.plainDetails(saleLines);
+
     // Currency of the rows and of the extra state.
+    const firstCurrency = lines > 0 ? (this.rows.currency?.[from] ?? 0) : -1;
     let currencyCode = firstCurrency >= 0 ? this.currencies[firstCurrency] : undefined;
-    let mixed = mixedRows;
+    let mixed = details.mixedRows;
     if (extra) {
       if (extra.mixedCurrencies) mixed = true;
       else if (extra.currency !== undefined) {
@@ -296,21 +406,13 @@ export class CustomerFinisher {
     }
     if (mixed) this.counts.mixedCurrencies++;
 
-    const lines = to - from;
-    const orderCount = orders.size + salesWithoutOrder;
-    const distinctProducts = this.products.size;
-    const distinctCategories = this.categories.size;
-    // Set.clear() allocates a new table even for an empty set.
-    if (orders.size > 0) orders.clear();
-    if (distinctProducts > 0) this.products.clear();
-    if (distinctCategories > 0) this.categories.clear();
-    const margin = costedRevenue - costSum;
+    const margin = details.costedRevenue - details.costSum;
     const createdDay = extra ? extra.createdDay : Number.POSITIVE_INFINITY;
     const relationStart = Math.min(createdDay, firstSale);
 
     let interactions: InteractionFeatures | undefined;
     let receivables: ReceivableFeatures | undefined;
-    let creditLimit: number | undefined;
+    let creditLimit = Number.NaN;
     if (extra) {
       if (extra.interactions > 0) interactions = this.interactionFeatures(extra);
       if (extra.invoices > 0) receivables = receivableFeatures(extra);
@@ -322,41 +424,49 @@ export class CustomerFinisher {
     c.ids[group] = id;
     c.currency[group] = mixed ? undefined : currencyCode;
     c.mixedCurrencies[group] = mixed ? 1 : 0;
-    c.frequency[group] = frequency ?? Number.NaN;
-    c.recency[group] = recency ?? Number.NaN;
-    c.T[group] = T ?? Number.NaN;
-    c.monetaryValue[group] = monetaryValue ?? Number.NaN;
-    c.frequencyHoldout[group] = frequencyHoldout ?? Number.NaN;
-    c.monetaryValueHoldout[group] = monetaryValueHoldout ?? Number.NaN;
-    c.durationHoldout[group] = durationHoldout ?? Number.NaN;
+    c.frequency[group] = frequency;
+    c.recency[group] = recency;
+    c.T[group] = T;
+    c.monetaryValue[group] = monetaryValue;
+    const groups = this.groups;
+    if (groups.holdout) {
+      c.frequencyHoldout[group] = frequencyHoldout;
+      c.monetaryValueHoldout[group] = monetaryValueHoldout;
+      c.durationHoldout[group] = durationHoldout;
+    }
     c.revenueMinor[group] = revenue;
     c.grossSalesMinor[group] = grossSales;
     c.returnsMinor[group] = returns;
     c.returnRate[group] = grossSales === 0 ? Number.NaN : returns / grossSales;
-    c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
-    c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
-    c.linesWithoutCost[group] = lines - costedLines;
+    if (groups.costs) {
+      const { costedLines, costedRevenue } = details;
+      c.grossMarginMinor[group] = costedLines > 0 ? margin : Number.NaN;
+      c.grossMarginRate[group] = costedLines > 0 && costedRevenue !== 0 ? margin / costedRevenue : Number.NaN;
+    }
+    c.linesWithoutCost[group] = lines - details.costedLines;
     c.transactionCount[group] = lines;
+    const orderCount = details.orderCount;
     c.orderCount[group] = orderCount;
     c.averageOrderValueMinor[group] = orderCount === 0 ? Number.NaN : revenue / orderCount;
     c.firstPurchaseDate[group] = hasSale ? this.dayText(firstSale) : undefined;
     c.lastPurchaseDate[group] = hasSale ? this.dayText(lastSale) : undefined;
     c.daysSinceLastPurchase[group] = hasSale ? asOf - lastSale : Number.NaN;
     c.purchasePeriods[group] = purchasePeriods;
-    c.interPurchaseMedianDays[group] = medianInterval ?? Number.NaN;
-    c.interPurchaseMeanDays[group] = meanInterval ?? Number.NaN;
-    c.interPurchaseCv[group] = cv ?? Number.NaN;
+    c.interPurchaseMedianDays[group] = medianInterval;
+    c.interPurchaseMeanDays[group] = meanInterval;
+    c.interPurchaseCv[group] = cv;
     c.recentRevenueMinor[group] = recent;
     c.previousRevenueMinor[group] = previous;
     c.revenueTrendMinor[group] = recent - previous;
     c.revenueTrendRatio[group] = previous > 0 ? recent / previous : Number.NaN;
-    c.distinctProducts[group] = distinctProducts;
-    c.distinctCategories[group] = distinctCategories;
+    if (groups.products) c.distinctProducts[group] = details.distinctProducts;
+    if (groups.categories) c.distinctCategories[group] = details.distinctCategories;
     c.tenureDays[group] = relationStart <= asOf ? asOf - relationStart : Number.NaN;
-    c.interactions[group] = interactions;
-    c.receivables[group] = receivables;
-    c.creditLimitMinor[group] = creditLimit ?? Number.NaN;
-    c.creditUtilisation[group] =
-      creditLimit !== undefined && creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
+    if (groups.extras) {
+      c.interactions[group] = interactions;
+      c.receivables[group] = receivables;
+      c.creditLimitMinor[group] = creditLimit;
+      c.creditUtilisation[group] = creditLimit > 0 ? openReceivables / creditLimit : Number.NaN;
+    }
   }
 }

@@ -1,4 +1,3 @@
-import { prefixSums } from "./prefixSums.js";
 import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */
@@ -91,20 +90,33 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
 // later summaries; code after the loop in the same function would be compiled before it had ever run, without
 // type feedback, and fall back to the interpreter at every summary.
 
-/** The number of lines of each customer rank r, at `counts[r + 1]` (ready for {@link prefixSums}). */
-function lineCounts(customer: Int32Array, n: number, rank: Int32Array, customers: number): Int32Array {
-  const counts = new Int32Array(customers + 1);
+/** Adds the number of lines of each customer index to `counts`. */
+function countLines(customer: Int32Array, n: number, counts: Int32Array): void {
   for (let i = 0; i < n; i++) {
-    const c = (rank[customer[i] ?? 0] ?? 0) + 1;
+    const c = customer[i] ?? 0;
     counts[c] = (counts[c] ?? 0) + 1;
   }
-  return counts;
+}
+
+/**
+ * Turns `next` from the line counts by customer index into where each customer's lines begin, the customers in
+ * the order of `order`, and fills `start` with the same beginnings by rank (its last entry, the end, is set by the
+ * caller).
+ */
+function groupStarts(order: Int32Array, start: Int32Array, next: Int32Array): void {
+  let position = 0;
+  for (let r = 0; r < order.length; r++) {
+    const index = order[r] ?? 0;
+    const count = next[index] ?? 0;
+    start[r] = position;
+    next[index] = position;
+    position += count;
+  }
 }
 
 /** Moves every line's key and amount to its group; fills `position` (line → new row) when given. */
 function scatter(
   rows: TransactionRows,
-  rank: Int32Array,
   next: Int32Array,
   grouped: { key: Int32Array; amount: Int32Array | Float64Array },
   position: Int32Array | undefined,
@@ -112,7 +124,7 @@ function scatter(
   const { customer, key: fromKey, amount: fromAmount } = rows;
   const { key, amount } = grouped;
   for (let i = 0; i < rows.length; i++) {
-    const c = rank[customer[i] ?? 0] ?? 0;
+    const c = customer[i] ?? 0;
     const p = next[c] ?? 0;
     next[c] = p + 1;
     key[p] = fromKey[i] ?? 0;
@@ -142,19 +154,24 @@ function sortSegments(grouped: GroupedRows, customers: number): void {
 }
 
 /**
- * Groups the lines by customer with a stable counting sort, the customers in the order of `rank` (customer index
- * → rank), then sorts each customer's lines by key. Lines of a chronological log need no second sort. Internal
- * to features.
+ * Groups the lines by customer with a stable counting sort, the customers in the order of `order` (rank →
+ * customer index), then sorts each customer's lines by key, unless the lines came in key order (a chronological
+ * log): the stable grouping keeps that order. Internal to features.
  */
-export function groupRows(rows: TransactionRows, customers: number, rank: Int32Array): GroupedRows {
+export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows {
   const n = rows.length;
-  const start = prefixSums(lineCounts(rows.customer, n, rank, customers));
+  const customers = order.length;
+  const start = new Int32Array(customers + 1);
+  start[customers] = n;
+  const next = new Int32Array(customers);
+  countLines(rows.customer, n, next);
+  groupStarts(order, start, next);
   const key = new Int32Array(n);
   const amount = rows.amount instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
   // One scatter pass; the rarer columns need the positions again, so they are kept only when such a column exists.
   const keepPositions = rows.currency || rows.cost || rows.orderId || rows.product || rows.category;
   const position = keepPositions ? new Int32Array(n) : undefined;
-  scatter(rows, rank, start.slice(0, customers), { key, amount }, position);
+  scatter(rows, next, { key, amount }, position);
   const grouped: GroupedRows = {
     start,
     key,
@@ -165,6 +182,6 @@ export function groupRows(rows: TransactionRows, customers: number, rank: Int32A
     product: rows.product && position && scatterTexts(rows.product, position),
     category: rows.category && position && scatterTexts(rows.category, position),
   };
-  sortSegments(grouped, customers);
+  if (!rows.keysAscending) sortSegments(grouped, customers);
   return grouped;
 }

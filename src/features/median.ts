@@ -3,7 +3,11 @@
  * two middle values when `count` is even. O(count): insertion sort for a few values, a histogram when the values
  * span a small range, else selection. The buffer's order is changed. `count` must be at least 1. Internal.
  */
-export function median(values: Float64Array, count: number, histogram: { counts: Int32Array }): number {
+export function median(
+  values: Int32Array | Float64Array,
+  count: number,
+  histogram: { counts: Int32Array },
+): number {
   if (count <= 16) {
     for (let a = 1; a < count; a++) {
       const value = values[a] ?? 0;
@@ -37,7 +41,7 @@ export function median(values: Float64Array, count: number, histogram: { counts:
 }
 
 function histogramMedian(
-  values: Float64Array,
+  values: Int32Array | Float64Array,
   count: number,
   low: number,
   span: number,
@@ -64,14 +68,14 @@ function histogramMedian(
 }
 
 /** The largest value (a fallback the histogram walk never reaches). */
-function largest(values: Float64Array, count: number): number {
+function largest(values: Int32Array | Float64Array, count: number): number {
   let largest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < count; i++) largest = Math.max(largest, values[i] ?? 0);
   return largest;
 }
 
 /** Hoare's quickselect with a median-of-three pivot: the k-th smallest (0-based) of the first `count` values. */
-function select(values: Float64Array, count: number, k: number): number {
+function select(values: Int32Array | Float64Array, count: number, k: number): number {
   let left = 0;
   let right = count - 1;
   while (right > left) {

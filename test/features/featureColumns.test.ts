@@ -105,3 +105,48 @@ describe("feature columns", () => {
     expect(profitTable(columns, MODEL)).toEqual(profitTable(features, MODEL));
   });
 });
+
+describe("feature columns of plain lines", () => {
+  // No calibration split, costs, products, categories, interactions, invoices or customer records: the holdout,
+  // margin, breadth, interaction, receivable and credit columns hold one value, and are made when first read.
+  const plain = (customerId: string, date: string, amountMinor: number): Transaction => ({
+    customerId,
+    date,
+    amountMinor,
+    currency: "EUR",
+    kind: "sale",
+  });
+  const summarize3 = () =>
+    summarize(
+      {
+        transactions: [
+          plain("B", "2024-03-01", 700),
+          plain("A", "2024-01-10", 1000),
+          plain("A", "2024-02-10", 3000),
+        ],
+      },
+      { asOf: "2024-06-30" },
+    );
+
+  it("holds what the objects hold", () => {
+    const { columns, features } = summarize3();
+    expect(toFeatureColumns(features)).toEqual(columns);
+    expect(columns.frequencyHoldout).toEqual([Number.NaN, Number.NaN]);
+    expect(columns.grossMarginMinor).toEqual([Number.NaN, Number.NaN]);
+    expect(columns.distinctProducts).toEqual([0, 0]);
+    expect(columns.distinctCategories).toEqual([0, 0]);
+    expect(columns.interactions).toEqual([undefined, undefined]);
+    expect(columns.creditUtilisation).toEqual([Number.NaN, Number.NaN]);
+  });
+
+  it("are columns like the others: the same array at every read, writable, listed in order", () => {
+    const { columns } = summarize3();
+    const margins = columns.grossMarginMinor;
+    expect(columns.grossMarginMinor).toBe(margins);
+    margins[0] = 5;
+    expect(columns.grossMarginMinor[0]).toBe(5);
+    expect(columns.receivables).toHaveLength(2);
+    expect(0 in columns.receivables).toBe(true);
+    expect(Object.keys(columns)).toEqual(Object.keys(toFeatureColumns([])));
+  });
+});
