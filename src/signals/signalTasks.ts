@@ -4,12 +4,11 @@ import type { IssueCode } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import type { Locale } from "../model/locale.js";
 import { makeIssue } from "../model/makeIssue.js";
-import { AccountView } from "./AccountView.js";
 import { compilePolicy } from "./compilePolicy.js";
-import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
 import type { SignalAccount } from "./SignalAccount.js";
+import { SignalTable } from "./SignalTable.js";
 import type { SignalPolicy } from "./signalPolicySchema.js";
-import type { CareDateKind } from "./upcomingCareDates.js";
+import { type CareDateKind, careDatesWithin } from "./upcomingCareDates.js";
 
 /**
  * What a task is: a follow-up due by the tier's cadence, a shared-pool return to prevent, a care date, or a
@@ -74,6 +73,9 @@ export interface SignalTaskOptions {
   locale?: Locale | undefined;
 }
 
+// Accounts read together: their columns take a few megabytes, not the hundreds of a million.
+const BLOCK = 65_536;
+
 /**
  * The task list of the next `days` days from a signal policy's settings: follow-ups due by the tier's cadence
  * (and overdue ones), shared-pool returns coming up, care dates (birthdays, anniversaries, contract renewals,
@@ -115,69 +117,124 @@ export function signalTasks(
   const locale = options.locale ?? "en";
   const asOfDay = compiled.context.asOfDay;
   const tasks: SignalTask[] = [];
+  const dueDates = new Map<number, string>();
   const add = (
     account: SignalAccount,
     kind: SignalTaskKind,
     daysUntil: number,
     code: IssueCode,
     params: Record<string, string | number>,
-    extra: { occasion?: CareDateKind; subject?: string } = {},
+    occasion?: CareDateKind,
+    subject?: string,
   ): void => {
-    const dueDate = formatDay(asOfDay + daysUntil);
+    let dueDate = dueDates.get(daysUntil);
+    if (dueDate === undefined) {
+      dueDate = formatDay(asOfDay + daysUntil);
+      dueDates.set(daysUntil, dueDate);
+    }
     const all = { customer: account.customer?.name ?? account.id, date: dueDate, ...params };
-    const key =
-      extra.occasion === undefined
-        ? `${kind}|${account.id}|${dueDate}`
-        : `${kind}|${account.id}|${extra.occasion}|${dueDate}|${extra.subject ?? ""}`;
-    tasks.push({
-      customerId: account.id,
-      kind,
-      ...(extra.occasion === undefined ? {} : { occasion: extra.occasion }),
-      dueDate,
-      daysUntil,
-      code,
-      params: all,
-      message: formatMessage(code, all, locale),
-      key,
-    });
+    const message = formatMessage(code, all, locale);
+    tasks.push(
+      occasion === undefined
+        ? {
+            customerId: account.id,
+            kind,
+            dueDate,
+            daysUntil,
+            code,
+            params: all,
+            message,
+            key: `${kind}|${account.id}|${dueDate}`,
+          }
+        : {
+            customerId: account.id,
+            kind,
+            occasion,
+            dueDate,
+            daysUntil,
+            code,
+            params: all,
+            message,
+            key: `${kind}|${account.id}|${occasion}|${dueDate}|${subject ?? ""}`,
+          },
+    );
   };
-  for (const account of accounts) {
-    const view = new AccountView(account, compiled.context);
-    const tier = account.tier ?? "—";
-    const dueIn = METRIC_DEFINITIONS.followUpDueIn.read(view);
-    if (typeof dueIn === "number" && dueIn <= horizon) {
-      const cadence = view.settings.followUpCadenceDays;
-      if (dueIn < 0)
-        add(account, "follow-up", dueIn, "task.follow-up.overdue", { tier, cadence, days: -dueIn });
-      else add(account, "follow-up", dueIn, "task.follow-up.due", { tier, cadence });
-    }
-    const poolLeft = METRIC_DEFINITIONS.poolDaysLeft.read(view);
-    if (typeof poolLeft === "number" && poolLeft <= horizon)
-      add(account, "pool-return", poolLeft, "task.pool.return", {});
-    for (const care of view.careDates()) {
-      if (care.daysUntil > horizon) break;
-      const subject = care.subject ?? "";
-      const params = { subject, ...(care.years === undefined ? {} : { years: care.years }) };
-      const code: IssueCode = care.kind === "birthday" ? "task.care.birthday" : `task.care.${care.kind}`;
-      add(account, "care", care.daysUntil, code, params, { occasion: care.kind, subject });
-    }
-    const expiry = METRIC_DEFINITIONS.daysToNextExpiry.read(view);
-    if (typeof expiry === "number" && expiry <= horizon) {
-      const subject = String(METRIC_DEFINITIONS.nextExpiringDocument.read(view) ?? "");
-      add(account, "document-renewal", expiry, "task.document.expiring", { subject });
+  const { context } = compiled;
+  const table = new SignalTable(
+    Math.min(accounts.length, BLOCK),
+    ["followUpDueIn", "followUpCadence", "poolDaysLeft", "daysToNextExpiry", "nextExpiringDocument"],
+    context,
+  );
+  const dueIns = table.column("followUpDueIn") as Float64Array;
+  const cadences = table.column("followUpCadence") as Float64Array;
+  const poolDaysLeft = table.column("poolDaysLeft") as Float64Array;
+  const expiries = table.column("daysToNextExpiry") as Float64Array;
+  const documents = table.column("nextExpiringDocument") as (string | undefined)[];
+  for (let from = 0; from < accounts.length; from += BLOCK) {
+    const to = Math.min(accounts.length, from + BLOCK);
+    table.fill(accounts, from, to);
+    for (let i = 0; i < to - from; i++) {
+      const account = accounts[from + i] as SignalAccount;
+      const tier = account.tier ?? "—";
+      const dueIn = dueIns[i] as number;
+      if (dueIn <= horizon) {
+        const cadence = cadences[i] as number;
+        if (dueIn < 0)
+          add(account, "follow-up", dueIn, "task.follow-up.overdue", { tier, cadence, days: -dueIn });
+        else add(account, "follow-up", dueIn, "task.follow-up.due", { tier, cadence });
+      }
+      const poolLeft = poolDaysLeft[i] as number;
+      if (poolLeft <= horizon) add(account, "pool-return", poolLeft, "task.pool.return", {});
+      const customer = account.customer;
+      if (customer !== undefined && context.settingsFor(account.tier).care) {
+        for (const care of careDatesWithin(customer, context.care)) {
+          if (care.daysUntil > horizon) break;
+          const subject = care.subject ?? "";
+          const params = { subject, ...(care.years === undefined ? {} : { years: care.years }) };
+          const code: IssueCode = care.kind === "birthday" ? "task.care.birthday" : `task.care.${care.kind}`;
+          add(account, "care", care.daysUntil, code, params, care.kind, subject);
+        }
+      }
+      const expiry = expiries[i] as number;
+      if (expiry <= horizon) {
+        const subject = String(documents[i] ?? "");
+        add(account, "document-renewal", expiry, "task.document.expiring", { subject });
+      }
     }
   }
-  const order: Record<SignalTaskKind, number> = {
-    "pool-return": 0,
-    "follow-up": 1,
-    "document-renewal": 2,
-    care: 3,
-  };
-  const position = new Map(accounts.map((account, index) => [account.id, index]));
-  return tasks.sort(
+  return sortTasks(tasks, accounts);
+}
+
+const KIND_ORDER: Readonly<Record<SignalTaskKind, number>> = {
+  "pool-return": 0,
+  "follow-up": 1,
+  "document-renewal": 2,
+  care: 3,
+};
+
+// By due day, then account (its position in the input; of accounts with the same id, the last one's), then kind,
+// then as made. The keys are read once per task, not once per comparison.
+function sortTasks(tasks: readonly SignalTask[], accounts: readonly SignalAccount[]): SignalTask[] {
+  const position = new Map<string, number>();
+  for (let i = 0; i < accounts.length; i++) position.set((accounts[i] as SignalAccount).id, i);
+  const count = tasks.length;
+  const days = new Float64Array(count);
+  const positions = new Float64Array(count);
+  const kinds = new Uint8Array(count);
+  const order = new Array<number>(count);
+  for (let t = 0; t < count; t++) {
+    const task = tasks[t] as SignalTask;
+    days[t] = task.daysUntil;
+    positions[t] = position.get(task.customerId) ?? 0;
+    kinds[t] = KIND_ORDER[task.kind];
+    order[t] = t;
+  }
+  order.sort(
     (a, b) =>
-      a.daysUntil - b.daysUntil ||
-      (position.get(a.customerId) ?? 0) - (position.get(b.customerId) ?? 0) ||
-      order[a.kind] - order[b.kind],
+      (days[a] as number) - (days[b] as number) ||
+      (positions[a] as number) - (positions[b] as number) ||
+      (kinds[a] as number) - (kinds[b] as number) ||
+      a - b,
   );
+  return order.map((t) => tasks[t] as SignalTask);
 }
