@@ -117,45 +117,56 @@ export function signalTasks(
   const locale = options.locale ?? "en";
   const asOfDay = compiled.context.asOfDay;
   const tasks: SignalTask[] = [];
+  // The index of each task's account, for the sort.
+  const taskAccounts: number[] = [];
+  // Few distinct due days: each written once, with the end of the keys of the tasks due on it, so that most keys
+  // are made of three shared texts.
   const dueDates = new Map<number, string>();
+  const keyEnds = new Map<string, string>();
+  const dueDate = (daysUntil: number): string => {
+    let text = dueDates.get(daysUntil);
+    if (text === undefined) {
+      text = formatDay(asOfDay + daysUntil);
+      dueDates.set(daysUntil, text);
+      keyEnds.set(text, `|${text}`);
+    }
+    return text;
+  };
+  // params: the message's parameters, `customer` and `date` first.
   const add = (
-    account: SignalAccount,
+    index: number,
     kind: SignalTaskKind,
     daysUntil: number,
     code: IssueCode,
-    params: Record<string, string | number>,
+    params: { customer: string; date: string } & Record<string, string | number>,
     occasion?: CareDateKind,
     subject?: string,
   ): void => {
-    let dueDate = dueDates.get(daysUntil);
-    if (dueDate === undefined) {
-      dueDate = formatDay(asOfDay + daysUntil);
-      dueDates.set(daysUntil, dueDate);
-    }
-    const all = { customer: account.customer?.name ?? account.id, date: dueDate, ...params };
-    const message = formatMessage(code, all, locale);
+    const account = accounts[index] as SignalAccount;
+    const message = formatMessage(code, params, locale);
+    taskAccounts.push(index);
     tasks.push(
       occasion === undefined
         ? {
             customerId: account.id,
             kind,
-            dueDate,
+            dueDate: params.date,
             daysUntil,
             code,
-            params: all,
+            params,
             message,
-            key: `${kind}|${account.id}|${dueDate}`,
+            key: KEY_STARTS[kind] + account.id + keyEnds.get(params.date),
           }
         : {
             customerId: account.id,
             kind,
             occasion,
-            dueDate,
+            dueDate: params.date,
             daysUntil,
             code,
-            params: all,
+            params,
             message,
-            key: `${kind}|${account.id}|${occasion}|${dueDate}|${subject ?? ""}`,
+            key: `${kind}|${account.id}|${occasion}|${params.date}|${subject ?? ""}`,
           },
     );
   };
@@ -174,36 +185,51 @@ export function signalTasks(
     const to = Math.min(accounts.length, from + BLOCK);
     table.fill(accounts, from, to);
     for (let i = 0; i < to - from; i++) {
-      const account = accounts[from + i] as SignalAccount;
-      const tier = account.tier ?? "—";
+      const index = from + i;
+      const account = accounts[index] as SignalAccount;
+      const customer = account.customer?.name ?? account.id;
       const dueIn = dueIns[i] as number;
       if (dueIn <= horizon) {
+        const date = dueDate(dueIn);
+        const tier = account.tier ?? "—";
         const cadence = cadences[i] as number;
-        if (dueIn < 0)
-          add(account, "follow-up", dueIn, "task.follow-up.overdue", { tier, cadence, days: -dueIn });
-        else add(account, "follow-up", dueIn, "task.follow-up.due", { tier, cadence });
+        if (dueIn < 0) {
+          const params = { customer, date, tier, cadence, days: -dueIn };
+          add(index, "follow-up", dueIn, "task.follow-up.overdue", params);
+        } else add(index, "follow-up", dueIn, "task.follow-up.due", { customer, date, tier, cadence });
       }
       const poolLeft = poolDaysLeft[i] as number;
-      if (poolLeft <= horizon) add(account, "pool-return", poolLeft, "task.pool.return", {});
-      const customer = account.customer;
-      if (customer !== undefined && context.settingsFor(account.tier).care) {
-        for (const care of careDatesWithin(customer, context.care)) {
+      if (poolLeft <= horizon)
+        add(index, "pool-return", poolLeft, "task.pool.return", { customer, date: dueDate(poolLeft) });
+      if (account.customer !== undefined && context.settingsFor(account.tier).care) {
+        for (const care of careDatesWithin(account.customer, context.care)) {
           if (care.daysUntil > horizon) break;
+          const date = dueDate(care.daysUntil);
           const subject = care.subject ?? "";
-          const params = { subject, ...(care.years === undefined ? {} : { years: care.years }) };
+          const params =
+            care.years === undefined
+              ? { customer, date, subject }
+              : { customer, date, subject, years: care.years };
           const code: IssueCode = care.kind === "birthday" ? "task.care.birthday" : `task.care.${care.kind}`;
-          add(account, "care", care.daysUntil, code, params, care.kind, subject);
+          add(index, "care", care.daysUntil, code, params, care.kind, subject);
         }
       }
       const expiry = expiries[i] as number;
       if (expiry <= horizon) {
-        const subject = String(documents[i] ?? "");
-        add(account, "document-renewal", expiry, "task.document.expiring", { subject });
+        const params = { customer, date: dueDate(expiry), subject: String(documents[i] ?? "") };
+        add(index, "document-renewal", expiry, "task.document.expiring", params);
       }
     }
   }
-  return sortTasks(tasks, accounts);
+  return sortTasks(tasks, taskAccounts, accounts);
 }
+
+const KEY_STARTS: Readonly<Record<SignalTaskKind, string>> = {
+  "pool-return": "pool-return|",
+  "follow-up": "follow-up|",
+  "document-renewal": "document-renewal|",
+  care: "care|",
+};
 
 const KIND_ORDER: Readonly<Record<SignalTaskKind, number>> = {
   "pool-return": 0,
@@ -212,20 +238,23 @@ const KIND_ORDER: Readonly<Record<SignalTaskKind, number>> = {
   care: 3,
 };
 
-// By due day, then account (its position in the input; of accounts with the same id, the last one's), then kind,
-// then as made. The keys are read once per task, not once per comparison.
-function sortTasks(tasks: readonly SignalTask[], accounts: readonly SignalAccount[]): SignalTask[] {
-  const position = new Map<string, number>();
-  for (let i = 0; i < accounts.length; i++) position.set((accounts[i] as SignalAccount).id, i);
+// By due day, then account (its place in the input), then kind, then as made; the keys are read once per task, not
+// once per comparison.
+function sortTasks(
+  tasks: readonly SignalTask[],
+  taskAccounts: readonly number[],
+  accounts: readonly SignalAccount[],
+): SignalTask[] {
+  const places = accountPlaces(accounts);
   const count = tasks.length;
   const days = new Float64Array(count);
-  const positions = new Float64Array(count);
+  const positions = new Int32Array(count);
   const kinds = new Uint8Array(count);
   const order = new Array<number>(count);
   for (let t = 0; t < count; t++) {
     const task = tasks[t] as SignalTask;
     days[t] = task.daysUntil;
-    positions[t] = position.get(task.customerId) ?? 0;
+    positions[t] = places[taskAccounts[t] as number] as number;
     kinds[t] = KIND_ORDER[task.kind];
     order[t] = t;
   }
@@ -237,4 +266,45 @@ function sortTasks(tasks: readonly SignalTask[], accounts: readonly SignalAccoun
       a - b,
   );
   return order.map((t) => tasks[t] as SignalTask);
+}
+
+const HASH_BITS = 24;
+
+// FNV-1a of a text, folded to HASH_BITS bits.
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
+}
+
+// Each account's place in the input: its index, or of accounts with the same id, the last one's index (the
+// customer's place). A Map of a million ids is slow (every lookup a random memory access), so only the ids whose
+// hash is shared go through one: a bit per hash value marks the hashes seen once and those seen again.
+function accountPlaces(accounts: readonly SignalAccount[]): Int32Array {
+  const count = accounts.length;
+  const places = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  const seen = new Uint8Array(1 << (HASH_BITS - 3));
+  const shared = new Uint8Array(1 << (HASH_BITS - 3));
+  for (let i = 0; i < count; i++) {
+    const id: unknown = (accounts[i] as SignalAccount).id;
+    // An id that is not a text is treated as shared: the Map decides.
+    const hash = typeof id === "string" ? textHash(id) : 0;
+    const byte = hash >>> 3;
+    const bit = 1 << (hash & 7);
+    if (typeof id !== "string" || ((seen[byte] as number) & bit) !== 0)
+      shared[byte] = (shared[byte] as number) | bit;
+    seen[byte] = (seen[byte] as number) | bit;
+    hashes[i] = hash;
+    places[i] = i;
+  }
+  const isShared = (i: number): boolean => {
+    const hash = hashes[i] as number;
+    return ((shared[hash >>> 3] as number) & (1 << (hash & 7))) !== 0;
+  };
+  const last = new Map<string, number>();
+  for (let i = 0; i < count; i++) if (isShared(i)) last.set((accounts[i] as SignalAccount).id, i);
+  for (let i = 0; i < count; i++)
+    if (isShared(i)) places[i] = last.get((accounts[i] as SignalAccount).id) as number;
+  return places;
 }
