@@ -169,9 +169,24 @@ export class AccountRow {
     return this.sinceLaterOf(Number.isNaN(since) ? undefined : since);
   }
 
-  /** Days since the later of the last purchase and the claim. */
-  daysSinceDealOrClaim(): number | undefined {
-    return this.sinceLaterOf(this.account.features?.daysSinceLastPurchase);
+  /**
+   * Days until the account returns to the shared pool by the policy's pool rule (0 or less: due); `undefined`
+   * without a pool rule, for locked or won accounts, or when neither limit can be counted.
+   */
+  poolDaysLeft(): number | undefined {
+    const pool = this.context.settings.pool;
+    const state = this.account.pool;
+    if (pool === undefined || state?.locked === true || state?.won === true) return undefined;
+    const sinceFollowUp = pool.noFollowUpDays === undefined ? undefined : this.daysSinceFollowUpOrClaim();
+    const sinceDeal =
+      pool.noDealDays === undefined
+        ? undefined
+        : this.sinceLaterOf(this.account.features?.daysSinceLastPurchase);
+    const byFollowUp =
+      sinceFollowUp === undefined ? undefined : (pool.noFollowUpDays as number) - sinceFollowUp;
+    const byDeal = sinceDeal === undefined ? undefined : (pool.noDealDays as number) - sinceDeal;
+    if (byFollowUp === undefined) return byDeal;
+    return byDeal === undefined ? byFollowUp : Math.min(byFollowUp, byDeal);
   }
 
   private sinceLaterOf(daysSince: number | undefined): number | undefined {

@@ -3,13 +3,10 @@
 // made once, for the largest block, and refilled block by block. Number columns mark a missing value with NaN
 // (never a value: no metric is NaN for valid input). Internal.
 import { AccountRow, type SignalContext } from "./AccountRow.js";
-import {
-  METRIC_DEFINITIONS,
-  type NumberMetricDefinition,
-  type TextMetricDefinition,
-} from "./metricDefinitions.js";
+import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalMetricName } from "./signalMetrics.js";
+import { type MetricColumns, writeMetrics } from "./writeMetrics.js";
 
 export type Column = Float64Array | (string | undefined)[];
 
@@ -24,21 +21,25 @@ export class SignalTable {
   readonly customer: string[];
   private readonly columns = new Map<string, Column>();
   private readonly row: AccountRow;
-  private readonly numbers: { read: NumberMetricDefinition["number"]; column: Float64Array }[] = [];
-  private readonly texts: { read: TextMetricDefinition["text"]; column: (string | undefined)[] }[] = [];
+  private readonly metrics: MetricColumns;
 
   /** A table with a column for each of the built-in metrics named. */
   constructor(capacity: number, metrics: readonly SignalMetricName[], context: SignalContext) {
     this.capacity = capacity;
     this.currency = new Array(capacity);
     this.customer = new Array(capacity);
+    // Every metric's name, in one order, so that all the tables' column objects have one shape (made from entries:
+    // properties added one by one under computed names would make a slow dictionary object).
+    const columns: Record<string, Column | undefined> = Object.fromEntries(
+      Object.keys(METRIC_DEFINITIONS).map((name) => [name, undefined]),
+    );
     let needs = 0;
     for (const name of metrics) {
       const definition = METRIC_DEFINITIONS[name];
       needs |= definition.needs ?? 0;
-      if (definition.unit === "text") this.texts.push({ read: definition.text, column: this.addTexts(name) });
-      else this.numbers.push({ read: definition.number, column: this.addNumbers(name) });
+      columns[name] = definition.unit === "text" ? this.addTexts(name) : this.addNumbers(name);
     }
+    this.metrics = columns as MetricColumns;
     this.row = new AccountRow(context, needs);
   }
 
@@ -64,19 +65,12 @@ export class SignalTable {
 
   /** Reads the metrics of accounts[from, to) into the columns: the table's block from now on. */
   fill(accounts: readonly SignalAccount[], from: number, to: number): void {
-    const { row, numbers, texts, currency, customer } = this;
+    const { row, metrics, currency, customer } = this;
     this.size = to - from;
     for (let i = 0; i < to - from; i++) {
       const account = accounts[from + i] as SignalAccount;
       row.moveTo(account);
-      for (let m = 0; m < numbers.length; m++) {
-        const metric = numbers[m] as (typeof numbers)[number];
-        metric.column[i] = metric.read(row);
-      }
-      for (let m = 0; m < texts.length; m++) {
-        const metric = texts[m] as (typeof texts)[number];
-        metric.column[i] = metric.read(row);
-      }
+      writeMetrics(row, metrics, i);
       currency[i] =
         account.features?.currency ?? account.customer?.currency ?? account.invoices?.[0]?.currency;
       customer[i] = account.customer?.name ?? account.id;
