@@ -19,6 +19,8 @@ export class SignalTable {
   readonly currency: (string | undefined)[];
   /** Each account's name (else its id), for `{customer}`. */
   readonly customer: string[];
+  /** A column of numbers for a moment's work (a condition's thresholds). */
+  readonly scratch: Float64Array;
   private readonly columns = new Map<string, Column>();
   private readonly row: AccountRow;
   private readonly metrics: MetricColumns;
@@ -28,6 +30,7 @@ export class SignalTable {
     this.capacity = capacity;
     this.currency = new Array(capacity);
     this.customer = new Array(capacity);
+    this.scratch = new Float64Array(capacity);
     // Every metric's name, in one order, so that all the tables' column objects have one shape (made from entries:
     // properties added one by one under computed names would make a slow dictionary object).
     const columns: Record<string, Column | undefined> = Object.fromEntries(

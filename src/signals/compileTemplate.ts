@@ -90,7 +90,8 @@ export function formatMetricValue(
 }
 
 // Messages whose placeholders are days, counts, percentages or texts repeat from account to account: each
-// distinct set of values is written once and the text shared, up to this many texts per template.
+// distinct set of values is written once and the text shared. A template whose values hardly repeat (a
+// probability, say) fills its memo and is written every time from then on.
 const MEMO_LIMIT = 16_384;
 
 type Memo = Map<number | string | undefined, Memo | string>;
@@ -102,12 +103,12 @@ function memoised(render: (i: number) => string, keys: readonly Column[]): (i: n
   const last = keys.length - 1;
   let stored = 0;
   return (i) => {
+    if (stored >= MEMO_LIMIT) return render(i);
     let node = root;
     for (let k = 0; k < last; k++) {
       const key = (keys[k] as Column)[i];
       let next = node.get(key) as Memo | undefined;
       if (next === undefined) {
-        if (stored >= MEMO_LIMIT) return render(i);
         next = new Map();
         node.set(key, next);
       }
@@ -117,10 +118,8 @@ function memoised(render: (i: number) => string, keys: readonly Column[]): (i: n
     let text = node.get(key) as string | undefined;
     if (text === undefined) {
       text = render(i);
-      if (stored < MEMO_LIMIT) {
-        node.set(key, text);
-        stored++;
-      }
+      node.set(key, text);
+      stored++;
     }
     return text;
   };

@@ -24,21 +24,38 @@ export function conditionMetrics(condition: SignalCondition): string[] {
   return "ref" in condition ? [condition.metric, condition.ref] : [condition.metric];
 }
 
-// Whether `value op limit` holds; NaN (missing) fails every comparison, `!=` included.
-function holds(op: ComparisonOperator, value: number, limit: number): boolean {
+// mask[i] = 1 where `values[i] op limits[i]` holds, for the table's current block; NaN (missing) fails every
+// comparison, `!=` included. One loop per operator.
+function compareInto(
+  mask: Uint8Array,
+  size: number,
+  op: ComparisonOperator,
+  values: Float64Array,
+  limits: Float64Array,
+): void {
   switch (op) {
     case "<":
-      return value < limit;
+      for (let i = 0; i < size; i++) mask[i] = (values[i] as number) < (limits[i] as number) ? 1 : 0;
+      break;
     case "<=":
-      return value <= limit;
+      for (let i = 0; i < size; i++) mask[i] = (values[i] as number) <= (limits[i] as number) ? 1 : 0;
+      break;
     case ">":
-      return value > limit;
+      for (let i = 0; i < size; i++) mask[i] = (values[i] as number) > (limits[i] as number) ? 1 : 0;
+      break;
     case ">=":
-      return value >= limit;
+      for (let i = 0; i < size; i++) mask[i] = (values[i] as number) >= (limits[i] as number) ? 1 : 0;
+      break;
     case "==":
-      return value === limit;
+      for (let i = 0; i < size; i++) mask[i] = values[i] === limits[i] ? 1 : 0;
+      break;
     case "!=":
-      return !Number.isNaN(value) && !Number.isNaN(limit) && value !== limit;
+      for (let i = 0; i < size; i++) {
+        const value = values[i] as number;
+        const limit = limits[i] as number;
+        mask[i] = !Number.isNaN(value) && !Number.isNaN(limit) && value !== limit ? 1 : 0;
+      }
+      break;
   }
 }
 
@@ -111,8 +128,9 @@ export function compileCondition(condition: SignalCondition, table: SignalTable)
     return {
       mask,
       evaluate: () => {
-        for (let i = 0; i < table.size; i++)
-          mask[i] = holds(op, values[i] as number, (base[i] as number) * times + plus) ? 1 : 0;
+        const limits = table.scratch;
+        for (let i = 0; i < table.size; i++) limits[i] = (base[i] as number) * times + plus;
+        compareInto(mask, table.size, op, values, limits);
       },
       explain: (i, out, negated) => {
         const baseValue = base[i] as number;
@@ -135,7 +153,8 @@ export function compileCondition(condition: SignalCondition, table: SignalTable)
     return {
       mask,
       evaluate: () => {
-        for (let i = 0; i < table.size; i++) mask[i] = holds(op, values[i] as number, limit) ? 1 : 0;
+        const limits = table.scratch.fill(limit, 0, table.size);
+        compareInto(mask, table.size, op, values, limits);
       },
       explain: (i, out, negated) => {
         out.push(evidence(metric, own[i], negated, op, limit, undefined));

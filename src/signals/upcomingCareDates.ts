@@ -134,9 +134,22 @@ function readMonthDay(text: unknown): MonthDay | undefined {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) return undefined;
     return { month, day, year: undefined };
   }
-  const dayNumber = text.length === 10 ? parseDay(text, "YYYY-MM-DD") : undefined;
-  if (dayNumber === undefined) return undefined;
-  const { year, month, day } = civilFromDays(dayNumber);
+  // The digits read as they stand: the same dates parseDay reads, without a trip through a day number.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const year = century * 100 + yearOfCentury;
+  if (
+    century < 0 ||
+    yearOfCentury < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return undefined;
   return { month, day, year };
 }
 
