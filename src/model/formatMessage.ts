@@ -3,6 +3,19 @@ import type { Locale } from "./locale.js";
 import { en } from "./messages/en.js";
 import { zhCN } from "./messages/zh-CN.js";
 
+// Each catalogue template split once at its placeholders: texts at even positions, placeholder names at odd ones
+// (a split with a capturing group finds the placeholders a global replace would).
+const splitTemplates = /* @__PURE__ */ new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    splitTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Renders a message code with its parameters in a locale. A placeholder `{name}` is replaced by
  * `params.name`; a placeholder without a parameter is left as it is, so a missing value is visible rather than
@@ -25,9 +38,12 @@ export function formatMessage(
   params: Readonly<Record<string, string | number>> = {},
   locale: Locale = "en",
 ): string {
-  const template = (locale === "zh-CN" ? zhCN : en)[code];
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+  const parts = templateParts((locale === "zh-CN" ? zhCN : en)[code]);
+  const pieces = parts.slice();
+  for (let p = 1; p < pieces.length; p += 2) {
+    const name = parts[p] as string;
     const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+    pieces[p] = value === undefined ? `{${name}}` : String(value);
+  }
+  return pieces.join("");
 }

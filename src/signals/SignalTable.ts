@@ -1,29 +1,63 @@
-// The metric values of every account as columns: one pass over the accounts reads each metric the policy uses
-// once, and conditions, grades, scores, messages and evidence then work on the columns. Number columns mark a
-// missing value with NaN (never a value: no metric is NaN for valid input). Internal.
-import { AccountView, type SignalContext } from "./AccountView.js";
+// The metric values of a block of accounts as columns: one pass over the accounts reads each metric the policy
+// uses once, and conditions, grades, scores, messages and evidence then work on the columns. The columns are
+// made once, for the largest block, and refilled block by block. Number columns mark a missing value with NaN
+// (never a value: no metric is NaN for valid input). Internal.
+import { AccountRow, type SignalContext } from "./AccountRow.js";
 import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalMetricName } from "./signalMetrics.js";
+import { type MetricColumns, writeMetrics } from "./writeMetrics.js";
 
 export type Column = Float64Array | (string | undefined)[];
 
 export class SignalTable {
-  readonly size: number;
+  /** The accounts of the current block. */
+  size = 0;
+  /** The most accounts a block may have. */
+  readonly capacity: number;
   /** The currency of each account's money metrics (features, else the customer record, else an invoice). */
   readonly currency: (string | undefined)[];
   /** Each account's name (else its id), for `{customer}`. */
   readonly customer: string[];
+  /** A column of numbers for a moment's work (a condition's thresholds). */
+  readonly scratch: Float64Array;
   private readonly columns = new Map<string, Column>();
+  private readonly row: AccountRow;
+  private readonly metrics: MetricColumns;
 
-  constructor(size: number) {
-    this.size = size;
-    this.currency = new Array(size);
-    this.customer = new Array(size);
+  /** A table with a column for each of the built-in metrics named. */
+  constructor(capacity: number, metrics: readonly SignalMetricName[], context: SignalContext) {
+    this.capacity = capacity;
+    this.currency = new Array(capacity);
+    this.customer = new Array(capacity);
+    this.scratch = new Float64Array(capacity);
+    // Every metric's name, in one order, so that all the tables' column objects have one shape (made from entries:
+    // properties added one by one under computed names would make a slow dictionary object).
+    const columns: Record<string, Column | undefined> = Object.fromEntries(
+      Object.keys(METRIC_DEFINITIONS).map((name) => [name, undefined]),
+    );
+    let needs = 0;
+    for (const name of metrics) {
+      const definition = METRIC_DEFINITIONS[name];
+      needs |= definition.needs ?? 0;
+      columns[name] = definition.unit === "text" ? this.addTexts(name) : this.addNumbers(name);
+    }
+    this.metrics = columns as MetricColumns;
+    this.row = new AccountRow(context, needs);
   }
 
-  set(name: string, column: Column): void {
+  /** Adds a number column (a grade's or score's, or a metric's). */
+  addNumbers(name: string): Float64Array {
+    const column = new Float64Array(this.capacity);
     this.columns.set(name, column);
+    return column;
+  }
+
+  /** Adds a text column. */
+  addTexts(name: string): (string | undefined)[] {
+    const column = new Array<string | undefined>(this.capacity);
+    this.columns.set(name, column);
+    return column;
   }
 
   column(name: string): Column {
@@ -32,41 +66,17 @@ export class SignalTable {
     return column;
   }
 
-  /** The value of a metric for account `i`; `undefined` when missing. */
-  value(name: string, i: number): number | string | undefined {
-    const column = this.column(name);
-    const value = column[i];
-    return typeof value === "number" && Number.isNaN(value) ? undefined : value;
-  }
-}
-
-/** Reads the built-in metrics named (each once per account) into a table. */
-export function fillTable(
-  accounts: readonly SignalAccount[],
-  metrics: readonly SignalMetricName[],
-  context: SignalContext,
-): SignalTable {
-  const size = accounts.length;
-  const table = new SignalTable(size);
-  const definitions = metrics.map((name) => METRIC_DEFINITIONS[name]);
-  const columns: Column[] = definitions.map((definition) =>
-    definition.unit === "text" ? new Array<string | undefined>(size) : new Float64Array(size),
-  );
-  metrics.forEach((name, m) => {
-    table.set(name, columns[m] as Column);
-  });
-  for (let i = 0; i < size; i++) {
-    const account = accounts[i] as SignalAccount;
-    const view = new AccountView(account, context);
-    for (let m = 0; m < definitions.length; m++) {
-      const value = (definitions[m] as (typeof definitions)[number]).read(view);
-      const column = columns[m] as Column;
-      if (column instanceof Float64Array) column[i] = value === undefined ? Number.NaN : (value as number);
-      else column[i] = value as string | undefined;
+  /** Reads the metrics of accounts[from, to) into the columns: the table's block from now on. */
+  fill(accounts: readonly SignalAccount[], from: number, to: number): void {
+    const { row, metrics, currency, customer } = this;
+    this.size = to - from;
+    for (let i = 0; i < to - from; i++) {
+      const account = accounts[from + i] as SignalAccount;
+      row.moveTo(account);
+      writeMetrics(row, metrics, i);
+      currency[i] =
+        account.features?.currency ?? account.customer?.currency ?? account.invoices?.[0]?.currency;
+      customer[i] = account.customer?.name ?? account.id;
     }
-    table.currency[i] =
-      account.features?.currency ?? account.customer?.currency ?? account.invoices?.[0]?.currency;
-    table.customer[i] = account.customer?.name ?? account.id;
   }
-  return table;
 }

@@ -1,10 +1,8 @@
-import type { Payment } from "../model/invoice.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
-import { type ComplaintHours, complaintHours } from "./complaintHours.js";
-import { isFollowUp } from "./followUp.js";
+import { FactSheet, factLimits } from "./FactSheet.js";
 import type { SignalAccount } from "./SignalAccount.js";
 
 /**
@@ -95,9 +93,6 @@ export interface AccountFactOptions {
   /** A complaint is to be resolved within this many hours of its opening. Default 72. */
   resolutionTargetHours?: number | undefined;
 }
-
-const MS_PER_DAY = 86_400_000;
-const NONE: readonly never[] = [];
 
 function isKnownOption(key: string): boolean {
   return (
@@ -225,214 +220,42 @@ export function accountFacts(
   account: Pick<SignalAccount, "customer" | "interactions" | "invoices" | "qualifications">,
   options: AccountFactOptions,
 ): AccountFacts {
-  const asOf = checkOptions(options);
-  const windowStart = asOf - (options.windowDays ?? 90); // exclusive
-  const payWindowStart = asOf - (options.payWindowDays ?? 180); // exclusive
-  const responseTarget = options.responseTargetHours ?? 24;
-  const resolutionTarget = options.resolutionTargetHours ?? 72;
-  const end = (asOf + 1) * MS_PER_DAY;
-
-  // Interactions: follow-ups, complaints, satisfaction.
-  let lastFollowUp = -Infinity;
-  let followUpsRecent = 0;
-  let complaintsRecent = 0;
-  let openComplaints = 0;
-  let oldestOpen = Infinity;
-  let responseBreaches = 0;
-  let resolutionBreaches = 0;
-  let longestResponse = -1;
-  let longestResolution = -1;
-  let latestDay = -Infinity;
-  let latestMin = 0;
-  let latestSum = 0;
-  let latestCount = 0;
-  let satisfactionSum = 0;
-  let satisfactionCount = 0;
-  for (const interaction of account.interactions ?? NONE) {
-    const day = parseDay(interaction.date, "YYYY-MM-DD");
-    if (day === undefined || day > asOf) continue;
-    const kind = interaction.kind;
-    if (isFollowUp(kind)) {
-      if (day > lastFollowUp) lastFollowUp = day;
-      if (day > windowStart) followUpsRecent++;
-    } else if (kind === "complaint") {
-      const recent = day > windowStart;
-      if (recent) complaintsRecent++;
-      const hours = complaintHours(interaction, end) as ComplaintHours;
-      const resolved = hours.resolution !== undefined;
-      if (!resolved) {
-        openComplaints++;
-        if (day < oldestOpen) oldestOpen = day;
-      }
-      if (!recent && resolved) continue;
-      const responseHours = hours.response ?? hours.elapsed;
-      const resolutionHours = hours.resolution ?? hours.elapsed;
-      if (responseHours > responseTarget) responseBreaches++;
-      if (resolutionHours > resolutionTarget) resolutionBreaches++;
-      if (responseHours > longestResponse) longestResponse = responseHours;
-      if (resolutionHours > longestResolution) longestResolution = resolutionHours;
-    } else if (kind === "feedback") {
-      const score = interaction.satisfaction;
-      if (typeof score !== "number" || !Number.isFinite(score)) continue;
-      satisfactionSum += score;
-      satisfactionCount++;
-      if (day > latestDay) {
-        latestDay = day;
-        latestMin = score;
-        latestSum = score;
-        latestCount = 1;
-      } else if (day === latestDay) {
-        if (score < latestMin) latestMin = score;
-        latestSum += score;
-        latestCount++;
-      }
-    }
-  }
-
-  // Invoices: aging of the open amounts, days to pay and lateness of the fully paid ones.
-  let overdue1To30 = 0;
-  let overdue31To60 = 0;
-  let overdue61To90 = 0;
-  let overdue90Plus = 0;
-  let paidInvoices = 0;
-  let latePaid = 0;
-  let recentPayDays = 0;
-  let recentPaid = 0;
-  let earlierPayDays = 0;
-  let earlierPaid = 0;
-  for (const invoice of account.invoices ?? NONE) {
-    const issued = parseDay(invoice.issueDate, "YYYY-MM-DD");
-    const due = parseDay(invoice.dueDate, "YYYY-MM-DD");
-    if (issued === undefined || due === undefined || issued > asOf) continue;
-    const amount = invoice.amountMinor;
-    const payments = invoice.payments;
-    let paid = 0;
-    let completed = Infinity;
-    let inOrder = true;
-    let previous = -Infinity;
-    if (payments !== undefined) {
-      for (const payment of payments) {
-        const day = parseDay(payment.date, "YYYY-MM-DD");
-        if (day === undefined) continue;
-        if (day < previous) inOrder = false;
-        previous = day;
-        if (day > asOf) continue;
-        paid += payment.amountMinor;
-        if (paid >= amount && completed === Infinity) completed = day;
-      }
-    }
-    const open = amount - paid;
-    if (open > 0) {
-      if (due < asOf) {
-        const late = asOf - due;
-        if (late <= 30) overdue1To30 += open;
-        else if (late <= 60) overdue31To60 += open;
-        else if (late <= 90) overdue61To90 += open;
-        else overdue90Plus += open;
-      }
-      continue;
-    }
-    if (!(amount > 0) || payments === undefined) continue;
-    // Payments out of date order: the completing payment is the earliest day by which the sum reaches the amount.
-    if (!inOrder) completed = completionDay(payments, amount, asOf);
-    paidInvoices++;
-    if (completed > due) latePaid++;
-    const days = Math.max(0, completed - issued);
-    if (completed > payWindowStart) {
-      recentPayDays += days;
-      recentPaid++;
-    } else {
-      earlierPayDays += days;
-      earlierPaid++;
-    }
-  }
-
-  // Qualification documents.
-  let expiredDocuments = 0;
-  let nextExpiry = Infinity;
-  let nextDocument: string | undefined;
-  let unverifiedDocuments = 0;
-  let oldestVerification = Infinity;
-  for (const document of account.qualifications ?? NONE) {
-    const status = document.status;
-    if (status !== "active" && status !== "pending") continue;
-    if (document.issued !== undefined) {
-      const issued = parseDay(document.issued, "YYYY-MM-DD");
-      if (issued !== undefined && issued > asOf) continue;
-    }
-    const verified =
-      document.verifiedOn === undefined ? undefined : parseDay(document.verifiedOn, "YYYY-MM-DD");
-    if (verified === undefined || verified > asOf) unverifiedDocuments++;
-    if (status !== "active") continue;
-    if (verified !== undefined && verified <= asOf && verified < oldestVerification)
-      oldestVerification = verified;
-    const expires = document.expires === undefined ? undefined : parseDay(document.expires, "YYYY-MM-DD");
-    if (expires === undefined) continue;
-    if (expires < asOf) expiredDocuments++;
-    else if (
-      expires < nextExpiry ||
-      (expires === nextExpiry && nextDocument !== undefined && document.documentType < nextDocument)
-    ) {
-      nextExpiry = expires;
-      nextDocument = document.documentType;
-    }
-  }
-
-  // The customer record: profile freshness.
-  const customer = account.customer;
-  let reviewed: number | undefined;
-  if (customer !== undefined) {
-    const review =
-      customer.reviewedDate === undefined ? undefined : parseDay(customer.reviewedDate, "YYYY-MM-DD");
-    reviewed = review !== undefined && review <= asOf ? review : undefined;
-    if (reviewed === undefined && customer.createdDate !== undefined) {
-      const created = parseDay(customer.createdDate, "YYYY-MM-DD");
-      if (created !== undefined && created <= asOf) reviewed = created;
-    }
-  }
-
-  const earlierCount = satisfactionCount - latestCount;
+  const limits = factLimits(checkOptions(options), options);
+  const sheet = new FactSheet();
+  sheet.readInteractions(account.interactions, limits);
+  sheet.readInvoices(account.invoices, limits);
+  sheet.readDocuments(account.qualifications, limits.asOf);
+  sheet.readProfile(account.customer, limits.asOf);
   return {
-    daysSinceLastFollowUp: lastFollowUp === -Infinity ? undefined : asOf - lastFollowUp,
-    followUpsRecent,
-    complaintsRecent,
-    openComplaints,
-    oldestOpenComplaintDays: oldestOpen === Infinity ? undefined : asOf - oldestOpen,
-    responseBreaches,
-    resolutionBreaches,
-    longestResponseHours: longestResponse < 0 ? undefined : longestResponse,
-    longestResolutionHours: longestResolution < 0 ? undefined : longestResolution,
-    latestSatisfaction: latestCount === 0 ? undefined : latestMin,
-    earlierSatisfaction: earlierCount === 0 ? undefined : (satisfactionSum - latestSum) / earlierCount,
-    overdue1To30Minor: overdue1To30,
-    overdue31To60Minor: overdue31To60,
-    overdue61To90Minor: overdue61To90,
-    overdue90PlusMinor: overdue90Plus,
-    daysToPayRecent: recentPaid === 0 ? undefined : recentPayDays / recentPaid,
-    daysToPayEarlier: earlierPaid === 0 ? undefined : earlierPayDays / earlierPaid,
-    latePaymentShare: paidInvoices === 0 ? undefined : latePaid / paidInvoices,
-    paidInvoices,
-    expiredDocuments,
-    daysToNextExpiry: nextExpiry === Infinity ? undefined : nextExpiry - asOf,
-    nextExpiringDocument: nextDocument,
-    unverifiedDocuments,
-    daysSinceVerification: oldestVerification === Infinity ? undefined : asOf - oldestVerification,
-    daysSinceProfileReview: reviewed === undefined ? undefined : asOf - reviewed,
+    daysSinceLastFollowUp: known(sheet.daysSinceLastFollowUp),
+    followUpsRecent: sheet.followUpsRecent,
+    complaintsRecent: sheet.complaintsRecent,
+    openComplaints: sheet.openComplaints,
+    oldestOpenComplaintDays: known(sheet.oldestOpenComplaintDays),
+    responseBreaches: sheet.responseBreaches,
+    resolutionBreaches: sheet.resolutionBreaches,
+    longestResponseHours: known(sheet.longestResponseHours),
+    longestResolutionHours: known(sheet.longestResolutionHours),
+    latestSatisfaction: known(sheet.latestSatisfaction),
+    earlierSatisfaction: known(sheet.earlierSatisfaction),
+    overdue1To30Minor: sheet.overdue1To30Minor,
+    overdue31To60Minor: sheet.overdue31To60Minor,
+    overdue61To90Minor: sheet.overdue61To90Minor,
+    overdue90PlusMinor: sheet.overdue90PlusMinor,
+    daysToPayRecent: known(sheet.daysToPayRecent),
+    daysToPayEarlier: known(sheet.daysToPayEarlier),
+    latePaymentShare: known(sheet.latePaymentShare),
+    paidInvoices: sheet.paidInvoices,
+    expiredDocuments: sheet.expiredDocuments,
+    daysToNextExpiry: known(sheet.daysToNextExpiry),
+    nextExpiringDocument: sheet.nextExpiringDocument,
+    unverifiedDocuments: sheet.unverifiedDocuments,
+    daysSinceVerification: known(sheet.daysSinceVerification),
+    daysSinceProfileReview: known(sheet.daysSinceProfileReview),
   };
 }
 
-// The earliest payment day d (≤ asOf) by which the payments dated ≤ d reach `amount`; payments in any order.
-function completionDay(payments: readonly Payment[], amount: number, asOf: number): number {
-  let best = Infinity;
-  for (const candidate of payments) {
-    const day = parseDay(candidate.date, "YYYY-MM-DD");
-    if (day === undefined || day > asOf || day >= best) continue;
-    let sum = 0;
-    for (const payment of payments) {
-      const other = parseDay(payment.date, "YYYY-MM-DD");
-      if (other !== undefined && other <= day) sum += payment.amountMinor;
-    }
-    if (sum >= amount) best = day;
-  }
-  return best;
+// The sheet marks a missing fact with NaN (no fact is NaN otherwise); the facts say undefined.
+function known(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
 }

@@ -4,7 +4,7 @@ import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
-import { type SignalContext, tierSettings } from "./AccountView.js";
+import { type SignalContext, tierSettings } from "./AccountRow.js";
 import { PLACEHOLDER } from "./compileTemplate.js";
 import { conditionMetrics } from "./evaluateCondition.js";
 import { mergePacks } from "./mergePacks.js";
@@ -92,7 +92,7 @@ export function compilePolicy(input: SignalPolicy, asOf: string, locale: string)
       ...(care?.kinds === undefined ? {} : { kinds: care.kinds }),
       ...(care?.holidays === undefined ? {} : { holidays: care.holidays }),
     }),
-    settingsFor: tierSettings(asOf, settings),
+    settingsFor: tierSettings(asOfDay, settings),
   };
   return { context, names, grades, scores, rules, metrics };
 }

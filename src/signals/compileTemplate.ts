@@ -3,7 +3,7 @@
 import { currencyDigits } from "../model/currencyDigits.js";
 import type { Locale } from "../model/locale.js";
 import { type MetricNames, metricUnit } from "./metricUnit.js";
-import type { SignalTable } from "./SignalTable.js";
+import type { Column, SignalTable } from "./SignalTable.js";
 import type { SignalMetricUnit } from "./signalMetrics.js";
 import type { LocalisedText } from "./signalPolicySchema.js";
 
@@ -89,17 +89,58 @@ export function formatMetricValue(
   }
 }
 
+// Messages whose placeholders are days, counts, percentages or texts repeat from account to account: each
+// distinct set of values is written once and the text shared. A template whose values hardly repeat (a
+// probability, say) fills its memo and is written every time from then on.
+const MEMO_LIMIT = 16_384;
+
+type Memo = Map<number | string | undefined, Memo | string>;
+
+// `render` remembered by the values of the columns it reads (Map keys: NaN is one key, and -0 is 0, which these
+// units write alike).
+function memoised(render: (i: number) => string, keys: readonly Column[]): (i: number) => string {
+  const root: Memo = new Map();
+  const last = keys.length - 1;
+  let stored = 0;
+  return (i) => {
+    if (stored >= MEMO_LIMIT) return render(i);
+    let node = root;
+    for (let k = 0; k < last; k++) {
+      const key = (keys[k] as Column)[i];
+      let next = node.get(key) as Memo | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(key, next);
+      }
+      node = next;
+    }
+    const key = (keys[last] as Column)[i];
+    let text = node.get(key) as string | undefined;
+    if (text === undefined) {
+      text = render(i);
+      node.set(key, text);
+      stored++;
+    }
+    return text;
+  };
+}
+
 /**
- * A message template compiled once for a locale (English when the locale's text is absent): literal parts and
- * the columns of its placeholders, so an alert's message is one pass of concatenation.
+ * A message template compiled once for a locale (English when the locale's text is absent) over a table's
+ * columns: literal parts and the columns of its placeholders, so an alert's message is one pass of concatenation
+ * for account `i` of the table's current block — or none, when the same values were written before (messages
+ * without money or the customer's name).
  */
 export function compileTemplate(
   text: LocalisedText,
   names: MetricNames,
   locale: Locale,
-): (table: SignalTable, i: number) => string {
+  table: SignalTable,
+): (i: number) => string {
   const template = (locale === "zh-CN" ? text["zh-CN"] : undefined) ?? text.en;
-  const parts: ((table: SignalTable, i: number) => string)[] = [];
+  const parts: ((i: number) => string)[] = [];
+  // The columns the message depends on; undefined once it depends on more (money's currency, the name).
+  let keys: Column[] | undefined = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     const literal = template.slice(last, match.index);
@@ -107,16 +148,25 @@ export function compileTemplate(
     last = match.index + match[0].length;
     const name = match[1] as string;
     const unit = metricUnit(name, names);
-    if (name === "customer") parts.push((table, i) => table.customer[i] as string);
-    else if (unit === undefined) parts.push(() => match[0]);
-    else if (LABELLED_METRICS.has(name)) {
-      const labels = TEXT_LABELS[locale];
-      parts.push((table, i) => {
-        const value = table.value(name, i);
-        return value === undefined ? "—" : (labels[value] ?? String(value));
-      });
-    } else {
-      parts.push((table, i) => formatMetricValue(table.value(name, i), unit, table.currency[i], locale));
+    if (name === "customer") {
+      keys = undefined;
+      parts.push((i) => table.customer[i] as string);
+    } else if (unit === undefined) parts.push(() => match[0]);
+    else {
+      const column = table.column(name);
+      const value = (i: number): number | string | undefined => {
+        const v = column[i];
+        return typeof v === "number" && Number.isNaN(v) ? undefined : v;
+      };
+      if (unit === "minor") keys = undefined;
+      else keys?.push(column);
+      if (LABELLED_METRICS.has(name)) {
+        const labels = TEXT_LABELS[locale];
+        parts.push((i) => {
+          const shown = value(i);
+          return shown === undefined ? "—" : (labels[shown] ?? String(shown));
+        });
+      } else parts.push((i) => formatMetricValue(value(i), unit, table.currency[i], locale));
     }
   }
   const rest = template.slice(last);
@@ -124,8 +174,9 @@ export function compileTemplate(
   if (rest !== "") parts.push(() => rest);
   // One flat string from a reused list of pieces: `+=` would leave a tree of partial strings per message.
   const pieces = new Array<string>(parts.length);
-  return (table, i) => {
-    for (let p = 0; p < parts.length; p++) pieces[p] = (parts[p] as (typeof parts)[number])(table, i);
+  const render = (i: number): string => {
+    for (let p = 0; p < parts.length; p++) pieces[p] = (parts[p] as (typeof parts)[number])(i);
     return pieces.join("");
   };
+  return keys === undefined || keys.length === 0 ? render : memoised(render, keys);
 }

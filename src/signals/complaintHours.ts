@@ -86,17 +86,19 @@ export function complaintHours(complaint: Interaction, untilMs: number): Complai
     if (day === undefined) return undefined;
     openedMs = day * MS_PER_DAY;
   }
-  const hoursTo = (text: string | undefined): number | undefined => {
-    if (text === undefined) return undefined;
-    const at = timestampMs(text);
-    if (at === undefined || at > untilMs) return undefined;
-    return Math.max(0, at - (openedMs as number)) / MS_PER_HOUR;
-  };
   const result: ComplaintHours = { openedMs, elapsed: Math.max(0, untilMs - openedMs) / MS_PER_HOUR };
-  const resolution = hoursTo(complaint.resolvedAt);
+  const resolution = hoursTo(complaint.resolvedAt, openedMs, untilMs);
   if (resolution !== undefined) result.resolution = resolution;
   // A complaint resolved without a recorded first response was answered by its resolution.
-  const response = hoursTo(complaint.firstResponseAt) ?? resolution;
+  const response = hoursTo(complaint.firstResponseAt, openedMs, untilMs) ?? resolution;
   if (response !== undefined) result.response = response;
   return result;
+}
+
+// Hours from the opening to a timestamp, when it can be read and came by `untilMs`.
+function hoursTo(text: string | undefined, openedMs: number, untilMs: number): number | undefined {
+  if (text === undefined) return undefined;
+  const at = timestampMs(text);
+  if (at === undefined || at > untilMs) return undefined;
+  return Math.max(0, at - openedMs) / MS_PER_HOUR;
 }

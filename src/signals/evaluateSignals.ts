@@ -1,7 +1,7 @@
 import type { Locale } from "../model/locale.js";
-import { compilePolicy } from "./compilePolicy.js";
+import { BlockEvaluator } from "./BlockEvaluator.js";
+import { type CompiledPolicy, compilePolicy } from "./compilePolicy.js";
 import { compileTemplate } from "./compileTemplate.js";
-import { type BlockResult, evaluateBlock } from "./evaluateBlock.js";
 import type { EvaluatedCondition } from "./evaluateCondition.js";
 import type { SignalAccount } from "./SignalAccount.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
@@ -182,60 +182,70 @@ export function evaluateSignals(
   const compiled = compilePolicy(policy, options.asOf, locale);
   const { names } = compiled;
   const size = accounts.length;
-  const rules = compiled.rules.map((rule) => ({
+  const capacity = Math.min(size, BLOCK);
+  const evaluator = new BlockEvaluator(compiled, capacity);
+  const { table } = evaluator;
+  const rules = compiled.rules.map((rule, r) => ({
     rule,
-    message: compileTemplate(rule.message, names, locale),
+    when: evaluator.rules[r] as EvaluatedCondition,
+    message: compileTemplate(rule.message, names, locale, table),
+    keyPrefix: `${rule.id}|`,
     bucket: SEVERITY_RANK[rule.severity],
     tiers: rule.scope?.tiers === undefined ? undefined : new Set(rule.scope.tiers),
     segments: rule.scope?.segments === undefined ? undefined : new Set(rule.scope.segments),
+    // The rule's alerts, and where the first of them is in its severity's list (for the counts).
+    alerts: 0,
+    first: 0,
   }));
-  const reasons = compiled.grades.map((grade) =>
-    grade.classes.map((entry) =>
-      entry.reason === undefined ? undefined : compileTemplate(entry.reason, names, locale),
-    ),
-  );
   const gradeColumns: Record<string, string[]> = Object.create(null);
   for (const grade of compiled.grades) gradeColumns[grade.name] = new Array<string>(size);
   const scoreColumns: Record<string, Float64Array> = Object.create(null);
   for (const score of compiled.scores) scoreColumns[score.name] = new Float64Array(size);
+  const tiers = table.column("tier") as (string | undefined)[];
+  const segments = table.column("segment") as (string | undefined)[];
   // Alerts go to one list per severity in account, then rule order: sorted without a sort.
   const buckets: SignalAlert[][] = [[], [], []];
+  // An alert's evidence is gathered here, then copied to a list of its exact length.
+  const gathered: SignalEvidence[] = [];
   for (let from = 0; from < size; from += BLOCK) {
-    const block = evaluateBlock(accounts.slice(from, from + BLOCK), compiled);
-    const { table } = block;
+    const to = Math.min(size, from + BLOCK);
+    evaluator.evaluate(accounts, from, to);
     compiled.grades.forEach((grade, g) => {
-      const labels = (block.grades[g] as BlockResult["grades"][number]).labels;
+      const labels = (evaluator.grades[g] as BlockEvaluator["grades"][number]).labels;
       const column = gradeColumns[grade.name] as string[];
-      for (let i = 0; i < labels.length; i++) column[from + i] = labels[i] as string;
+      for (let i = 0; i < to - from; i++) column[from + i] = labels[i] as string;
     });
     compiled.scores.forEach((score, s) => {
-      (scoreColumns[score.name] as Float64Array).set(
-        (block.scores[s] as BlockResult["scores"][number]).values,
-        from,
-      );
+      const values = (evaluator.scores[s] as BlockEvaluator["scores"][number]).values;
+      (scoreColumns[score.name] as Float64Array).set(values.subarray(0, to - from), from);
     });
-    const tiers = table.column("tier") as (string | undefined)[];
-    const segments = table.column("segment") as (string | undefined)[];
-    for (let i = 0; i < table.size; i++) {
+    for (let i = 0; i < to - from; i++) {
       for (let r = 0; r < rules.length; r++) {
-        const when = block.rules[r] as EvaluatedCondition;
-        if (when.mask[i] !== 1) continue;
         const entry = rules[r] as (typeof rules)[number];
-        const tier = tiers[i];
-        const segment = segments[i];
-        if (entry.tiers !== undefined && (tier === undefined || !entry.tiers.has(tier))) continue;
-        if (entry.segments !== undefined && (segment === undefined || !entry.segments.has(segment))) continue;
-        const evidence: SignalEvidence[] = [];
-        when.explain(i, evidence, false);
+        if (entry.when.mask[i] !== 1) continue;
+        if (entry.tiers !== undefined) {
+          const tier = tiers[i];
+          if (tier === undefined || !entry.tiers.has(tier)) continue;
+        }
+        if (entry.segments !== undefined) {
+          const segment = segments[i];
+          if (segment === undefined || !entry.segments.has(segment)) continue;
+        }
+        entry.when.explain(i, gathered, false);
+        const evidence = gathered.slice();
+        gathered.length = 0;
         const id = (accounts[from + i] as SignalAccount).id;
-        (buckets[entry.bucket] as SignalAlert[]).push({
+        const { rule } = entry;
+        const bucket = buckets[entry.bucket] as SignalAlert[];
+        if (entry.alerts++ === 0) entry.first = bucket.length;
+        bucket.push({
           customerId: id,
-          rule: entry.rule.id,
-          severity: entry.rule.severity,
-          category: entry.rule.category,
-          message: entry.message(table, i),
+          rule: rule.id,
+          severity: rule.severity,
+          category: rule.category,
+          message: entry.message(i),
           evidence,
-          key: `${entry.rule.id}|${id}`,
+          key: entry.keyPrefix + id,
         });
       }
     }
@@ -243,60 +253,94 @@ export function evaluateSignals(
   const [critical, warning, info] = buckets as [SignalAlert[], SignalAlert[], SignalAlert[]];
   const alerts = critical.concat(warning, info);
   const counts: SignalResult["counts"] = {
-    info: 0,
-    warning: 0,
-    critical: 0,
+    info: info.length,
+    warning: warning.length,
+    critical: critical.length,
     byCategory: Object.create(null),
   };
-  for (const alert of alerts) {
-    counts[alert.severity]++;
-    counts.byCategory[alert.category] = (counts.byCategory[alert.category] ?? 0) + 1;
-  }
-  // Every account's reasons, evidence and contributions, made when first read (the blocks evaluated again).
-  const explainAll = (): AccountSignals[] => {
-    const explained: AccountSignals[] = [];
-    for (let from = 0; from < size; from += BLOCK) {
-      const block = evaluateBlock(accounts.slice(from, from + BLOCK), compiled);
-      for (let i = 0; i < block.table.size; i++) {
-        const accountGrades: Record<string, AccountGrade> = Object.create(null);
-        compiled.grades.forEach((grade, g) => {
-          const result = block.grades[g] as BlockResult["grades"][number];
-          const c = result.classIndex[i] as number;
-          const evidence: SignalEvidence[] = [];
-          result.classes[c]?.explain(i, evidence, false);
-          const reason = reasons[g]?.[c];
-          accountGrades[grade.name] = {
-            label: result.labels[i] as string,
-            ...(reason === undefined ? {} : { reason: reason(block.table, i) }),
-            evidence,
-          };
-        });
-        const accountScores: Record<string, AccountScore> = Object.create(null);
-        compiled.scores.forEach((score, s) => {
-          const result = block.scores[s] as BlockResult["scores"][number];
-          accountScores[score.name] = {
-            value: result.values[i] as number,
-            contributions: result.contributions(i),
-          };
-        });
-        explained.push({
-          id: (accounts[from + i] as SignalAccount).id,
-          grades: accountGrades,
-          scores: accountScores,
-        });
-      }
+  // Categories in the order they first appear in the alerts: by severity, then by the first alert of their rules.
+  for (let bucket = 0; bucket < buckets.length; bucket++) {
+    const fired = rules.filter((entry) => entry.bucket === bucket && entry.alerts > 0);
+    for (const entry of fired.sort((a, b) => a.first - b.first)) {
+      const category = entry.rule.category;
+      counts.byCategory[category] = (counts.byCategory[category] ?? 0) + entry.alerts;
     }
-    return explained;
-  };
+  }
+  return signalResult(
+    { alerts, grades: gradeColumns, scores: scoreColumns, counts },
+    accounts,
+    compiled,
+    locale,
+  );
+}
+
+// The result, with `accounts` made on first read. Made here, apart from evaluateSignals' working state (its columns
+// and masks), which a closure made there would keep alive for as long as the result lives.
+function signalResult(
+  parts: Omit<SignalResult, "accounts">,
+  accounts: readonly SignalAccount[],
+  compiled: CompiledPolicy,
+  locale: Locale,
+): SignalResult {
   let explained: AccountSignals[] | undefined;
   return {
-    alerts,
-    grades: gradeColumns,
-    scores: scoreColumns,
+    alerts: parts.alerts,
+    grades: parts.grades,
+    scores: parts.scores,
     get accounts(): AccountSignals[] {
-      explained ??= explainAll();
+      explained ??= explainAccounts(accounts, compiled, locale);
       return explained;
     },
-    counts,
+    counts: parts.counts,
   };
+}
+
+// Every account's reasons, evidence and contributions, made when first read (the blocks evaluated again).
+function explainAccounts(
+  accounts: readonly SignalAccount[],
+  compiled: CompiledPolicy,
+  locale: Locale,
+): AccountSignals[] {
+  const size = accounts.length;
+  const evaluator = new BlockEvaluator(compiled, Math.min(size, BLOCK));
+  const reasons = compiled.grades.map((grade) =>
+    grade.classes.map((entry) =>
+      entry.reason === undefined
+        ? undefined
+        : compileTemplate(entry.reason, compiled.names, locale, evaluator.table),
+    ),
+  );
+  const explained: AccountSignals[] = [];
+  for (let from = 0; from < size; from += BLOCK) {
+    const to = Math.min(size, from + BLOCK);
+    evaluator.evaluate(accounts, from, to);
+    for (let i = 0; i < to - from; i++) {
+      const accountGrades: Record<string, AccountGrade> = Object.create(null);
+      compiled.grades.forEach((grade, g) => {
+        const result = evaluator.grades[g] as BlockEvaluator["grades"][number];
+        const c = result.classIndex[i] as number;
+        const evidence: SignalEvidence[] = [];
+        result.classes[c]?.explain(i, evidence, false);
+        const reason = reasons[g]?.[c];
+        accountGrades[grade.name] = {
+          label: result.labels[i] as string,
+          ...(reason === undefined ? {} : { reason: reason(i) }),
+          evidence,
+        };
+      });
+      const accountScores: Record<string, AccountScore> = Object.create(null);
+      compiled.scores.forEach((score, s) => {
+        accountScores[score.name] = {
+          value: (evaluator.scores[s] as BlockEvaluator["scores"][number]).values[i] as number,
+          contributions: evaluator.contributions(s, i),
+        };
+      });
+      explained.push({
+        id: (accounts[from + i] as SignalAccount).id,
+        grades: accountGrades,
+        scores: accountScores,
+      });
+    }
+  }
+  return explained;
 }

@@ -4,12 +4,11 @@ import type { IssueCode } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import type { Locale } from "../model/locale.js";
 import { makeIssue } from "../model/makeIssue.js";
-import { AccountView } from "./AccountView.js";
 import { compilePolicy } from "./compilePolicy.js";
-import { METRIC_DEFINITIONS } from "./metricDefinitions.js";
 import type { SignalAccount } from "./SignalAccount.js";
+import { SignalTable } from "./SignalTable.js";
 import type { SignalPolicy } from "./signalPolicySchema.js";
-import type { CareDateKind } from "./upcomingCareDates.js";
+import { type CareDateKind, careDatesWithin } from "./upcomingCareDates.js";
 
 /**
  * What a task is: a follow-up due by the tier's cadence, a shared-pool return to prevent, a care date, or a
@@ -74,6 +73,9 @@ export interface SignalTaskOptions {
   locale?: Locale | undefined;
 }
 
+// Accounts read together: their columns take a few megabytes, not the hundreds of a million.
+const BLOCK = 65_536;
+
 /**
  * The task list of the next `days` days from a signal policy's settings: follow-ups due by the tier's cadence
  * (and overdue ones), shared-pool returns coming up, care dates (birthdays, anniversaries, contract renewals,
@@ -115,69 +117,194 @@ export function signalTasks(
   const locale = options.locale ?? "en";
   const asOfDay = compiled.context.asOfDay;
   const tasks: SignalTask[] = [];
+  // The index of each task's account, for the sort.
+  const taskAccounts: number[] = [];
+  // Few distinct due days: each written once, with the end of the keys of the tasks due on it, so that most keys
+  // are made of three shared texts.
+  const dueDates = new Map<number, string>();
+  const keyEnds = new Map<string, string>();
+  const dueDate = (daysUntil: number): string => {
+    let text = dueDates.get(daysUntil);
+    if (text === undefined) {
+      text = formatDay(asOfDay + daysUntil);
+      dueDates.set(daysUntil, text);
+      keyEnds.set(text, `|${text}`);
+    }
+    return text;
+  };
+  // params: the message's parameters, `customer` and `date` first.
   const add = (
-    account: SignalAccount,
+    index: number,
     kind: SignalTaskKind,
     daysUntil: number,
     code: IssueCode,
-    params: Record<string, string | number>,
-    extra: { occasion?: CareDateKind; subject?: string } = {},
+    params: { customer: string; date: string } & Record<string, string | number>,
+    occasion?: CareDateKind,
+    subject?: string,
   ): void => {
-    const dueDate = formatDay(asOfDay + daysUntil);
-    const all = { customer: account.customer?.name ?? account.id, date: dueDate, ...params };
-    const key =
-      extra.occasion === undefined
-        ? `${kind}|${account.id}|${dueDate}`
-        : `${kind}|${account.id}|${extra.occasion}|${dueDate}|${extra.subject ?? ""}`;
-    tasks.push({
-      customerId: account.id,
-      kind,
-      ...(extra.occasion === undefined ? {} : { occasion: extra.occasion }),
-      dueDate,
-      daysUntil,
-      code,
-      params: all,
-      message: formatMessage(code, all, locale),
-      key,
-    });
+    const account = accounts[index] as SignalAccount;
+    const message = formatMessage(code, params, locale);
+    taskAccounts.push(index);
+    tasks.push(
+      occasion === undefined
+        ? {
+            customerId: account.id,
+            kind,
+            dueDate: params.date,
+            daysUntil,
+            code,
+            params,
+            message,
+            key: KEY_STARTS[kind] + account.id + keyEnds.get(params.date),
+          }
+        : {
+            customerId: account.id,
+            kind,
+            occasion,
+            dueDate: params.date,
+            daysUntil,
+            code,
+            params,
+            message,
+            key: `${kind}|${account.id}|${occasion}|${params.date}|${subject ?? ""}`,
+          },
+    );
   };
-  for (const account of accounts) {
-    const view = new AccountView(account, compiled.context);
-    const tier = account.tier ?? "—";
-    const dueIn = METRIC_DEFINITIONS.followUpDueIn.read(view);
-    if (typeof dueIn === "number" && dueIn <= horizon) {
-      const cadence = view.settings.followUpCadenceDays;
-      if (dueIn < 0)
-        add(account, "follow-up", dueIn, "task.follow-up.overdue", { tier, cadence, days: -dueIn });
-      else add(account, "follow-up", dueIn, "task.follow-up.due", { tier, cadence });
-    }
-    const poolLeft = METRIC_DEFINITIONS.poolDaysLeft.read(view);
-    if (typeof poolLeft === "number" && poolLeft <= horizon)
-      add(account, "pool-return", poolLeft, "task.pool.return", {});
-    for (const care of view.careDates()) {
-      if (care.daysUntil > horizon) break;
-      const subject = care.subject ?? "";
-      const params = { subject, ...(care.years === undefined ? {} : { years: care.years }) };
-      const code: IssueCode = care.kind === "birthday" ? "task.care.birthday" : `task.care.${care.kind}`;
-      add(account, "care", care.daysUntil, code, params, { occasion: care.kind, subject });
-    }
-    const expiry = METRIC_DEFINITIONS.daysToNextExpiry.read(view);
-    if (typeof expiry === "number" && expiry <= horizon) {
-      const subject = String(METRIC_DEFINITIONS.nextExpiringDocument.read(view) ?? "");
-      add(account, "document-renewal", expiry, "task.document.expiring", { subject });
+  const { context } = compiled;
+  const table = new SignalTable(
+    Math.min(accounts.length, BLOCK),
+    ["followUpDueIn", "followUpCadence", "poolDaysLeft", "daysToNextExpiry", "nextExpiringDocument"],
+    context,
+  );
+  const dueIns = table.column("followUpDueIn") as Float64Array;
+  const cadences = table.column("followUpCadence") as Float64Array;
+  const poolDaysLeft = table.column("poolDaysLeft") as Float64Array;
+  const expiries = table.column("daysToNextExpiry") as Float64Array;
+  const documents = table.column("nextExpiringDocument") as (string | undefined)[];
+  for (let from = 0; from < accounts.length; from += BLOCK) {
+    const to = Math.min(accounts.length, from + BLOCK);
+    table.fill(accounts, from, to);
+    for (let i = 0; i < to - from; i++) {
+      const index = from + i;
+      const account = accounts[index] as SignalAccount;
+      const customer = account.customer?.name ?? account.id;
+      const dueIn = dueIns[i] as number;
+      if (dueIn <= horizon) {
+        const date = dueDate(dueIn);
+        const tier = account.tier ?? "—";
+        const cadence = cadences[i] as number;
+        if (dueIn < 0) {
+          const params = { customer, date, tier, cadence, days: -dueIn };
+          add(index, "follow-up", dueIn, "task.follow-up.overdue", params);
+        } else add(index, "follow-up", dueIn, "task.follow-up.due", { customer, date, tier, cadence });
+      }
+      const poolLeft = poolDaysLeft[i] as number;
+      if (poolLeft <= horizon)
+        add(index, "pool-return", poolLeft, "task.pool.return", { customer, date: dueDate(poolLeft) });
+      if (account.customer !== undefined && context.settingsFor(account.tier).care) {
+        for (const care of careDatesWithin(account.customer, context.care)) {
+          if (care.daysUntil > horizon) break;
+          const date = dueDate(care.daysUntil);
+          const subject = care.subject ?? "";
+          const params =
+            care.years === undefined
+              ? { customer, date, subject }
+              : { customer, date, subject, years: care.years };
+          const code: IssueCode = care.kind === "birthday" ? "task.care.birthday" : `task.care.${care.kind}`;
+          add(index, "care", care.daysUntil, code, params, care.kind, subject);
+        }
+      }
+      const expiry = expiries[i] as number;
+      if (expiry <= horizon) {
+        const params = { customer, date: dueDate(expiry), subject: String(documents[i] ?? "") };
+        add(index, "document-renewal", expiry, "task.document.expiring", params);
+      }
     }
   }
-  const order: Record<SignalTaskKind, number> = {
-    "pool-return": 0,
-    "follow-up": 1,
-    "document-renewal": 2,
-    care: 3,
-  };
-  const position = new Map(accounts.map((account, index) => [account.id, index]));
-  return tasks.sort(
+  return sortTasks(tasks, taskAccounts, accounts);
+}
+
+const KEY_STARTS: Readonly<Record<SignalTaskKind, string>> = {
+  "pool-return": "pool-return|",
+  "follow-up": "follow-up|",
+  "document-renewal": "document-renewal|",
+  care: "care|",
+};
+
+const KIND_ORDER: Readonly<Record<SignalTaskKind, number>> = {
+  "pool-return": 0,
+  "follow-up": 1,
+  "document-renewal": 2,
+  care: 3,
+};
+
+// By due day, then account (its place in the input), then kind, then as made; the keys are read once per task, not
+// once per comparison.
+function sortTasks(
+  tasks: readonly SignalTask[],
+  taskAccounts: readonly number[],
+  accounts: readonly SignalAccount[],
+): SignalTask[] {
+  const places = accountPlaces(accounts);
+  const count = tasks.length;
+  const days = new Float64Array(count);
+  const positions = new Int32Array(count);
+  const kinds = new Uint8Array(count);
+  const order = new Array<number>(count);
+  for (let t = 0; t < count; t++) {
+    const task = tasks[t] as SignalTask;
+    days[t] = task.daysUntil;
+    positions[t] = places[taskAccounts[t] as number] as number;
+    kinds[t] = KIND_ORDER[task.kind];
+    order[t] = t;
+  }
+  order.sort(
     (a, b) =>
-      a.daysUntil - b.daysUntil ||
-      (position.get(a.customerId) ?? 0) - (position.get(b.customerId) ?? 0) ||
-      order[a.kind] - order[b.kind],
+      (days[a] as number) - (days[b] as number) ||
+      (positions[a] as number) - (positions[b] as number) ||
+      (kinds[a] as number) - (kinds[b] as number) ||
+      a - b,
   );
+  return order.map((t) => tasks[t] as SignalTask);
+}
+
+const HASH_BITS = 24;
+
+// FNV-1a of a text, folded to HASH_BITS bits.
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
+}
+
+// Each account's place in the input: its index, or of accounts with the same id, the last one's index (the
+// customer's place). A Map of a million ids is slow (every lookup a random memory access), so only the ids whose
+// hash is shared go through one: a bit per hash value marks the hashes seen once and those seen again.
+function accountPlaces(accounts: readonly SignalAccount[]): Int32Array {
+  const count = accounts.length;
+  const places = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  const seen = new Uint8Array(1 << (HASH_BITS - 3));
+  const shared = new Uint8Array(1 << (HASH_BITS - 3));
+  for (let i = 0; i < count; i++) {
+    const id: unknown = (accounts[i] as SignalAccount).id;
+    // An id that is not a text is treated as shared: the Map decides.
+    const hash = typeof id === "string" ? textHash(id) : 0;
+    const byte = hash >>> 3;
+    const bit = 1 << (hash & 7);
+    if (typeof id !== "string" || ((seen[byte] as number) & bit) !== 0)
+      shared[byte] = (shared[byte] as number) | bit;
+    seen[byte] = (seen[byte] as number) | bit;
+    hashes[i] = hash;
+    places[i] = i;
+  }
+  const isShared = (i: number): boolean => {
+    const hash = hashes[i] as number;
+    return ((shared[hash >>> 3] as number) & (1 << (hash & 7))) !== 0;
+  };
+  const last = new Map<string, number>();
+  for (let i = 0; i < count; i++) if (isShared(i)) last.set((accounts[i] as SignalAccount).id, i);
+  for (let i = 0; i < count; i++)
+    if (isShared(i)) places[i] = last.get((accounts[i] as SignalAccount).id) as number;
+  return places;
 }

@@ -134,9 +134,22 @@ function readMonthDay(text: unknown): MonthDay | undefined {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) return undefined;
     return { month, day, year: undefined };
   }
-  const dayNumber = text.length === 10 ? parseDay(text, "YYYY-MM-DD") : undefined;
-  if (dayNumber === undefined) return undefined;
-  const { year, month, day } = civilFromDays(dayNumber);
+  // The digits read as they stand: the same dates parseDay reads, without a trip through a day number.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const year = century * 100 + yearOfCentury;
+  if (
+    century < 0 ||
+    yearOfCentury < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return undefined;
   return { month, day, year };
 }
 
@@ -264,43 +277,28 @@ export function upcomingCareDates(customer: Customer, options: CareDateOptions):
   return careDatesWithin(customer, resolveCareOptions(options));
 }
 
+/** Receives one care date: what it is, its day number, its subject and its years (see {@link CareDate}). */
+export type CareDateVisitor = (
+  kind: CareDateKind,
+  day: number,
+  subject: string | undefined,
+  years: number | undefined,
+) => void;
+
 /** The care dates of one customer with options checked once ({@link resolveCareOptions}). Internal to signals. */
 export function careDatesWithin(customer: Customer, resolved: ResolvedCareOptions): CareDate[] {
   const found: CareDate[] = [];
-  const contacts = customer.contacts;
-  const importantDates = customer.importantDates;
-  // Most customers have no dates and there are no holidays: nothing to do (this runs for every account).
-  if (contacts === undefined && importantDates === undefined && resolved.holidays.length === 0) return found;
-  if (wanted(resolved, "birthday") && contacts !== undefined) {
-    for (const contact of contacts) {
-      const birthday = contact.birthday === undefined ? undefined : readMonthDay(contact.birthday);
-      if (birthday !== undefined) addYearly(found, customer.id, resolved, "birthday", birthday, contact.name);
-    }
-  }
-  for (const important of importantDates ?? []) {
-    const kind = important.kind;
-    if (!CARE_DATE_KINDS.includes(kind) || !wanted(resolved, kind)) continue;
-    if (kind === "contract-renewal" || kind === "contract-end") {
-      addOnce(found, customer.id, resolved, kind, parseDay(important.date, "YYYY-MM-DD"), important.label);
-    } else {
-      const date = important.date.length === 10 ? readMonthDay(important.date) : undefined;
-      if (date !== undefined) addYearly(found, customer.id, resolved, kind, date, important.label);
-    }
-  }
-  if (wanted(resolved, "holiday")) {
-    for (const { date, name } of resolved.holidays) {
-      if (date.year === undefined) addYearly(found, customer.id, resolved, "holiday", date, name);
-      else
-        addOnce(
-          found,
-          customer.id,
-          resolved,
-          "holiday",
-          daysFromCivil(date.year, date.month, date.day),
-          name,
-        );
-    }
-  }
+  visitCareDates(customer, resolved, (kind, day, subject, years) => {
+    const care: CareDate = {
+      customerId: customer.id,
+      kind,
+      date: formatDay(day),
+      daysUntil: day - resolved.start,
+    };
+    if (subject !== undefined) care.subject = subject;
+    if (years !== undefined) care.years = years;
+    found.push(care);
+  });
   if (found.length < 2) return found;
   return found.sort(
     (a, b) =>
@@ -310,29 +308,50 @@ export function careDatesWithin(customer: Customer, resolved: ResolvedCareOption
   );
 }
 
+/**
+ * Hands every care date of one customer in the window to `visit`, unsorted and without making objects (a metric
+ * needs the first only). Internal to signals.
+ */
+export function visitCareDates(
+  customer: Customer,
+  resolved: ResolvedCareOptions,
+  visit: CareDateVisitor,
+): void {
+  const contacts = customer.contacts;
+  const importantDates = customer.importantDates;
+  // Most customers have no dates and there are no holidays: nothing to do (this runs for every account).
+  if (contacts === undefined && importantDates === undefined && resolved.holidays.length === 0) return;
+  if (wanted(resolved, "birthday") && contacts !== undefined) {
+    for (const contact of contacts) {
+      const birthday = contact.birthday === undefined ? undefined : readMonthDay(contact.birthday);
+      if (birthday !== undefined) addYearly(visit, resolved, "birthday", birthday, contact.name);
+    }
+  }
+  for (const important of importantDates ?? []) {
+    const kind = important.kind;
+    if (!CARE_DATE_KINDS.includes(kind) || !wanted(resolved, kind)) continue;
+    if (kind === "contract-renewal" || kind === "contract-end") {
+      addOnce(visit, resolved, kind, parseDay(important.date, "YYYY-MM-DD"), important.label);
+    } else {
+      const date = important.date.length === 10 ? readMonthDay(important.date) : undefined;
+      if (date !== undefined) addYearly(visit, resolved, kind, date, important.label);
+    }
+  }
+  if (wanted(resolved, "holiday")) {
+    for (const { date, name } of resolved.holidays) {
+      if (date.year === undefined) addYearly(visit, resolved, "holiday", date, name);
+      else addOnce(visit, resolved, "holiday", daysFromCivil(date.year, date.month, date.day), name);
+    }
+  }
+}
+
 function wanted(resolved: ResolvedCareOptions, kind: CareDateKind): boolean {
   return resolved.kinds === undefined || resolved.kinds.has(kind);
 }
 
-function add(
-  found: CareDate[],
-  customerId: string,
-  resolved: ResolvedCareOptions,
-  kind: CareDateKind,
-  day: number,
-  subject: string | undefined,
-  years: number | undefined,
-): void {
-  const care: CareDate = { customerId, kind, date: formatDay(day), daysUntil: day - resolved.start };
-  if (subject !== undefined) care.subject = subject;
-  if (years !== undefined) care.years = years;
-  found.push(care);
-}
-
 // A yearly date, once for each year whose occurrence is in the window (not in its own first year).
 function addYearly(
-  found: CareDate[],
-  customerId: string,
+  visit: CareDateVisitor,
   resolved: ResolvedCareOptions,
   kind: CareDateKind,
   date: MonthDay,
@@ -347,29 +366,20 @@ function addYearly(
     }
     const dayNumber = daysFromCivil(year, month, day);
     if (dayNumber >= resolved.start && dayNumber <= resolved.end) {
-      add(
-        found,
-        customerId,
-        resolved,
-        kind,
-        dayNumber,
-        subject,
-        date.year === undefined ? undefined : year - date.year,
-      );
+      visit(kind, dayNumber, subject, date.year === undefined ? undefined : year - date.year);
     }
   }
 }
 
 function addOnce(
-  found: CareDate[],
-  customerId: string,
+  visit: CareDateVisitor,
   resolved: ResolvedCareOptions,
   kind: CareDateKind,
   dayNumber: number | undefined,
   subject: string | undefined,
 ): void {
   if (dayNumber !== undefined && dayNumber >= resolved.start && dayNumber <= resolved.end) {
-    add(found, customerId, resolved, kind, dayNumber, subject, undefined);
+    visit(kind, dayNumber, subject, undefined);
   }
 }
 
