@@ -133,7 +133,7 @@ const CONSTANT_VALUES: Readonly<Record<ConstantField, number | undefined>> = {
 /** `n` copies of a constant column's value. */
 function constantColumn(field: ConstantField, n: number): unknown[] {
   const value = CONSTANT_VALUES[field];
-  if (value === undefined) return new Array<undefined>(n).fill(undefined);
+  if (value === undefined) return undefinedArray(n);
   const numbers = nanArray(n);
   return Number.isNaN(value) ? numbers : numbers.fill(value);
 }
@@ -165,7 +165,16 @@ function dataProperty(value: unknown): PropertyDescriptor {
 }
 
 /**
- * Columns for `n` customers, to be filled: the number columns are `NaN`, the other arrays are holes. The columns
+ * `n` entries of `undefined`, in an array that holds any value from the start: filled with strings or objects,
+ * it keeps its hidden class, so that the code filling the columns of one summary runs unchanged on the next one's
+ * (an array of holes changes class at the first string, every time).
+ */
+function undefinedArray(n: number): unknown[] {
+  return new Array<unknown>(n).fill(undefined);
+}
+
+/**
+ * Columns for `n` customers, to be filled: the number columns are `NaN`, the others `undefined`. The columns
  * in `constant` are made when first read (a summary without a calibration split, costs, products … has columns
  * that hold one value, which nobody may read); they must not be written before. Internal to features.
  */
@@ -175,17 +184,17 @@ export function emptyFeatureColumns(n: number, constant: readonly ConstantField[
   const missing = nanArray(n);
   const lazy = new Set<string>(constant);
   const fields: Record<string, PropertyDescriptor> = {
-    ids: dataProperty(new Array(n)),
-    currency: dataProperty(new Array(n)),
+    ids: dataProperty(undefinedArray(n)),
+    currency: dataProperty(undefinedArray(n)),
     mixedCurrencies: dataProperty(new Uint8Array(n)),
-    firstPurchaseDate: dataProperty(new Array(n)),
-    lastPurchaseDate: dataProperty(new Array(n)),
+    firstPurchaseDate: dataProperty(undefinedArray(n)),
+    lastPurchaseDate: dataProperty(undefinedArray(n)),
   };
   for (const field of ["interactions", "receivables", ...FEATURE_NUMBER_FIELDS] as const) {
     if (lazy.has(field)) fields[field] = CONSTANT_GETTERS[field as ConstantField];
     else
       fields[field] = dataProperty(
-        field === "interactions" || field === "receivables" ? new Array(n) : missing.slice(),
+        field === "interactions" || field === "receivables" ? undefinedArray(n) : missing.slice(),
       );
   }
   // All properties at once: built one by one, an object of this many properties is kept as a dictionary, and

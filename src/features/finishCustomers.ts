@@ -70,6 +70,36 @@ interface LineDetails {
 }
 
 /**
+ * What one customer's lines (sorted by day) add up to: money, sales, purchase periods and their cadence. Read into
+ * one buffer reused between customers.
+ */
+interface LineTotals {
+  revenue: number;
+  grossSales: number;
+  returns: number;
+  /** Revenue in the recent window and in the one before it. */
+  recent: number;
+  previous: number;
+  saleLines: number;
+  /** The days of the first and last sale (0 without a sale). */
+  firstSale: number;
+  lastSale: number;
+  /** Purchase periods on the calibration side (all of them without a split), their first and last keys. */
+  calibrationCount: number;
+  calibrationFirst: number;
+  calibrationLast: number;
+  /** The total of the calibration-side purchase periods after the first. */
+  repeatTotal: number;
+  holdoutCount: number;
+  holdoutTotal: number;
+  purchasePeriods: number;
+  /** Median, mean and coefficient of variation of the days between purchase periods (NaN when undefined). */
+  medianInterval: number;
+  meanInterval: number;
+  cv: number;
+}
+
+/**
  * Turns each customer's grouped lines and extra state into its entry of {@link FeatureColumns}: one pass over the
  * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
  * the money; a second pass reads the optional line columns, when there are any. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
@@ -89,9 +119,10 @@ export class CustomerFinisher {
   readonly columns: FeatureColumns;
   /**
    * `formatDay` results by `asOf` − day, for the few thousand days a log spans (every day formatted is a sale or
-   * an answer by `asOf`).
+   * an answer by `asOf`). It holds `undefined` from the start, so that its kind of elements never changes: the
+   * code reading it then runs unchanged on the next summary's cache.
    */
-  private readonly dayTexts: (string | undefined)[] = [];
+  private readonly dayTexts: (string | undefined)[] = [undefined];
   /** The intervals between one customer's purchase periods, in days (whole numbers: integer arithmetic in `median`). */
   private intervals = new Int32Array(64);
   private readonly histogram = { counts: new Int32Array(64) };
@@ -106,6 +137,26 @@ export class CustomerFinisher {
   private readonly categories = new Set<string>();
   /** Whether any optional line column exists (else every customer's details are those of plain lines). */
   private readonly detailed: boolean;
+  private readonly totals: LineTotals = {
+    revenue: 0,
+    grossSales: 0,
+    returns: 0,
+    recent: 0,
+    previous: 0,
+    saleLines: 0,
+    firstSale: 0,
+    lastSale: 0,
+    calibrationCount: 0,
+    calibrationFirst: 0,
+    calibrationLast: 0,
+    repeatTotal: 0,
+    holdoutCount: 0,
+    holdoutTotal: 0,
+    purchasePeriods: 0,
+    medianInterval: Number.NaN,
+    meanInterval: Number.NaN,
+    cv: Number.NaN,
+  };
   private readonly details: LineDetails = {
     mixedRows: false,
     costedLines: 0,
@@ -253,17 +304,18 @@ export class CustomerFinisher {
   }
 
   /**
-   * Writes the features of the customer whose lines are group `group` (with id `id` and its extra state, if any)
-   * at entry `group` of the columns.
+   * Reads lines `from` to `to - 1` (one customer's, sorted by day) in one pass: the purchase periods for the BTYD
+   * summary and the cadence, and the money.
    */
-  finish(id: string, group: number, extra: CustomerExtra | undefined): void {
+  private readLines(from: number, to: number): LineTotals {
     const { asOf, calibrationEnd, recentDays, scale } = this.options;
-    const rows = this.rows;
-    const { key, amount } = rows;
-    const from = rows.start[group] ?? 0;
-    const to = rows.start[group + 1] ?? 0;
+    const { key, amount } = this.rows;
     const recentFrom = asOf - recentDays;
     const previousFrom = recentFrom - recentDays;
+    // Fields the loop reads, as locals: the calls inside it would make the engine read them again every time.
+    const { byDay } = this;
+    const monthly = scale.monthly;
+    let intervals = this.intervals;
 
     let revenue = 0;
     let grossSales = 0;
@@ -271,8 +323,8 @@ export class CustomerFinisher {
     let recent = 0;
     let previous = 0;
     let saleLines = 0;
-    let firstSale = Number.POSITIVE_INFINITY;
-    let lastSale = Number.NEGATIVE_INFINITY;
+    let firstSale = 0;
+    let lastSale = 0;
     // Purchase periods: calibration side (all of them without a split) and holdout side.
     let calibrationCount = 0;
     let calibrationFirst = 0;
@@ -291,7 +343,7 @@ export class CustomerFinisher {
     while (i < to) {
       // One group: the lines of one period on one side of the calibration end.
       const groupDay = (key[i] ?? 0) >> 1;
-      const groupStart = this.byDay ? groupDay : this.periodOf(groupDay);
+      const groupStart = byDay ? groupDay : this.periodOf(groupDay);
       const groupHoldout = calibrationEnd !== undefined && groupDay > calibrationEnd;
       cachedDay = groupDay;
       cachedStart = groupStart;
@@ -302,7 +354,7 @@ export class CustomerFinisher {
         const day = packed >> 1;
         if (day !== cachedDay) {
           cachedDay = day;
-          cachedStart = this.byDay ? day : this.periodOf(day);
+          cachedStart = byDay ? day : this.periodOf(day);
           if (
             cachedStart !== groupStart ||
             (calibrationEnd !== undefined && day > calibrationEnd) !== groupHoldout
@@ -315,8 +367,9 @@ export class CustomerFinisher {
         if ((packed & 1) === 1) {
           groupSale = true;
           grossSales += value;
+          // Lines are sorted by day: the first sale is the earliest.
+          if (saleLines === 0) firstSale = day;
           saleLines++;
-          if (day < firstSale) firstSale = day;
           lastSale = day;
         } else returns -= value;
         if (day > recentFrom) recent += value;
@@ -326,12 +379,13 @@ export class CustomerFinisher {
       if (purchasePeriods === 0 || groupStart !== previousStart) {
         if (purchasePeriods > 0) {
           const interval = groupStart - previousStart;
-          if (intervalCount === this.intervals.length) {
+          if (intervalCount === intervals.length) {
             const larger = new Int32Array(intervalCount * 2);
-            larger.set(this.intervals);
+            larger.set(intervals);
+            intervals = larger;
             this.intervals = larger;
           }
-          this.intervals[intervalCount++] = interval;
+          intervals[intervalCount++] = interval;
           intervalSum += interval;
         }
         purchasePeriods++;
@@ -341,13 +395,80 @@ export class CustomerFinisher {
         holdoutCount++;
         holdoutTotal += groupTotal;
       } else {
-        const periodKey = scale.monthly ? durationKey(scale, groupStart) : groupStart;
+        const periodKey = monthly ? durationKey(scale, groupStart) : groupStart;
         if (calibrationCount === 0) calibrationFirst = periodKey;
         else repeatTotal += groupTotal;
         calibrationLast = periodKey;
         calibrationCount++;
       }
     }
+
+    // Cadence: median, mean and coefficient of variation of the intervals.
+    let medianInterval = Number.NaN;
+    let meanInterval = Number.NaN;
+    let cv = Number.NaN;
+    if (intervalCount > 0) {
+      const mean = intervalSum / intervalCount;
+      let squares = 0;
+      for (let k = 0; k < intervalCount; k++) {
+        const deviation = (intervals[k] ?? 0) - mean;
+        squares += deviation * deviation;
+      }
+      medianInterval = median(intervals, intervalCount, this.histogram);
+      meanInterval = mean;
+      if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
+    }
+
+    const totals = this.totals;
+    totals.revenue = revenue;
+    totals.grossSales = grossSales;
+    totals.returns = returns;
+    totals.recent = recent;
+    totals.previous = previous;
+    totals.saleLines = saleLines;
+    totals.firstSale = firstSale;
+    totals.lastSale = lastSale;
+    totals.calibrationCount = calibrationCount;
+    totals.calibrationFirst = calibrationFirst;
+    totals.calibrationLast = calibrationLast;
+    totals.repeatTotal = repeatTotal;
+    totals.holdoutCount = holdoutCount;
+    totals.holdoutTotal = holdoutTotal;
+    totals.purchasePeriods = purchasePeriods;
+    totals.medianInterval = medianInterval;
+    totals.meanInterval = meanInterval;
+    totals.cv = cv;
+    return totals;
+  }
+
+  /**
+   * Writes the features of the customer whose lines are group `group` (with id `id` and its extra state, if any)
+   * at entry `group` of the columns.
+   */
+  finish(id: string, group: number, extra: CustomerExtra | undefined): void {
+    const { asOf, calibrationEnd, scale } = this.options;
+    const from = this.rows.start[group] ?? 0;
+    const to = this.rows.start[group + 1] ?? 0;
+    const {
+      revenue,
+      grossSales,
+      returns,
+      recent,
+      previous,
+      saleLines,
+      firstSale,
+      lastSale,
+      calibrationCount,
+      calibrationFirst,
+      calibrationLast,
+      repeatTotal,
+      holdoutCount,
+      holdoutTotal,
+      purchasePeriods,
+      medianInterval,
+      meanInterval,
+      cv,
+    } = this.readLines(from, to);
 
     // BTYD summary. A missing number is NaN, as in the columns: a local that may be undefined would hold its
     // number boxed, one allocation per customer and field.
@@ -374,22 +495,6 @@ export class CustomerFinisher {
     } else if (hasSale) this.counts.excludedFromCalibration++;
     else this.counts.withoutPurchase++;
 
-    // Cadence: median, mean and coefficient of variation of the intervals.
-    let medianInterval = Number.NaN;
-    let meanInterval = Number.NaN;
-    let cv = Number.NaN;
-    if (intervalCount > 0) {
-      const mean = intervalSum / intervalCount;
-      let squares = 0;
-      for (let k = 0; k < intervalCount; k++) {
-        const deviation = (this.intervals[k] ?? 0) - mean;
-        squares += deviation * deviation;
-      }
-      medianInterval = median(this.intervals, intervalCount, this.histogram);
-      meanInterval = mean;
-      if (intervalCount > 1) cv = Math.sqrt(squares / (intervalCount - 1)) / mean;
-    }
-
     const lines = to - from;
     const details = this.detailed && lines > 0 ? this.lineDetails(from, to) : this.plainDetails(saleLines);
 
@@ -408,7 +513,7 @@ export class CustomerFinisher {
 
     const margin = details.costedRevenue - details.costSum;
     const createdDay = extra ? extra.createdDay : Number.POSITIVE_INFINITY;
-    const relationStart = Math.min(createdDay, firstSale);
+    const relationStart = hasSale ? Math.min(createdDay, firstSale) : createdDay;
 
     let interactions: InteractionFeatures | undefined;
     let receivables: ReceivableFeatures | undefined;

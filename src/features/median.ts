@@ -19,7 +19,7 @@ export function median(
       values[b + 1] = value;
     }
     const middle = count >> 1;
-    return count % 2 === 1 ? (values[middle] ?? 0) : ((values[middle - 1] ?? 0) + (values[middle] ?? 0)) / 2;
+    return count % 2 === 1 ? (values[middle] ?? 0) : midpoint(values[middle - 1] ?? 0, values[middle] ?? 0);
   }
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -37,6 +37,14 @@ export function median(
   // The lower middle is the largest value left of the upper middle after selection.
   let lower = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < count >> 1; i++) lower = Math.max(lower, values[i] ?? 0);
+  return midpoint(lower, upper);
+}
+
+/**
+ * The mean of the two middle values. One function for every path: a rare path whose halves happened to be whole
+ * so far would otherwise be compiled for whole numbers only, and thrown away at its first fraction.
+ */
+function midpoint(lower: number, upper: number): number {
   return (lower + upper) / 2;
 }
 
@@ -62,7 +70,7 @@ function histogramMedian(
   for (let bin = 0; bin < span; bin++) {
     seen += counts[bin] ?? 0;
     if (Number.isNaN(lower) && seen > upperRank - 1) lower = bin + low;
-    if (seen > upperRank) return count % 2 === 1 ? bin + low : (lower + bin + low) / 2;
+    if (seen > upperRank) return count % 2 === 1 ? bin + low : midpoint(lower, bin + low);
   }
   return largest(values, count);
 }
