@@ -74,8 +74,11 @@ function digitCounts(
 }
 
 export class CustomerIndex {
-  /** The ids, by index. */
-  readonly names: string[] = [];
+  /**
+   * The ids, by index. An empty array that already has the kind of elements of strings (an empty literal is one of
+   * small integers, which changes at the first id): the code adding ids runs unchanged on the next index's array.
+   */
+  readonly names: string[] = [""].slice(1);
   /** The code halves of each index's id, high at 2·index and low at 2·index + 1; high is -1 for an uncoded id. */
   private codes: Int32Array;
   /** Three integers per slot: the code's high and low halves and customer index + 1 (0 marks an empty slot). */
