@@ -99,7 +99,8 @@ export class CustomerIndex {
     // Room for one customer per 8 lines at most half full, so a typical log never rehashes.
     const bits = Math.ceil(Math.log2(Math.max(expectedLines / 4, 1)));
     this.bits = Math.min(MAXIMUM_INITIAL_BITS, Math.max(MINIMUM_BITS, bits));
-    this.codes = new Int32Array(2 << this.bits);
+    // Room for the codes of as many customers as the table holds before it grows (half its slots).
+    this.codes = new Int32Array(1 << this.bits);
     this.slots = new Int32Array(3 << this.bits);
   }
 
