@@ -35,12 +35,16 @@ export class Accumulator implements FeatureAccumulator {
   readonly transactions: TransactionRows;
   /** Currency code → index in the rows' currency column. */
   readonly currencyIndexes: Map<string, number> = new Map();
-  readonly currencies: string[] = [];
+  /** The currency codes, by index (an array of strings from the start, as `CustomerIndex.names`). */
+  readonly currencies: string[] = [""].slice(1);
   readonly rows: RowCounts = { rowsAfterAsOf: 0, rowsInvalid: 0, rowsOtherCurrency: 0 };
-  private lastDate: string | undefined = undefined;
+  // The last date and currency read, and what they gave. They start as strings (the empty date, which is no date;
+  // no currency, with index -1), so that comparing them with a line's is always comparing strings: the code
+  // compiled while adding one log's lines then runs unchanged on the next accumulator's.
+  private lastDate = "";
   private lastDay: number | undefined = undefined;
-  private lastCurrency: string | undefined = undefined;
-  private lastCurrencyIndex = 0;
+  private lastCurrency = "";
+  private lastCurrencyIndex = -1;
 
   /**
    * @param options - Checked options.
@@ -68,7 +72,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   private currencyIndex(currency: string): number {
-    if (currency === this.lastCurrency) return this.lastCurrencyIndex;
+    if (currency === this.lastCurrency && this.lastCurrencyIndex >= 0) return this.lastCurrencyIndex;
     let index = this.currencyIndexes.get(currency);
     if (index === undefined) {
       index = this.currencies.length;

@@ -74,8 +74,11 @@ function digitCounts(
 }
 
 export class CustomerIndex {
-  /** The ids, by index. */
-  readonly names: string[] = [];
+  /**
+   * The ids, by index. An empty array that already has the kind of elements of strings (an empty literal is one of
+   * small integers, which changes at the first id): the code adding ids runs unchanged on the next index's array.
+   */
+  readonly names: string[] = [""].slice(1);
   /** The code halves of each index's id, high at 2·index and low at 2·index + 1; high is -1 for an uncoded id. */
   private codes: Int32Array;
   /** Three integers per slot: the code's high and low halves and customer index + 1 (0 marks an empty slot). */
@@ -96,7 +99,8 @@ export class CustomerIndex {
     // Room for one customer per 8 lines at most half full, so a typical log never rehashes.
     const bits = Math.ceil(Math.log2(Math.max(expectedLines / 4, 1)));
     this.bits = Math.min(MAXIMUM_INITIAL_BITS, Math.max(MINIMUM_BITS, bits));
-    this.codes = new Int32Array(2 << this.bits);
+    // Room for the codes of as many customers as the table holds before it grows (half its slots).
+    this.codes = new Int32Array(1 << this.bits);
     this.slots = new Int32Array(3 << this.bits);
   }
 

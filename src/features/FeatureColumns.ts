@@ -149,7 +149,8 @@ const CONSTANT_GETTERS: Readonly<Record<ConstantField, PropertyDescriptor>> = /*
     getters[field] = {
       get(this: FeatureColumns): unknown[] {
         const column = constantColumn(field, this.ids.length);
-        Object.defineProperty(this, field, dataProperty(column));
+        // Frozen columns keep the getter (Reflect does not throw): each read then makes the column again.
+        Reflect.defineProperty(this, field, dataProperty(column));
         return column;
       },
       enumerable: true,

@@ -102,8 +102,8 @@ interface LineTotals {
 /**
  * Turns each customer's grouped lines and extra state into its entry of {@link FeatureColumns}: one pass over the
  * customer's lines (sorted by day) forms the purchase periods for the BTYD summary and the cadence and adds up
- * the money; a second pass reads the optional line columns, when there are any. Keeps scratch buffers between customers so that finishing allocates little beyond the results.
- * Internal to features.
+ * the money; a second pass reads the optional line columns, when there are any. Keeps scratch buffers between
+ * customers so that finishing allocates little beyond the results. Internal to features.
  */
 export class CustomerFinisher {
   readonly counts: CustomerCounts = {
@@ -123,7 +123,7 @@ export class CustomerFinisher {
    * code reading it then runs unchanged on the next summary's cache.
    */
   private readonly dayTexts: (string | undefined)[] = [undefined];
-  /** The intervals between one customer's purchase periods, in days (whole numbers: integer arithmetic in `median`). */
+  /** The days between one customer's purchase periods: whole numbers, so `median` counts them in integers. */
   private intervals = new Int32Array(64);
   private readonly histogram = { counts: new Int32Array(64) };
   /** Whether purchases are grouped by day (periods need no calendar arithmetic). */

@@ -149,4 +149,11 @@ describe("feature columns of plain lines", () => {
     expect(0 in columns.receivables).toBe(true);
     expect(Object.keys(columns)).toEqual(Object.keys(toFeatureColumns([])));
   });
+
+  it("can be read from frozen columns", () => {
+    const { columns } = summarize3();
+    Object.freeze(columns);
+    expect(columns.distinctProducts).toEqual([0, 0]);
+    expect(columns.receivables).toEqual([undefined, undefined]);
+  });
 });
