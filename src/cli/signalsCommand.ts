@@ -7,6 +7,7 @@ import type { Locale } from "../model/locale.js";
 import type { Transaction } from "../model/transaction.js";
 import { alertCategoryLabel } from "../report/alertCategoryLabel.js";
 import { evaluateSignals, type SignalResult } from "../signals/evaluateSignals.js";
+import { groupByCustomer } from "../signals/groupByCustomer.js";
 import { parseSignalPolicy } from "../signals/parseSignalPolicy.js";
 import { purchaseActivity } from "../signals/purchaseActivity.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
@@ -89,16 +90,6 @@ async function loadPolicy(value: string | undefined): Promise<SignalPolicy> {
       packs: PACKS.join(", "),
     });
   return { version: 1, include: names as SignalPackName[] };
-}
-
-function groupBy<T extends { customerId: string }>(records: readonly T[] | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records ?? []) {
-    const list = groups.get(record.customerId);
-    if (list === undefined) groups.set(record.customerId, [record]);
-    else list.push(record);
-  }
-  return groups;
 }
 
 // The alerts counted by severity, and by category when there are any.
@@ -191,9 +182,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const activity = purchaseActivity(transactions, { asOf });
   const featuresById = new Map<string, CustomerFeatures>(summary.features.map((f) => [f.id, f]));
   const customerById = new Map((customers?.records ?? []).map((customer) => [customer.id, customer]));
-  const interactionsById = groupBy(interactions?.records);
-  const invoicesById = groupBy(invoices?.records);
-  const qualificationsById = groupBy(qualifications?.records);
+  const interactionsById = groupByCustomer(interactions?.records);
+  const invoicesById = groupByCustomer(invoices?.records);
+  const qualificationsById = groupByCustomer(qualifications?.records);
   const ids = [
     ...new Set([...featuresById.keys(), ...customerById.keys(), ...qualificationsById.keys()]),
   ].sort();

@@ -23,6 +23,7 @@ import {
   type PurchaseActivityAccumulator,
 } from "../signals/createPurchaseActivityAccumulator.js";
 import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
+import { groupByCustomer } from "../signals/groupByCustomer.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import type { SignalPolicy } from "../signals/signalPolicySchema.js";
@@ -86,18 +87,6 @@ function resolveClv(policy: PortfolioPolicy): ResolvedClvSettings | undefined {
     margin: clv.margin ?? 1,
     holdoutDays: clv.holdoutDays ?? 180,
   };
-}
-
-function groupByCustomer<T extends { customerId: string }>(
-  records: readonly T[] | undefined,
-): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records ?? []) {
-    const list = groups.get(record.customerId);
-    if (list === undefined) groups.set(record.customerId, [record]);
-    else list.push(record);
-  }
-  return groups;
 }
 
 // Whether every document the account holds is in force on the day: active and not expired. Undefined without any.
