@@ -15,9 +15,23 @@ import type { FeatureColumns } from "./FeatureColumns.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
 import { featureAt } from "./featureAt.js";
 import { CustomerFinisher } from "./finishCustomers.js";
-import { groupRows } from "./groupRows.js";
+import { type GroupedRows, groupRows } from "./groupRows.js";
 import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
 import { TransactionRows } from "./TransactionRows.js";
+
+/**
+ * The transaction lines kept (those by `asOf`, in the summary's currency) grouped by customer: customer `ids[r]`
+ * (id order, as the summary) has rows `rows.start[r]` to `rows.start[r + 1] − 1`, sorted by day. Internal.
+ */
+export interface CustomerLines {
+  ids: readonly string[];
+  /** Rank → the customer's index in the accumulator. */
+  order: Int32Array;
+  rows: GroupedRows;
+  /** Product and category names by code. */
+  products: readonly string[];
+  categories: readonly string[];
+}
 
 type RowCounts = Pick<FeatureCounts, "rowsAfterAsOf" | "rowsInvalid" | "rowsOtherCurrency">;
 
@@ -45,6 +59,7 @@ export class Accumulator implements FeatureAccumulator {
   private lastDay: number | undefined = undefined;
   private lastCurrency = "";
   private lastCurrencyIndex = -1;
+  private grouped: (CustomerLines & { lineCount: number }) | undefined = undefined;
 
   /**
    * @param options - Checked options.
@@ -119,9 +134,9 @@ export class Accumulator implements FeatureAccumulator {
     );
     const cost = transaction.costMinor;
     if (cost !== undefined && Number.isFinite(cost)) rows.setCost(row, cost);
-    if (sale && transaction.orderId !== undefined) rows.setText("orderId", row, transaction.orderId);
-    if (transaction.product !== undefined) rows.setText("product", row, transaction.product);
-    if (transaction.category !== undefined) rows.setText("category", row, transaction.category);
+    if (sale && transaction.orderId !== undefined) rows.setOrderId(row, transaction.orderId);
+    if (transaction.product !== undefined) rows.setProduct(row, transaction.product);
+    if (transaction.category !== undefined) rows.setCategory(row, transaction.category);
   }
 
   addInteraction(interaction: Interaction): void {
@@ -253,12 +268,12 @@ export class Accumulator implements FeatureAccumulator {
       );
       const cost = from.cost?.[i] ?? Number.NaN;
       if (!Number.isNaN(cost)) rows.setCost(row, cost);
-      const orderId = from.orderId?.[i];
-      if (orderId !== undefined) rows.setText("orderId", row, orderId);
-      const product = from.product?.[i];
-      if (product !== undefined) rows.setText("product", row, product);
-      const category = from.category?.[i];
-      if (category !== undefined) rows.setText("category", row, category);
+      const orderId = from.orderId?.at(i);
+      if (orderId !== undefined) rows.setOrderId(row, orderId);
+      const product = from.product?.[i] ?? -1;
+      if (product >= 0) rows.setProduct(row, from.products.texts[product] as string);
+      const category = from.category?.[i] ?? -1;
+      if (category >= 0) rows.setCategory(row, from.categories.texts[category] as string);
     }
     this.rows.rowsAfterAsOf += other.rows.rowsAfterAsOf;
     this.rows.rowsInvalid += other.rows.rowsInvalid;
@@ -271,14 +286,47 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   summary(): FeatureSummary {
-    const options = this.options;
+    return this.summaryWith(this.options);
+  }
+
+  /**
+   * The summary of the same lines with a calibration split at `calibrationEnd` (a day number, at most `asOf`):
+   * what an accumulator made with that option would give, without holding the lines twice.
+   */
+  calibrationSummary(calibrationEnd: number): FeatureSummary {
+    return this.summaryWith({ ...this.options, calibrationEnd });
+  }
+
+  /** The lines grouped by customer, the customers in id order; made once until more records come. */
+  lines(): CustomerLines {
     const names = this.customers.names;
-    const count = names.length;
+    const cached = this.grouped;
+    if (
+      cached !== undefined &&
+      cached.lineCount === this.transactions.length &&
+      cached.ids.length === names.length
+    )
+      return cached;
     // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
     const order = this.customers.sortedIndexes();
-    const rows = groupRows(this.transactions, order);
+    const ids = new Array<string>(order.length);
+    for (let r = 0; r < order.length; r++) ids[r] = names[order[r] ?? 0] as string;
+    const transactions = this.transactions;
+    this.grouped = {
+      ids,
+      order,
+      rows: groupRows(transactions, order),
+      products: transactions.products.texts,
+      categories: transactions.categories.texts,
+      lineCount: transactions.length,
+    };
+    return this.grouped;
+  }
+
+  private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {
+    const { ids, order, rows } = this.lines();
     const finisher = new CustomerFinisher(options, this.currencies, rows, this.extras.length > 0);
-    finishAll(finisher, order, names, this.extras);
+    finishAll(finisher, order, ids, this.extras);
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
     const summary = {
@@ -292,7 +340,7 @@ export class Accumulator implements FeatureAccumulator {
       timeUnit: options.timeUnit,
       recentDays: options.recentDays,
       currency: options.currency,
-      counts: { customers: count, ...finisher.counts, ...this.rows },
+      counts: { customers: ids.length, ...finisher.counts, ...this.rows },
     };
     // Not enumerable: spreading, comparing or serialising a summary sees the features, as it always has.
     return Object.defineProperty(summary, "columns", { value: columns, enumerable: false }) as FeatureSummary;
@@ -304,13 +352,10 @@ export class Accumulator implements FeatureAccumulator {
 function finishAll(
   finisher: CustomerFinisher,
   order: Int32Array,
-  names: readonly string[],
+  ids: readonly string[],
   extras: readonly (CustomerExtra | undefined)[],
 ): void {
-  for (let i = 0; i < order.length; i++) {
-    const index = order[i] ?? 0;
-    finisher.finish(names[index] ?? "", i, extras[index]);
-  }
+  for (let i = 0; i < order.length; i++) finisher.finish(ids[i] ?? "", i, extras[order[i] ?? 0]);
 }
 
 function featureObjects(columns: FeatureColumns): CustomerFeatures[] {

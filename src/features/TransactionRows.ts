@@ -1,5 +1,7 @@
 // Transaction lines kept as growable typed-array columns (one entry per line, in arrival order), so adding a line
 // allocates nothing and the summary groups all lines by customer with one counting sort. Internal to features.
+import { PackedTexts } from "./PackedTexts.js";
+import { TextCodes } from "./TextCodes.js";
 
 const MINIMUM_CAPACITY = 1024;
 
@@ -28,12 +30,16 @@ export class TransactionRows {
   currency: Uint16Array | undefined = undefined;
   /** Cost in minor units, NaN where the line has none; allocated with the first cost. */
   cost: Float64Array | undefined = undefined;
-  /** The order id of sale lines (undefined for a sale without one and for returns); allocated with the first. */
-  orderId: (string | undefined)[] | undefined = undefined;
-  /** Product per line; allocated with the first. */
-  product: (string | undefined)[] | undefined = undefined;
-  /** Category per line; allocated with the first. */
-  category: (string | undefined)[] | undefined = undefined;
+  /** The order id of sale lines (none for a sale without one and for returns); allocated with the first. */
+  orderId: PackedTexts | undefined = undefined;
+  /** Each line's product code in `products` (−1 for none); allocated with the first. */
+  product: Int32Array | undefined = undefined;
+  /** Each line's category code in `categories` (−1 for none); allocated with the first. */
+  category: Int32Array | undefined = undefined;
+  /** The products named, by code. */
+  readonly products: TextCodes = new TextCodes();
+  /** The categories named, by code. */
+  readonly categories: TextCodes = new TextCodes();
   /**
    * Whether every line's key is at least the previous line's (a chronological log): then the lines of each
    * customer, kept in arrival order, are sorted too.
@@ -73,6 +79,9 @@ export class TransactionRows {
     this.amount = grown(this.amount, capacity);
     if (this.currency) this.currency = grown(this.currency, capacity);
     if (this.cost) this.cost = grown(this.cost, capacity).fill(Number.NaN, this.capacity);
+    if (this.product) this.product = grown(this.product, capacity).fill(-1, this.capacity);
+    if (this.category) this.category = grown(this.category, capacity).fill(-1, this.capacity);
+    this.orderId?.grow(capacity);
     this.capacity = capacity;
   }
 
@@ -82,14 +91,21 @@ export class TransactionRows {
     this.cost[row] = cost;
   }
 
-  /** Sets an optional text column's value of the last row (`row` must be `length - 1`). */
-  setText(column: "orderId" | "product" | "category", row: number, value: string): void {
-    let values = this[column];
-    if (!values) {
-      values = [];
-      this[column] = values;
-    }
-    while (values.length < row) values.push(undefined);
-    values[row] = value;
+  /** Sets a row's order id, creating the column on first use. */
+  setOrderId(row: number, orderId: string): void {
+    this.orderId ??= new PackedTexts(this.capacity);
+    this.orderId.set(row, orderId);
+  }
+
+  /** Sets a row's product, creating the column on first use. */
+  setProduct(row: number, product: string): void {
+    this.product ??= new Int32Array(this.capacity).fill(-1);
+    this.product[row] = this.products.code(product);
+  }
+
+  /** Sets a row's category, creating the column on first use. */
+  setCategory(row: number, category: string): void {
+    this.category ??= new Int32Array(this.capacity).fill(-1);
+    this.category[row] = this.categories.code(category);
   }
 }

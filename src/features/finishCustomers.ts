@@ -133,8 +133,8 @@ export class CustomerFinisher {
   /** The length of the holdout window, calibrationEnd to asOf, in the time unit (0 without a split). */
   private readonly holdoutDuration: number;
   private readonly orders = new Set<string>();
-  private readonly products = new Set<string>();
-  private readonly categories = new Set<string>();
+  private readonly products = new Set<number>();
+  private readonly categories = new Set<number>();
   /** Whether any optional line column exists (else every customer's details are those of plain lines). */
   private readonly detailed: boolean;
   private readonly totals: LineTotals = {
@@ -228,7 +228,7 @@ export class CustomerFinisher {
     let salesWithoutOrder = 0;
     for (let i = from; i < to; i++) {
       if (((key[i] ?? 0) & 1) === 1) {
-        const order = orderId?.[i];
+        const order = orderId?.at(i);
         if (order === undefined) salesWithoutOrder++;
         else orders.add(order);
       }
@@ -241,10 +241,10 @@ export class CustomerFinisher {
           costSum += lineCost;
         }
       }
-      const productName = product?.[i];
-      if (productName !== undefined) products.add(productName);
-      const categoryName = category?.[i];
-      if (categoryName !== undefined) categories.add(categoryName);
+      const productCode = product?.[i] ?? -1;
+      if (productCode >= 0) products.add(productCode);
+      const categoryCode = category?.[i] ?? -1;
+      if (categoryCode >= 0) categories.add(categoryCode);
     }
     const details = this.details;
     details.mixedRows = mixedRows;

@@ -1,3 +1,4 @@
+import type { PackedTexts } from "./PackedTexts.js";
 import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */
@@ -9,9 +10,11 @@ export interface GroupedRows {
   /** Undefined when every line has currency 0. */
   currency: Uint16Array | undefined;
   cost: Float64Array | undefined;
-  orderId: (string | undefined)[] | undefined;
-  product: (string | undefined)[] | undefined;
-  category: (string | undefined)[] | undefined;
+  orderId: PackedTexts | undefined;
+  /** Product codes (−1 for none). */
+  product: Int32Array | undefined;
+  /** Category codes (−1 for none). */
+  category: Int32Array | undefined;
 }
 
 /** Offset that makes keys (day·2 + sale flag, years 0..9999) positive when packing them for a sort. */
@@ -35,11 +38,6 @@ function reorderNumbers(
   const { order, numbers } = scratch;
   for (let i = 0; i < n; i++) numbers[i] = column[from + (order[i] ?? 0)] ?? 0;
   for (let i = 0; i < n; i++) column[from + i] = numbers[i] ?? 0;
-}
-
-function reorderTexts(column: (string | undefined)[], from: number, n: number, order: Int32Array): void {
-  const values = column.slice(from, from + n);
-  for (let i = 0; i < n; i++) column[from + i] = values[order[i] ?? 0];
 }
 
 /** Sorts rows `from` to `to - 1` of every column by key, stably (equal keys keep their order). */
@@ -80,9 +78,12 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
   reorderNumbers(rows.amount, from, n, scratch);
   if (rows.currency) reorderNumbers(rows.currency, from, n, scratch);
   if (rows.cost) reorderNumbers(rows.cost, from, n, scratch);
-  if (rows.orderId) reorderTexts(rows.orderId, from, n, order);
-  if (rows.product) reorderTexts(rows.product, from, n, order);
-  if (rows.category) reorderTexts(rows.category, from, n, order);
+  if (rows.orderId) {
+    reorderNumbers(rows.orderId.start, from, n, scratch);
+    reorderNumbers(rows.orderId.length, from, n, scratch);
+  }
+  if (rows.product) reorderNumbers(rows.product, from, n, scratch);
+  if (rows.category) reorderNumbers(rows.category, from, n, scratch);
 }
 
 // Each pass over all lines or customers is a function of its own, with nothing after the loop. Such a loop runs
@@ -133,15 +134,13 @@ function scatter(
   }
 }
 
-function scatterNumbers<T extends Uint16Array | Float64Array>(values: T, position: Int32Array, to: T): T {
+function scatterNumbers<T extends Int32Array | Uint16Array | Float64Array>(
+  values: T,
+  position: Int32Array,
+  to: T,
+): T {
   for (let i = 0; i < position.length; i++) to[position[i] ?? 0] = values[i] ?? 0;
   return to;
-}
-
-function scatterTexts(values: (string | undefined)[], position: Int32Array): (string | undefined)[] {
-  const out = new Array<string | undefined>(position.length).fill(undefined);
-  for (let i = 0; i < values.length; i++) out[position[i] ?? 0] = values[i];
-  return out;
 }
 
 function sortSegments(grouped: GroupedRows, customers: number): void {
@@ -178,9 +177,9 @@ export function groupRows(rows: TransactionRows, order: Int32Array): GroupedRows
     amount,
     currency: rows.currency && position && scatterNumbers(rows.currency, position, new Uint16Array(n)),
     cost: rows.cost && position && scatterNumbers(rows.cost, position, new Float64Array(n)),
-    orderId: rows.orderId && position && scatterTexts(rows.orderId, position),
-    product: rows.product && position && scatterTexts(rows.product, position),
-    category: rows.category && position && scatterTexts(rows.category, position),
+    orderId: rows.orderId && position && rows.orderId.rearranged(position),
+    product: rows.product && position && scatterNumbers(rows.product, position, new Int32Array(n)),
+    category: rows.category && position && scatterNumbers(rows.category, position, new Int32Array(n)),
   };
   if (!rows.keysAscending) sortSegments(grouped, customers);
   return grouped;

@@ -1,7 +1,6 @@
-import { createFeatureAccumulator, type FeatureAccumulator } from "../features/createFeatureAccumulator.js";
+import { Accumulator } from "../features/Accumulator.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
-import { createGrowthAccumulator, type GrowthAccumulator } from "../growth/createGrowthAccumulator.js";
-import type { GrowthFeatures } from "../growth/growthFeatures.js";
+import { resolveFeatureOptions } from "../features/resolveFeatureOptions.js";
 import { formatDay } from "../model/formatDay.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
@@ -18,10 +17,6 @@ import { rfm } from "../rfm/rfm.js";
 import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
-import {
-  createPurchaseActivityAccumulator,
-  type PurchaseActivityAccumulator,
-} from "../signals/createPurchaseActivityAccumulator.js";
 import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
 import { groupByCustomer } from "../signals/groupByCustomer.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
@@ -39,6 +34,8 @@ import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
 import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
+import { lineActivity } from "./lineActivity.js";
+import { lineGrowth } from "./lineGrowth.js";
 import type {
   PortfolioAccount,
   PortfolioOptions,
@@ -175,22 +172,15 @@ export function createPortfolioAccumulator(
     currency: checked.currency,
   };
   const clvSettings = resolveClv(checked);
-  const features: FeatureAccumulator = createFeatureAccumulator(featureOptions);
+  // The one store of the transaction lines: the features, the model check's calibration summary, the
+  // purchase-activity windows and the growth features are all read from it.
+  const features = new Accumulator(resolveFeatureOptions(featureOptions));
   // The model check refits on the days before the holdout: not when the models come fitted.
-  const calibrationEnd =
+  const calibrationEndDay =
     clvSettings === undefined || clvSettings.holdoutDays === 0 || options.models !== undefined
       ? undefined
-      : formatDay(asOfDay - clvSettings.holdoutDays);
-  const calibration =
-    calibrationEnd === undefined
-      ? undefined
-      : createFeatureAccumulator({ ...featureOptions, calibrationEnd });
-  const activity: PurchaseActivityAccumulator = createPurchaseActivityAccumulator({
-    asOf,
-    windowDays: signalPolicy.settings?.windowDays,
-  });
+      : asOfDay - clvSettings.holdoutDays;
   const needsGrowth = policyMetricNames(tierPolicy).some((name) => GROWTH_METRICS.includes(name));
-  const growth: GrowthAccumulator | undefined = needsGrowth ? createGrowthAccumulator({ asOf }) : undefined;
   const timings: Record<string, number> = {};
   const clock = options.now;
   let mark = clock?.() ?? 0;
@@ -204,9 +194,6 @@ export function createPortfolioAccumulator(
   return {
     addTransaction(transaction: Transaction): void {
       features.addTransaction(transaction);
-      calibration?.addTransaction(transaction);
-      activity.add(transaction);
-      growth?.add(transaction);
     },
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
@@ -249,9 +236,12 @@ export function createPortfolioAccumulator(
         clvSettings,
         summary.timeUnit,
         options.models,
-        calibration === undefined || calibrationEnd === undefined
+        calibrationEndDay === undefined
           ? undefined
-          : ({ columns: calibration.summary().columns, calibrationEnd } satisfies CalibrationColumns),
+          : ({
+              columns: features.calibrationSummary(calibrationEndDay).columns,
+              calibrationEnd: formatDay(calibrationEndDay),
+            } satisfies CalibrationColumns),
       );
       issues.push(...fitted.clv.issues);
       lap("clv");
@@ -266,8 +256,9 @@ export function createPortfolioAccumulator(
       const whale = whaleCurve(profit.profitMinor);
       lap("profit");
 
-      const growthById = new Map<string, GrowthFeatures>();
-      if (growth !== undefined) for (const entry of growth.result(customers)) growthById.set(entry.id, entry);
+      const customerById = new Map(customers.map((customer) => [customer.id, customer]));
+      const lines = features.lines();
+      const growth = needsGrowth ? lineGrowth(lines, customerById, { asOf }) : undefined;
       const qualificationsById = groupByCustomer(records.qualifications);
       const customerFeatures = summary.features;
       const inputs: TierInput[] = ids.map((id, i) => {
@@ -288,7 +279,7 @@ export function createPortfolioAccumulator(
                 expectedPurchases: fitted.expectedPurchases[i] as number,
               },
           profit: pnlAt(profit, i),
-          growth: growthById.get(id),
+          growth: growth?.[i],
           ratings: records.ratings?.[id],
           qualified: qualifiedOn(qualificationsById.get(id), asOf),
         };
@@ -303,8 +294,7 @@ export function createPortfolioAccumulator(
       const migration = options.previous === undefined ? undefined : tierMigration(tiers);
       lap("tiers");
 
-      const customerById = new Map(customers.map((customer) => [customer.id, customer]));
-      const activityById = activity.result();
+      const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
       const accounts: SignalAccount[] = ids.map((id, i) => {
@@ -313,7 +303,7 @@ export function createPortfolioAccumulator(
           id,
           customer: customerById.get(id),
           features: customerFeatures[i],
-          activity: activityById.get(id),
+          activity: activity[i],
           interactions: interactionsById.get(id),
           invoices: invoicesById.get(id),
           qualifications: qualificationsById.get(id),

@@ -57,7 +57,8 @@ const transaction: fc.Arbitrary<Transaction> = fc
       currency,
       kind: fc.constantFrom("sale", "sale", "sale", "return", "cancellation"),
       costMinor: fc.integer({ min: 0, max: 50_000 }),
-      orderId: fc.constantFrom("O1", "O2", "O3"),
+      // Short and long ids, one byte a character and beyond U+00FF (the packed order ids widen then).
+      orderId: fc.constantFrom("O1", "O2", "O3", "SO-2024-000017-A", "Ö-9", "订单-0001", "订单-0002"),
       product: fc.constantFrom("P1", "P2", "P3"),
       category: fc.constantFrom("K1", "K2"),
     },

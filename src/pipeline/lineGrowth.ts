@@ -1,0 +1,54 @@
+// growthFeatures of every customer from the lines the feature accumulator kept, grouped by customer: the same
+// features as the streaming growth accumulator over the same lines, without a second copy of the lines' order ids,
+// products and categories while the file streams. Internal to the pipeline.
+import type { CustomerLines } from "../features/Accumulator.js";
+import type { GrowthFeatures, GrowthOptions } from "../growth/growthFeatures.js";
+import { emptyTally, growthCalendar, growthEntry, tallyLine } from "../growth/growthTally.js";
+import type { Customer } from "../model/customer.js";
+
+/** Each customer's growth features, by rank (`lines.ids`); undefined for a customer without lines. */
+export function lineGrowth(
+  lines: CustomerLines,
+  customers: ReadonlyMap<string, Customer>,
+  options: GrowthOptions,
+): (GrowthFeatures | undefined)[] {
+  const calendar = growthCalendar(options);
+  const { ids, rows } = lines;
+  const { start, key, amount, orderId, product, category } = rows;
+  const orders = new Set<string>();
+  const products = new Set<number>();
+  const categories = new Set<number>();
+  const out = new Array<GrowthFeatures | undefined>(ids.length);
+  for (let r = 0; r < ids.length; r++) {
+    const from = start[r] as number;
+    const to = start[r + 1] as number;
+    if (from === to) continue;
+    const tally = emptyTally(calendar);
+    let looseOrders = 0;
+    for (let i = from; i < to; i++) {
+      const lineKey = key[i] as number;
+      const sale = (lineKey & 1) === 1;
+      tallyLine(calendar, tally, lineKey >> 1, amount[i] as number, sale);
+      if (!sale) continue;
+      const categoryCode = category?.[i] ?? -1;
+      if (categoryCode >= 0) categories.add(categoryCode);
+      const productCode = product?.[i] ?? -1;
+      if (productCode >= 0) products.add(productCode);
+      const order = orderId?.at(i);
+      if (order === undefined) looseOrders++;
+      else orders.add(order);
+    }
+    const id = ids[r] as string;
+    const counts = {
+      categories: categories.size,
+      products: products.size,
+      orders: orders.size + looseOrders,
+    };
+    out[r] = growthEntry(calendar, id, tally, counts, customers.get(id));
+    // Set.clear() allocates a new table even for an empty set.
+    if (orders.size > 0) orders.clear();
+    if (products.size > 0) products.clear();
+    if (categories.size > 0) categories.clear();
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// The pipeline reads the purchase-activity windows and the growth features from the feature accumulator's lines,
+// grouped by customer; these must be what the public functions give over the same transactions.
+import { describe, expect, it } from "vitest";
+import { Accumulator } from "../../src/features/Accumulator.js";
+import { resolveFeatureOptions } from "../../src/features/resolveFeatureOptions.js";
+import {
+  type Customer,
+  generatePortfolio,
+  growthFeatures,
+  parseDay,
+  purchaseActivity,
+  type Transaction,
+} from "../../src/index.js";
+import { lineActivity } from "../../src/pipeline/lineActivity.js";
+import { lineGrowth } from "../../src/pipeline/lineGrowth.js";
+
+const AS_OF = "2026-11-30";
+
+// 300 generated accounts (sales with order ids, products and categories, returns, cancellations), shuffled so
+// that the lines of one customer and of one order arrive apart, plus hand-made lines: sales without an order id,
+// a product without a category, a category named like a product, an order id beyond U+00FF.
+function portfolio(): { transactions: Transaction[]; customers: Customer[] } {
+  const transactions: Transaction[] = [];
+  const customers: Customer[] = [];
+  for (const account of generatePortfolio({ accounts: 300, seed: 3, asOf: AS_OF })) {
+    transactions.push(...account.transactions);
+    customers.push(account.customer);
+  }
+  const extra = (date: string, more: Partial<Transaction>): Transaction => ({
+    customerId: "Z-1",
+    date,
+    amountMinor: 1000,
+    currency: "USD",
+    kind: "sale",
+    ...more,
+  });
+  transactions.push(
+    extra("2026-11-01", {}),
+    extra("2026-11-02", { product: "Tools" }),
+    extra("2026-11-03", { category: "Tools", orderId: "订单-1" }),
+    extra("2026-11-04", { category: "Tools", orderId: "订单-1" }),
+    extra("2026-08-20", { product: "Tools", orderId: "订单-2" }),
+    extra("2025-05-20", { kind: "return", amountMinor: -400 }),
+  );
+  let seed = 17;
+  for (let i = transactions.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [transactions[i], transactions[j]] = [transactions[j] as Transaction, transactions[i] as Transaction];
+  }
+  return { transactions, customers };
+}
+
+describe("activity and growth read from the grouped lines", () => {
+  const { transactions, customers } = portfolio();
+  const accumulator = new Accumulator(resolveFeatureOptions({ asOf: AS_OF }));
+  for (const transaction of transactions) accumulator.addTransaction(transaction);
+  const lines = accumulator.lines();
+
+  it("equal purchaseActivity over the same transactions", () => {
+    const expected = purchaseActivity(transactions, { asOf: AS_OF, windowDays: 60 });
+    const actual = lineActivity(lines, parseDay(AS_OF) as number, 60);
+    expect(lines.ids.length).toBe(expected.size);
+    lines.ids.forEach((id, r) => {
+      expect(actual[r], id).toEqual(expected.get(id));
+    });
+    expect(actual[lines.ids.indexOf("Z-1")]).toEqual({
+      recentOrders: 3,
+      previousOrders: 1,
+      recentCategories: 2,
+      previousCategories: 1,
+    });
+  });
+
+  it("equal growthFeatures over the same transactions and customer records", () => {
+    const expected = growthFeatures(transactions, customers, { asOf: AS_OF });
+    const byId = new Map(customers.map((customer) => [customer.id, customer]));
+    const actual = lineGrowth(lines, byId, { asOf: AS_OF });
+    expect(actual).toEqual(expected);
+    expect(actual[lines.ids.indexOf("Z-1")]).toMatchObject({ orders: 4, distinctCategories: 1 });
+  });
+});
