@@ -141,6 +141,11 @@ export interface SignalResult {
    * made on first read (empty objects when the policy has none).
    */
   readonly accounts: AccountSignals[];
+  /**
+   * One account's grades and scores, with reasons, evidence and contributions, by its position in the input: the
+   * same as `accounts[index]`, made when asked (the whole list of a large portfolio need never be held).
+   */
+  account(index: number): AccountSignals;
   /** How many alerts of each severity, and per category. */
   counts: { info: number; warning: number; critical: number; byCategory: Record<string, number> };
 }
@@ -277,70 +282,84 @@ export function evaluateSignals(
 // The result, with `accounts` made on first read. Made here, apart from evaluateSignals' working state (its columns
 // and masks), which a closure made there would keep alive for as long as the result lives.
 function signalResult(
-  parts: Omit<SignalResult, "accounts">,
+  parts: Omit<SignalResult, "accounts" | "account">,
   accounts: readonly SignalAccount[],
   compiled: CompiledPolicy,
   locale: Locale,
 ): SignalResult {
   let explained: AccountSignals[] | undefined;
-  return {
+  let explainer: SignalExplainer | undefined;
+  const result = {
     alerts: parts.alerts,
     grades: parts.grades,
     scores: parts.scores,
     get accounts(): AccountSignals[] {
-      explained ??= explainAccounts(accounts, compiled, locale);
+      if (explained === undefined) {
+        const all = new SignalExplainer(accounts, compiled, locale);
+        explained = accounts.map((_, i) => all.explain(i));
+      }
       return explained;
     },
     counts: parts.counts,
   };
+  const account = (index: number): AccountSignals => {
+    if (explained !== undefined) return explained[index] as AccountSignals;
+    explainer ??= new SignalExplainer(accounts, compiled, locale);
+    return explainer.explain(index);
+  };
+  // Not enumerable: comparing or serialising a result sees its data, as it always has.
+  return Object.defineProperty(result, "account", { value: account, enumerable: false }) as SignalResult;
 }
 
-// Every account's reasons, evidence and contributions, made when first read (the blocks evaluated again).
-function explainAccounts(
-  accounts: readonly SignalAccount[],
-  compiled: CompiledPolicy,
-  locale: Locale,
-): AccountSignals[] {
-  const size = accounts.length;
-  const evaluator = new BlockEvaluator(compiled, Math.min(size, BLOCK));
-  const reasons = compiled.grades.map((grade) =>
-    grade.classes.map((entry) =>
-      entry.reason === undefined
-        ? undefined
-        : compileTemplate(entry.reason, compiled.names, locale, evaluator.table),
-    ),
-  );
-  const explained: AccountSignals[] = [];
-  for (let from = 0; from < size; from += BLOCK) {
-    const to = Math.min(size, from + BLOCK);
-    evaluator.evaluate(accounts, from, to);
-    for (let i = 0; i < to - from; i++) {
-      const accountGrades: Record<string, AccountGrade> = Object.create(null);
-      compiled.grades.forEach((grade, g) => {
-        const result = evaluator.grades[g] as BlockEvaluator["grades"][number];
-        const c = result.classIndex[i] as number;
-        const evidence: SignalEvidence[] = [];
-        result.classes[c]?.explain(i, evidence, false);
-        const reason = reasons[g]?.[c];
-        accountGrades[grade.name] = {
-          label: result.labels[i] as string,
-          ...(reason === undefined ? {} : { reason: reason(i) }),
-          evidence,
-        };
-      });
-      const accountScores: Record<string, AccountScore> = Object.create(null);
-      compiled.scores.forEach((score, s) => {
-        accountScores[score.name] = {
-          value: (evaluator.scores[s] as BlockEvaluator["scores"][number]).values[i] as number,
-          contributions: evaluator.contributions(s, i),
-        };
-      });
-      explained.push({
-        id: (accounts[from + i] as SignalAccount).id,
-        grades: accountGrades,
-        scores: accountScores,
-      });
-    }
+// Accounts' reasons, evidence and contributions: the block of the account asked for is evaluated again (and kept
+// for the next account of the same block, so that reading the accounts in order evaluates each block once).
+class SignalExplainer {
+  private readonly evaluator: BlockEvaluator;
+  private readonly reasons: (((i: number) => string) | undefined)[][];
+  private from = -1;
+
+  constructor(
+    private readonly accounts: readonly SignalAccount[],
+    private readonly compiled: CompiledPolicy,
+    locale: Locale,
+  ) {
+    this.evaluator = new BlockEvaluator(compiled, Math.min(accounts.length, BLOCK));
+    const table = this.evaluator.table;
+    this.reasons = compiled.grades.map((grade) =>
+      grade.classes.map((entry) =>
+        entry.reason === undefined ? undefined : compileTemplate(entry.reason, compiled.names, locale, table),
+      ),
+    );
   }
-  return explained;
+
+  explain(index: number): AccountSignals {
+    const { evaluator, compiled, accounts } = this;
+    const from = index - (index % BLOCK);
+    if (from !== this.from) {
+      evaluator.evaluate(accounts, from, Math.min(accounts.length, from + BLOCK));
+      this.from = from;
+    }
+    const i = index - from;
+    const accountGrades: Record<string, AccountGrade> = Object.create(null);
+    compiled.grades.forEach((grade, g) => {
+      const result = evaluator.grades[g] as BlockEvaluator["grades"][number];
+      const c = result.classIndex[i] as number;
+      const evidence: SignalEvidence[] = [];
+      result.classes[c]?.explain(i, evidence, false);
+      const reason = this.reasons[g]?.[c];
+      accountGrades[grade.name] = {
+        label: result.labels[i] as string,
+        ...(reason === undefined ? {} : { reason: reason(i) }),
+        evidence,
+      };
+    });
+    const accountScores: Record<string, AccountScore> = Object.create(null);
+    compiled.scores.forEach((score, s) => {
+      accountScores[score.name] = {
+        value: (evaluator.scores[s] as BlockEvaluator["scores"][number]).values[i] as number,
+        contributions: evaluator.contributions(s, i),
+      };
+    });
+    return { id: (accounts[index] as SignalAccount).id, grades: accountGrades, scores: accountScores };
+  }
 }

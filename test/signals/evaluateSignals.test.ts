@@ -403,6 +403,37 @@ describe("evaluateSignals: grades", () => {
   });
 });
 
+describe("evaluateSignals: one account at a time", () => {
+  it("explains any account asked for, in any order and across blocks, as the whole list does", () => {
+    // More accounts than one block of evaluation (65,536): every hundredth with a different order count.
+    const portfolio: SignalAccount[] = Array.from({ length: 70_000 }, (_, i) => ({
+      id: `C${i}`,
+      features: features({ orderCount: i % 100 === 0 ? 0 : (i % 3) + 1 }),
+    }));
+    const policy = policyOf([], {
+      grades: [
+        {
+          name: "orders",
+          classes: [
+            { label: "many", when: { metric: "orders", op: ">=", value: 3 }, reason: { en: "{orders}" } },
+          ],
+          otherwise: "few",
+        },
+      ],
+    });
+    const one = evaluateSignals(portfolio, policy, { asOf });
+    const whole = evaluateSignals(portfolio, policy, { asOf }).accounts;
+    for (const index of [69_999, 2, 65_536, 65_535, 0, 68_000, 5])
+      expect(one.account(index)).toEqual(whole[index]);
+    expect(one.account(65_537).grades.orders).toEqual({
+      label: "many",
+      reason: "3",
+      evidence: [{ metric: "orders", value: 3, test: ">=", threshold: 3 }],
+    });
+    expect(one.account(68_000).grades.orders?.label).toBe("few");
+  });
+});
+
 describe("evaluateSignals: points scores", () => {
   const scoreOf = (score: PointsScore, account: Omit<SignalAccount, "id">, rules: SignalRule[] = []) =>
     evaluateSignals([{ id: "C", ...account }], policyOf(rules, { scores: [score] }), { asOf });
