@@ -1,8 +1,9 @@
 import type { IngestReport, IngestResult } from "../ingest/IngestReport.js";
-import { ingestCustomers } from "../ingest/ingestCustomers.js";
-import { ingestInteractions } from "../ingest/ingestInteractions.js";
-import { ingestInvoices } from "../ingest/ingestInvoices.js";
-import { ingestQualifications } from "../ingest/ingestQualifications.js";
+import { customerRecordPlan } from "../ingest/ingestCustomers.js";
+import { interactionRecordPlan } from "../ingest/ingestInteractions.js";
+import { invoiceRecordPlan } from "../ingest/ingestInvoices.js";
+import { qualificationRecordPlan } from "../ingest/ingestQualifications.js";
+import { type RecordPlan, recordIngest } from "../ingest/recordIngest.js";
 import type { Customer } from "../model/customer.js";
 import { formatMessage } from "../model/formatMessage.js";
 import type { Interaction } from "../model/interaction.js";
@@ -45,26 +46,27 @@ export interface AccountRecords {
   pool: Map<string, PoolState>;
 }
 
-type Ingest<T> = (rows: Iterable<Readonly<Record<string, unknown>>>) => IngestResult<T>;
-
-// Reads one record file (rows held in memory: record files are per account, not per line of sales).
-async function readRecords<T>(
+// Reads one record file row by row into its ingest: the file's rows are never all held, only the records.
+async function readRecords<T extends { id?: string | undefined }>(
   path: string | undefined,
-  ingest: Ingest<T>,
+  plan: RecordPlan<T>,
+  options: Readonly<Record<string, unknown>>,
 ): Promise<IngestResult<T> | undefined> {
   if (path === undefined) return undefined;
-  const rows: Readonly<Record<string, unknown>>[] = [];
+  const ingest = recordIngest(options, plan);
+  let rows = 0;
   try {
     await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
+      rows++;
       if (problem !== undefined)
-        throw new UsageError("cli.file.row-unreadable", { path, row: rows.length + 1, problem });
-      rows.push(row);
+        throw new UsageError("cli.file.row-unreadable", { path, row: rows, problem });
+      ingest.add(row);
     });
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw fileError(path, error);
   }
-  return ingest(rows);
+  return ingest.finish();
 }
 
 async function readPool(path: string | undefined): Promise<Map<string, PoolState>> {
@@ -89,17 +91,13 @@ export async function readAccountRecords(
 ): Promise<AccountRecords> {
   const ingestOptions = currency === undefined ? {} : { currency };
   return {
-    customers: await readRecords(values.customers as string | undefined, (rows) =>
-      ingestCustomers(rows, ingestOptions),
-    ),
-    interactions: await readRecords(values.interactions as string | undefined, (rows) =>
-      ingestInteractions(rows),
-    ),
-    invoices: await readRecords(values.invoices as string | undefined, (rows) =>
-      ingestInvoices(rows, ingestOptions),
-    ),
-    qualifications: await readRecords(values.qualifications as string | undefined, (rows) =>
-      ingestQualifications(rows),
+    customers: await readRecords(values.customers as string | undefined, customerRecordPlan(), ingestOptions),
+    interactions: await readRecords(values.interactions as string | undefined, interactionRecordPlan(), {}),
+    invoices: await readRecords(values.invoices as string | undefined, invoiceRecordPlan(), ingestOptions),
+    qualifications: await readRecords(
+      values.qualifications as string | undefined,
+      qualificationRecordPlan(),
+      {},
     ),
     pool: await readPool(values.pool as string | undefined),
   };

@@ -6,7 +6,7 @@ import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import { localizeIssue } from "../model/localizeIssue.js";
 import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
-import type { PortfolioResult } from "../pipeline/PortfolioResult.js";
+import type { PortfolioAccount, PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
@@ -33,7 +33,7 @@ import {
   TRANSACTION_READ_HELP,
 } from "./summarizeTransactionFile.js";
 import { UsageError } from "./UsageError.js";
-import { type Cell, writeTable } from "./writeTable.js";
+import { type Cell, type RowSource, writeTable } from "./writeTable.js";
 
 const SCORE_HELP = `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [options]
 
@@ -77,8 +77,9 @@ const money = (minor: number | undefined, currency: string): Cell =>
 const rounded = (value: number | undefined, digits: number): Cell =>
   value === undefined || Number.isNaN(value) ? undefined : Number(value.toFixed(digits));
 
-function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell[][] } {
-  const dimensions = Object.keys(result.accounts[0]?.dimensions ?? {});
+// One row per account, each made when written (the accounts of a large portfolio are never all held).
+function customerTable(result: PortfolioResult): { columns: string[]; rows: RowSource } {
+  const dimensions = result.scorecard.policy.dimensions.map((dimension) => dimension.name);
   const { currency } = result;
   return {
     columns: [
@@ -106,32 +107,58 @@ function customerTable(result: PortfolioResult): { columns: string[]; rows: Cell
       "critical_alerts",
       "reason",
     ],
-    rows: result.accounts.map((account) => [
-      account.id,
-      account.name,
-      account.owner,
-      account.tier,
-      account.tierLabel,
-      account.previousTier,
-      account.changed,
-      rounded(account.score, 2),
-      ...dimensions.map((name) => rounded(account.dimensions[name], 2)),
-      account.rfm?.segment,
-      account.rfm?.segmentLabel,
-      account.rfm?.code,
-      money(account.revenueMinor, currency),
-      money(account.grossMarginMinor, currency),
-      money(account.costToServeMinor, currency),
-      money(account.profitMinor, currency),
-      account.abc,
-      money(account.clvMinor, currency),
-      rounded(account.pAlive, 4),
-      rounded(account.expectedPurchases, 3),
-      account.alerts.length,
-      account.alerts.filter((alert) => alert.severity === "critical").length,
-      account.reasonText,
-    ]),
+    rows: {
+      length: result.totals.accounts,
+      row: (i) => customerRow(result.account(i), dimensions, currency),
+    },
   };
+}
+
+function customerRow(account: PortfolioAccount, dimensions: readonly string[], currency: string): Cell[] {
+  return [
+    account.id,
+    account.name,
+    account.owner,
+    account.tier,
+    account.tierLabel,
+    account.previousTier,
+    account.changed,
+    rounded(account.score, 2),
+    ...dimensions.map((name) => rounded(account.dimensions[name], 2)),
+    account.rfm?.segment,
+    account.rfm?.segmentLabel,
+    account.rfm?.code,
+    money(account.revenueMinor, currency),
+    money(account.grossMarginMinor, currency),
+    money(account.costToServeMinor, currency),
+    money(account.profitMinor, currency),
+    account.abc,
+    money(account.clvMinor, currency),
+    rounded(account.pAlive, 4),
+    rounded(account.expectedPurchases, 3),
+    account.alerts.length,
+    account.alerts.filter((alert) => alert.severity === "critical").length,
+    account.reasonText,
+  ];
+}
+
+// The most valuable accounts (CLV, else revenue; ties by id), read one at a time.
+function topAccounts(result: PortfolioResult, count: number): PortfolioAccount[] {
+  const value = (account: PortfolioAccount): number => account.clvMinor ?? account.revenueMinor;
+  const before = (a: PortfolioAccount, b: PortfolioAccount): boolean =>
+    value(a) > value(b) || (value(a) === value(b) && a.id < b.id);
+  const top: PortfolioAccount[] = [];
+  for (let i = 0; i < result.totals.accounts; i++) {
+    const account = result.account(i);
+    if (top.length === count) {
+      if (!before(account, top[count - 1] as PortfolioAccount)) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && before(account, top[at - 1] as PortfolioAccount)) at--;
+    top.splice(at, 0, account);
+  }
+  return top;
 }
 
 // The headline, in the run's language: accounts and revenue per tier, the five most valuable accounts, the
@@ -159,9 +186,7 @@ function headline(result: PortfolioResult): string {
       ),
     );
   }
-  const top = [...result.accounts]
-    .sort((a, b) => (b.clvMinor ?? b.revenueMinor) - (a.clvMinor ?? a.revenueMinor) || (a.id < b.id ? -1 : 1))
-    .slice(0, 5);
+  const top = topAccounts(result, 5);
   lines.push(formatMessage(result.clv.fitted ? "cli.score.top-clv" : "cli.score.top-revenue", {}, locale));
   for (const account of top) {
     const value = formatMoney(Math.round(account.clvMinor ?? account.revenueMinor), currency);
@@ -266,7 +291,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);
   await writeTable(
     ["id", "tier", "periods_below", "score"],
-    result.accounts.map((account) => [
+    result.tiers.accounts.map((account) => [
       account.id,
       account.tier,
       account.periodsBelow,

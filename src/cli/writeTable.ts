@@ -10,6 +10,12 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ["csv", "json", "jsonl"];
 /** A table cell: text, a number, or empty. */
 export type Cell = string | number | boolean | null | undefined;
 
+/** Rows made one at a time, for a table too large to hold: `row(i)` for 0 ≤ i < `length`. */
+export interface RowSource {
+  length: number;
+  row(index: number): readonly Cell[];
+}
+
 const BATCH = 10_000;
 
 // A CSV field is quoted when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180, as
@@ -47,18 +53,22 @@ function serialise(
 
 /**
  * Writes a table to a file (or to standard output when `path` is undefined) in batches, so a table with
- * millions of rows is never one string.
+ * millions of rows is never one string; rows given as a {@link RowSource} are made batch by batch.
  */
 export async function writeTable(
   columns: readonly string[],
-  rows: readonly (readonly Cell[])[],
+  rows: readonly (readonly Cell[])[] | RowSource,
   format: OutputFormat,
   path: string | undefined,
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
   const out = path === undefined ? stdout : createWriteStream(path, { encoding: "utf8" });
   for (let start = 0; start === 0 || start < rows.length; start += BATCH) {
-    const text = serialise(columns, rows.slice(start, start + BATCH), format, start === 0);
+    const batch =
+      "row" in rows
+        ? Array.from({ length: Math.min(BATCH, rows.length - start) }, (_, k) => rows.row(start + k))
+        : rows.slice(start, start + BATCH);
+    const text = serialise(columns, batch, format, start === 0);
     if (!out.write(text)) await once(out, "drain");
   }
   if (format === "json") out.write("\n]\n");

@@ -1,6 +1,6 @@
 // Transaction lines kept as growable typed-array columns (one entry per line, in arrival order), so adding a line
 // allocates nothing and the summary groups all lines by customer with one counting sort. Internal to features.
-import { PackedTexts } from "./PackedTexts.js";
+import { PackedTexts } from "../model/PackedTexts.js";
 import { TextCodes } from "./TextCodes.js";
 
 const MINIMUM_CAPACITY = 1024;

@@ -1,4 +1,4 @@
-import type { PackedTexts } from "./PackedTexts.js";
+import type { PackedTexts } from "../model/PackedTexts.js";
 import type { TransactionRows } from "./TransactionRows.js";
 
 /** Transaction lines reordered so that each customer's lines are contiguous and sorted by key (day, kind). */

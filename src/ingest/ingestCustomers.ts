@@ -1,7 +1,7 @@
 import { type Customer, customerSchema, type ImportantDateKind } from "../model/customer.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestResult } from "./IngestReport.js";
-import { type FieldPlan, ingestRecords } from "./recordIngest.js";
+import { type FieldPlan, ingestRecords, type RecordPlan } from "./recordIngest.js";
 
 /**
  * The fields a customer row is read into (keys of the `columns` option). Flat CSV rows give one primary
@@ -94,6 +94,42 @@ const FIELDS: readonly FieldPlan[] = [
 ];
 
 /**
+ * The customer record type of the ingest: its fields, schema and checks. Internal: the command line streams a
+ * file's rows through `recordIngest` with it.
+ */
+export function customerRecordPlan(): RecordPlan<Customer> {
+  return {
+    kind: "customers",
+    schema: customerSchema(),
+    fields: FIELDS,
+    customerField: "id",
+    checksCustomers: false,
+    attributes: true,
+    assemble(draft, values, complain) {
+      const contact: Record<string, unknown> = {};
+      for (const [column, key] of CONTACT_COLUMNS)
+        if (values[column] !== undefined) contact[key] = values[column];
+      if (Object.keys(contact).length > 0) {
+        if (draft.contacts === undefined) draft.contacts = [{ ...contact, primary: true }];
+        else
+          complain("field.invalid", "contacts", {
+            field: "contacts",
+            value: "(list)",
+            reason: "both contacts and contact columns are given",
+          });
+      }
+      const dates = DATE_COLUMNS.filter(([column]) => values[column] !== undefined).map(([column, kind]) => ({
+        kind,
+        date: values[column],
+      }));
+      const given = draft.importantDates;
+      if (dates.length > 0 && (given === undefined || Array.isArray(given)))
+        draft.importantDates = [...(given ?? []), ...dates];
+    },
+  };
+}
+
+/**
  * Reads customer rows — flat CSV rows with string values, or JSON objects in the {@link Customer} shape — into
  * validated records, with an {@link IngestReport} that accounts for every row. Strings become ISO dates and
  * minor units; the record is then checked with {@link customerSchema}, and every problem becomes an issue
@@ -126,33 +162,5 @@ export function ingestCustomers(
   rows: Iterable<Readonly<Record<string, unknown>>>,
   options: CustomerIngestOptions = {},
 ): IngestResult<Customer> {
-  return ingestRecords(rows, options, {
-    kind: "customers",
-    schema: customerSchema(),
-    fields: FIELDS,
-    customerField: "id",
-    checksCustomers: false,
-    attributes: true,
-    assemble(draft, values, complain) {
-      const contact: Record<string, unknown> = {};
-      for (const [column, key] of CONTACT_COLUMNS)
-        if (values[column] !== undefined) contact[key] = values[column];
-      if (Object.keys(contact).length > 0) {
-        if (draft.contacts === undefined) draft.contacts = [{ ...contact, primary: true }];
-        else
-          complain("field.invalid", "contacts", {
-            field: "contacts",
-            value: "(list)",
-            reason: "both contacts and contact columns are given",
-          });
-      }
-      const dates = DATE_COLUMNS.filter(([column]) => values[column] !== undefined).map(([column, kind]) => ({
-        kind,
-        date: values[column],
-      }));
-      const given = draft.importantDates;
-      if (dates.length > 0 && (given === undefined || Array.isArray(given)))
-        draft.importantDates = [...(given ?? []), ...dates];
-    },
-  });
+  return ingestRecords(rows, options, customerRecordPlan());
 }

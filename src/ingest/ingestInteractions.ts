@@ -1,7 +1,7 @@
 import { type Interaction, interactionSchema } from "../model/interaction.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestResult } from "./IngestReport.js";
-import { type FieldPlan, ingestRecords } from "./recordIngest.js";
+import { type FieldPlan, ingestRecords, type RecordPlan } from "./recordIngest.js";
 
 /**
  * The fields an interaction row is read into (keys of the `columns` option): the {@link Interaction} fields.
@@ -40,6 +40,20 @@ const FIELDS: readonly FieldPlan[] = [
 ];
 
 /**
+ * The interaction record type of the ingest: its fields, schema and checks. Internal: the command line streams a
+ * file's rows through `recordIngest` with it.
+ */
+export function interactionRecordPlan(): RecordPlan<Interaction> {
+  return {
+    kind: "interactions",
+    schema: interactionSchema(),
+    fields: FIELDS,
+    dateOrder: { firstResponseAt: "openedAt", resolvedAt: "openedAt" },
+    ranges: { satisfaction: [1, 5], nps: [0, 10] },
+  };
+}
+
+/**
  * Reads interaction rows (visits, calls, care, complaints, feedback) — flat CSV rows with string values, or
  * JSON objects in the {@link Interaction} shape — into validated records, with an {@link IngestReport} that
  * accounts for every row. Numbers written as text become numbers, dates become `YYYY-MM-DD`, and a
@@ -67,11 +81,5 @@ export function ingestInteractions(
   rows: Iterable<Readonly<Record<string, unknown>>>,
   options: InteractionIngestOptions = {},
 ): IngestResult<Interaction> {
-  return ingestRecords(rows, options, {
-    kind: "interactions",
-    schema: interactionSchema(),
-    fields: FIELDS,
-    dateOrder: { firstResponseAt: "openedAt", resolvedAt: "openedAt" },
-    ranges: { satisfaction: [1, 5], nps: [0, 10] },
-  });
+  return ingestRecords(rows, options, interactionRecordPlan());
 }

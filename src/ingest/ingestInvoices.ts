@@ -1,7 +1,7 @@
 import { type Invoice, invoiceSchema } from "../model/invoice.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestResult } from "./IngestReport.js";
-import { type FieldPlan, ingestRecords } from "./recordIngest.js";
+import { type FieldPlan, ingestRecords, type RecordPlan } from "./recordIngest.js";
 
 /**
  * The fields an invoice row is read into (keys of the `columns` option). `amount` is in major units of the
@@ -50,6 +50,42 @@ const FIELDS: readonly FieldPlan[] = [
 ];
 
 /**
+ * The invoice record type of the ingest: its fields, schema and checks. Internal: the command line streams a
+ * file's rows through `recordIngest` with it.
+ */
+export function invoiceRecordPlan(): RecordPlan<Invoice> {
+  return {
+    kind: "invoices",
+    schema: invoiceSchema(),
+    fields: FIELDS,
+    dateOrder: { dueDate: "issueDate" },
+    currencyRequired: true,
+    assemble(draft, values, complain, failed) {
+      const { paidAmount: amountMinor, paidDate: date } = values;
+      if (
+        failed.has("paidAmount") ||
+        failed.has("paidDate") ||
+        (amountMinor === undefined && date === undefined)
+      )
+        return;
+      if (amountMinor === undefined) complain("field.missing", "paidAmount", { field: "paidAmount" });
+      else if (date === undefined) complain("field.missing", "paidDate", { field: "paidDate" });
+      else {
+        const given = draft.payments;
+        if (given === undefined || Array.isArray(given))
+          draft.payments = [...(given ?? []), { date, amountMinor }];
+        else
+          complain("field.invalid", "payments", {
+            field: "payments",
+            value: "(object)",
+            reason: "expected a list",
+          });
+      }
+    },
+  };
+}
+
+/**
  * Reads invoice rows — flat CSV rows with string values, or JSON objects in the {@link Invoice} shape — into
  * validated records, with an {@link IngestReport} that accounts for every row. Amounts become exact minor units
  * of the row's currency (or the `currency` option), dates become `YYYY-MM-DD`, and a flat row's `paidAmount`
@@ -79,33 +115,5 @@ export function ingestInvoices(
   rows: Iterable<Readonly<Record<string, unknown>>>,
   options: InvoiceIngestOptions = {},
 ): IngestResult<Invoice> {
-  return ingestRecords(rows, options, {
-    kind: "invoices",
-    schema: invoiceSchema(),
-    fields: FIELDS,
-    dateOrder: { dueDate: "issueDate" },
-    currencyRequired: true,
-    assemble(draft, values, complain, failed) {
-      const { paidAmount: amountMinor, paidDate: date } = values;
-      if (
-        failed.has("paidAmount") ||
-        failed.has("paidDate") ||
-        (amountMinor === undefined && date === undefined)
-      )
-        return;
-      if (amountMinor === undefined) complain("field.missing", "paidAmount", { field: "paidAmount" });
-      else if (date === undefined) complain("field.missing", "paidDate", { field: "paidDate" });
-      else {
-        const given = draft.payments;
-        if (given === undefined || Array.isArray(given))
-          draft.payments = [...(given ?? []), { date, amountMinor }];
-        else
-          complain("field.invalid", "payments", {
-            field: "payments",
-            value: "(object)",
-            reason: "expected a list",
-          });
-      }
-    },
-  });
+  return ingestRecords(rows, options, invoiceRecordPlan());
 }

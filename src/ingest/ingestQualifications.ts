@@ -1,7 +1,7 @@
 import { type Qualification, qualificationSchema } from "../model/qualification.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestResult } from "./IngestReport.js";
-import { type FieldPlan, ingestRecords } from "./recordIngest.js";
+import { type FieldPlan, ingestRecords, type RecordPlan } from "./recordIngest.js";
 
 /**
  * The fields a qualification row is read into (keys of the `columns` option): the {@link Qualification}
@@ -37,6 +37,19 @@ const FIELDS: readonly FieldPlan[] = [
 ];
 
 /**
+ * The qualification record type of the ingest: its fields, schema and checks. Internal: the command line streams a
+ * file's rows through `recordIngest` with it.
+ */
+export function qualificationRecordPlan(): RecordPlan<Qualification> {
+  return {
+    kind: "qualifications",
+    schema: qualificationSchema(),
+    fields: FIELDS,
+    dateOrder: { expires: "issued" },
+  };
+}
+
+/**
  * Reads qualification-document rows (business licences, authorisations, certificates) — flat CSV rows with
  * string values, or JSON objects in the {@link Qualification} shape — into validated records, with an
  * {@link IngestReport} that accounts for every row. Dates become `YYYY-MM-DD`; the record is then checked with
@@ -64,10 +77,5 @@ export function ingestQualifications(
   rows: Iterable<Readonly<Record<string, unknown>>>,
   options: QualificationIngestOptions = {},
 ): IngestResult<Qualification> {
-  return ingestRecords(rows, options, {
-    kind: "qualifications",
-    schema: qualificationSchema(),
-    fields: FIELDS,
-    dateOrder: { expires: "issued" },
-  });
+  return ingestRecords(rows, options, qualificationRecordPlan());
 }

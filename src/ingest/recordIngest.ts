@@ -286,21 +286,27 @@ class RecordReader<R> {
   }
 }
 
+/** A record ingest that takes its rows one at a time (a file read row by row), then gives the result. */
+export interface RecordIngest<R> {
+  /** Reads one row into a record or a rejection. */
+  add(row: Row): void;
+  /** The records and the report. */
+  finish(): IngestResult<R>;
+}
+
 /**
- * Checks the options, reads every row into a record or a rejection, and rejects repeated ids and (when
- * `knownCustomers` is given) rows of unknown customers.
+ * Checks the options and starts an ingest that reads rows one at a time into records or rejections, and rejects
+ * repeated ids and (when `knownCustomers` is given) rows of unknown customers.
  *
- * @param rows - The rows.
  * @param options - The options as given.
  * @param recordPlan - The record type.
- * @returns The records and the report.
+ * @returns The ingest.
  * @throws {@link KeyAccountError} listing every problem with the options.
  */
-export function ingestRecords<R extends { id?: string | undefined }>(
-  rows: Iterable<Row>,
+export function recordIngest<R extends { id?: string | undefined }>(
   options: unknown,
   recordPlan: RecordPlan<R>,
-): IngestResult<R> {
+): RecordIngest<R> {
   const plan: ResolvedPlan<R> = {
     customerField: "customerId",
     dateOrder: {},
@@ -331,35 +337,59 @@ export function ingestRecords<R extends { id?: string | undefined }>(
   const reader = new RecordReader(plan, settings, attributeColumns);
   const ids = new Map<string, number>();
   const records: R[] = [];
-  for (const row of rows) {
-    const rowNumber = ++tally.input;
-    const extra = cells.load(row, settings.rejectExtraColumns);
-    const { record, issues, notices } = reader.draft(cells.values, rowNumber);
-    for (const name of extra ?? [])
-      issues.push(makeIssue("field.unknown", [name], { field: name }, rowNumber));
-    if (record === undefined || issues.length > 0) {
-      tally.reject(issues);
-      continue;
-    }
-    const customerId = (record as Record<string, unknown>)[plan.customerField];
-    if (plan.checksCustomers && settings.knownCustomers !== undefined && typeof customerId === "string") {
-      if (!settings.knownCustomers.has(customerId)) {
-        tally.reject([
-          makeIssue("reference.unknown-customer", [plan.customerField], { value: customerId }, rowNumber),
-        ]);
-        continue;
+  return {
+    add(row: Row): void {
+      const rowNumber = ++tally.input;
+      const extra = cells.load(row, settings.rejectExtraColumns);
+      const { record, issues, notices } = reader.draft(cells.values, rowNumber);
+      for (const name of extra ?? [])
+        issues.push(makeIssue("field.unknown", [name], { field: name }, rowNumber));
+      if (record === undefined || issues.length > 0) {
+        tally.reject(issues);
+        return;
       }
-    }
-    if (record.id !== undefined) {
-      const firstRow = ids.get(record.id);
-      if (firstRow !== undefined) {
-        tally.reject([makeIssue("id.duplicate", ["id"], { value: record.id, firstRow }, rowNumber)]);
-        continue;
+      const customerId = (record as Record<string, unknown>)[plan.customerField];
+      if (plan.checksCustomers && settings.knownCustomers !== undefined && typeof customerId === "string") {
+        if (!settings.knownCustomers.has(customerId)) {
+          tally.reject([
+            makeIssue("reference.unknown-customer", [plan.customerField], { value: customerId }, rowNumber),
+          ]);
+          return;
+        }
       }
-      ids.set(record.id, rowNumber);
-    }
-    tally.accept(notices.length > 0 ? notices : undefined);
-    records.push(record);
-  }
-  return { records, report: tally.report(cells.ignored) };
+      if (record.id !== undefined) {
+        const firstRow = ids.get(record.id);
+        if (firstRow !== undefined) {
+          tally.reject([makeIssue("id.duplicate", ["id"], { value: record.id, firstRow }, rowNumber)]);
+          return;
+        }
+        ids.set(record.id, rowNumber);
+      }
+      tally.accept(notices.length > 0 ? notices : undefined);
+      records.push(record);
+    },
+    finish(): IngestResult<R> {
+      return { records, report: tally.report(cells.ignored) };
+    },
+  };
+}
+
+/**
+ * Checks the options, reads every row into a record or a rejection, and rejects repeated ids and (when
+ * `knownCustomers` is given) rows of unknown customers.
+ *
+ * @param rows - The rows.
+ * @param options - The options as given.
+ * @param recordPlan - The record type.
+ * @returns The records and the report.
+ * @throws {@link KeyAccountError} listing every problem with the options.
+ */
+export function ingestRecords<R extends { id?: string | undefined }>(
+  rows: Iterable<Row>,
+  options: unknown,
+  recordPlan: RecordPlan<R>,
+): IngestResult<R> {
+  const ingest = recordIngest(options, recordPlan);
+  for (const row of rows) ingest.add(row);
+  return ingest.finish();
 }

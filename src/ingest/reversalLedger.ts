@@ -1,7 +1,9 @@
 // The state that matches cancellations and returns to the sales they reverse, kept compact for streaming:
 // per accepted sale its day, the quantity (or amount) not yet reversed, its row, currency and references, in
-// typed arrays (about 40 bytes a sale) chained per customer and product; never the rows themselves. The index
-// of references (id or order id → sale) is built only once a reversal names one.
+// typed arrays and packed texts (about 50 bytes a sale) chained per customer and product; never the rows
+// themselves, nor a string per sale. A reversal that names its sale (by line id or order id) is looked up among its
+// customer's own sales: no index of every reference in the file.
+import { PackedTexts } from "../model/PackedTexts.js";
 
 /** The accepted sales that a cancellation or a return may reverse. */
 export class ReversalLedger {
@@ -13,14 +15,11 @@ export class ReversalLedger {
   // The currency's index in `currencyList`, negative (−index − 1) when the size is an amount, not a quantity.
   private groups = new Int32Array(1024);
   private left = new Float64Array(1024);
-  private readonly ids: (string | undefined)[] = [];
-  private readonly orderIds: (string | undefined)[] = [];
+  private readonly ids = new PackedTexts(1024);
+  private readonly orderIds = new PackedTexts(1024);
   private lastCustomer = "";
   private lastProducts: Map<string, number> | undefined;
-  private indexed = false;
   private readonly currencyList: string[] = [];
-  private readonly references = new Map<string, { row: number; customerId: string }>();
-  private readonly otherReferences = new Map<string, number>();
 
   private group(currency: string, byAmount: boolean): number {
     let index = this.currencyList.indexOf(currency);
@@ -40,6 +39,8 @@ export class ReversalLedger {
     this.rows = widen(this.rows, (n) => new Int32Array(n));
     this.groups = widen(this.groups, (n) => new Int32Array(n));
     this.left = widen(this.left, (n) => new Float64Array(n));
+    this.ids.grow(capacity);
+    this.orderIds.grow(capacity);
   }
 
   /**
@@ -73,41 +74,22 @@ export class ReversalLedger {
     this.rows[index] = row;
     this.groups[index] = this.group(currency, byAmount);
     this.left[index] = size;
-    this.ids.push(id);
-    this.orderIds.push(orderId);
-    if (this.indexed) this.index(customerId, index);
-  }
-
-  // Adds a sale's id and order id to the index of references (the first sale of each wins).
-  private index(customerId: string, sale: number): void {
-    const row = this.rows[sale] ?? 0;
-    const id = this.ids[sale];
-    const orderId = this.orderIds[sale];
-    if (id !== undefined) this.remember(customerId, id, row);
-    if (orderId !== undefined) this.remember(customerId, orderId, row);
-  }
-
-  private remember(customerId: string, reference: string, row: number): void {
-    const known = this.references.get(reference);
-    if (known === undefined) this.references.set(reference, { row, customerId });
-    else if (known.customerId !== customerId) {
-      const key = `${customerId}\u0000${reference}`;
-      const other = this.otherReferences.get(key);
-      if (other === undefined || row < other) this.otherReferences.set(key, row);
-    } else if (row < known.row) known.row = row;
+    if (id !== undefined) this.ids.set(index, id);
+    if (orderId !== undefined) this.orderIds.set(index, orderId);
   }
 
   /** The first row of an accepted sale of the customer whose id or order id is `reference`. */
   referencedRow(customerId: string, reference: string): number | undefined {
-    if (!this.indexed) {
-      this.indexed = true;
-      for (const [customer, products] of this.heads)
-        for (const head of products.values())
-          for (let i = head; i >= 0; i = this.next[i] ?? -1) this.index(customer, i);
-    }
-    const known = this.references.get(reference);
-    if (known?.customerId === customerId) return known.row;
-    return this.otherReferences.get(`${customerId}\u0000${reference}`);
+    const products = this.heads.get(customerId);
+    if (products === undefined) return undefined;
+    let first: number | undefined;
+    for (const head of products.values())
+      for (let i = head; i >= 0; i = this.next[i] ?? -1) {
+        const row = this.rows[i] ?? 0;
+        if (first !== undefined && row >= first) continue;
+        if (this.ids.matches(i, reference) || this.orderIds.matches(i, reference)) first = row;
+      }
+    return first;
   }
 
   /**
@@ -138,6 +120,6 @@ export class ReversalLedger {
     }
     if (best < 0) return undefined;
     this.left[best] = (this.left[best] ?? 0) - size;
-    return { row: bestRow, reference: this.ids[best] ?? this.orderIds[best] };
+    return { row: bestRow, reference: this.ids.at(best) ?? this.orderIds.at(best) };
   }
 }

@@ -228,8 +228,14 @@ export interface PortfolioResult {
   locale: Locale;
   /** The portfolio's currency (the policy's, else the first one seen). */
   currency: string;
-  /** One entry per account, sorted by id. */
-  accounts: PortfolioAccount[];
+  /** One entry per account, sorted by id; made on first read (see `account` for one at a time). */
+  readonly accounts: PortfolioAccount[];
+  /**
+   * The account at a position of `accounts` (0 ≤ index < `totals.accounts`), made when asked: the way to read a
+   * large portfolio one account at a time without holding all of them. Its `grades` and `scores` are made when
+   * first read.
+   */
+  account(index: number): PortfolioAccount;
   /** Per tier, best first. */
   byTier: PortfolioTierRow[];
   /** Totals. */

@@ -17,7 +17,7 @@ import { rfm } from "../rfm/rfm.js";
 import { RFM_EIGHT_CLASS_SEGMENTS } from "../rfm/rfmEightClassSegments.js";
 import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
-import { evaluateSignals, type SignalAlert } from "../signals/evaluateSignals.js";
+import { evaluateSignals } from "../signals/evaluateSignals.js";
 import { groupByCustomer } from "../signals/groupByCustomer.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
 import { signalKpis } from "../signals/signalKpis.js";
@@ -33,6 +33,7 @@ import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
+import { alertIndex } from "./alertIndex.js";
 import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
 import { lineActivity } from "./lineActivity.js";
 import { lineGrowth } from "./lineGrowth.js";
@@ -325,42 +326,40 @@ export function createPortfolioAccumulator(
       });
       lap("signals");
 
-      const alertsById = new Map<string, SignalAlert[]>();
-      for (const alert of signals.alerts) {
-        const list = alertsById.get(alert.customerId);
-        if (list === undefined) alertsById.set(alert.customerId, [alert]);
-        else list.push(alert);
-      }
-      const signalAccounts = signals.accounts;
+      const alertsAt = alertIndex(signals.alerts, ids);
       const dimensionNames = tierPolicy.dimensions.map((dimension) => dimension.name);
+      const labelOf = new Map(tiers.tiers.map((tier) => [tier, tierLabel(tierPolicy, tier, locale)]));
       const byTier: PortfolioTierRow[] = tiers.tiers.map((tier) => ({
         tier,
-        label: tierLabel(tierPolicy, tier, locale),
+        label: labelOf.get(tier) as string,
         accounts: 0,
         revenueMinor: 0,
         profitMinor: 0,
         clvMinor: 0,
       }));
-      const results: PortfolioAccount[] = tiers.accounts.map((tiered, i) => {
-        const k = rfmAt.get(tiered.id);
-        const customer = customerById.get(tiered.id);
-        const clv = orUndefined(fitted.valueMinor[i]);
+      for (let i = 0; i < n; i++) {
         const row = byTier[tiers.tierIndex[i] as number] as PortfolioTierRow;
         row.accounts++;
         row.revenueMinor += profit.netRevenueMinor[i] as number;
         row.profitMinor += profit.profitMinor[i] as number;
-        row.clvMinor += clv ?? 0;
+        row.clvMinor += orUndefined(fitted.valueMinor[i]) ?? 0;
+      }
+      const accountAt = (i: number): PortfolioAccount => {
+        const tiered = tiers.accounts[i] as (typeof tiers.accounts)[number];
+        const k = rfmAt.get(tiered.id);
+        const customer = customerById.get(tiered.id);
         const dimensions: Record<string, number> = {};
         dimensionNames.forEach((name, d) => {
           dimensions[name] = scorecard.dimensionScores[d]?.[i] as number;
         });
-        const signal = signalAccounts[i];
-        return {
+        const segment =
+          k === undefined ? undefined : (scores.map.segments[scores.segmentIndex[k] as number] as string);
+        const account: Omit<PortfolioAccount, "grades" | "scores"> = {
           id: tiered.id,
           name: customer?.name,
           owner: customer?.owner,
           tier: tiered.tier,
-          tierLabel: tierLabel(tierPolicy, tiered.tier, locale),
+          tierLabel: labelOf.get(tiered.tier) as string,
           previousTier: tiered.previousTier,
           changed: tiered.changed,
           periodsBelow: tiered.periodsBelow,
@@ -369,29 +368,39 @@ export function createPortfolioAccumulator(
           reasons: tiered.reasons,
           reasonText: tierReasonText(tiered.reasons, tierPolicy, locale),
           rfm:
-            k === undefined
+            k === undefined || segment === undefined
               ? undefined
               : {
                   r: scores.r[k] as number,
                   f: scores.f[k] as number,
                   m: scores.m[k] as number,
                   code: `${scores.r[k]}${scores.f[k]}${scores.m[k]}`,
-                  segment: scores.map.segments[scores.segmentIndex[k] as number] as string,
-                  segmentLabel: segmentLabel(scores.map.segments[scores.segmentIndex[k] as number] as string),
+                  segment,
+                  segmentLabel: segmentLabel(segment),
                 },
           revenueMinor: profit.netRevenueMinor[i] as number,
           grossMarginMinor: profit.grossMarginMinor[i] as number,
           costToServeMinor: profit.costToServeMinor[i] as number,
           profitMinor: profit.profitMinor[i] as number,
           abc: abcOf[i] as PortfolioAccount["abc"],
-          clvMinor: clv,
+          clvMinor: orUndefined(fitted.valueMinor[i]),
           pAlive: orUndefined(fitted.pAlive[i]),
           expectedPurchases: orUndefined(fitted.expectedPurchases[i]),
-          alerts: alertsById.get(tiered.id) ?? [],
-          grades: signal?.grades ?? {},
-          scores: signal?.scores ?? {},
+          alerts: alertsAt(i),
         };
-      });
+        // The grades and scores, with their reasons and evidence, are the block's signals evaluated again:
+        // made when read.
+        let explained: ReturnType<typeof signals.account> | undefined;
+        const explain = () => {
+          explained ??= signals.account(i);
+          return explained;
+        };
+        return Object.defineProperties(account, {
+          grades: { get: () => explain().grades, enumerable: true },
+          scores: { get: () => explain().scores, enumerable: true },
+        }) as PortfolioAccount;
+      };
+      const grossMarginMinor = profit.grossMarginMinor.reduce((sum, value) => sum + value, 0);
       const totals = byTier.reduce(
         (sum, row) => ({
           accounts: sum.accounts + row.accounts,
@@ -400,21 +409,19 @@ export function createPortfolioAccumulator(
           profitMinor: sum.profitMinor + row.profitMinor,
           clvMinor: sum.clvMinor + row.clvMinor,
         }),
-        {
-          accounts: 0,
-          revenueMinor: 0,
-          grossMarginMinor: profit.grossMarginMinor.reduce((sum, value) => sum + value, 0),
-          profitMinor: 0,
-          clvMinor: 0,
-        },
+        { accounts: 0, revenueMinor: 0, grossMarginMinor, profitMinor: 0, clvMinor: 0 },
       );
       lap("results");
-      return {
+      let made: PortfolioAccount[] | undefined;
+      const result = {
         asOf,
         policyName: checked.name,
         locale,
         currency,
-        accounts: results,
+        get accounts(): PortfolioAccount[] {
+          made ??= Array.from({ length: n }, (_, i) => accountAt(i));
+          return made;
+        },
         byTier,
         totals,
         features: summary,
@@ -432,6 +439,11 @@ export function createPortfolioAccumulator(
         issues,
         timings,
       };
+      // Not enumerable: comparing or serialising a result sees its data, as it always has.
+      return Object.defineProperty(result, "account", {
+        value: (index: number) => made?.[index] ?? accountAt(index),
+        enumerable: false,
+      }) as PortfolioResult;
     },
   };
 }

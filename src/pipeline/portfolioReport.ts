@@ -58,7 +58,9 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
   const rfm = result.rfm;
   const bins = rfm.grid.length;
   const monetaryMinor = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
-  for (const account of result.accounts) {
+  // The accounts are read one at a time: a large portfolio's are never all held.
+  for (let i = 0; i < totals.accounts; i++) {
+    const account = result.account(i);
     if (account.rfm === undefined) continue;
     const row = monetaryMinor[account.rfm.r - 1] as number[];
     row[account.rfm.f - 1] = (row[account.rfm.f - 1] as number) + account.revenueMinor;
@@ -72,14 +74,20 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     else count.alerts++;
   }
   const tierRank = new Map(result.tiers.tiers.map((tier, rank) => [tier, rank]));
-  const shown = [...result.accounts]
-    .sort(
-      (a, b) =>
+  const tiered = result.tiers.accounts;
+  const shown = tiered
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const a = tiered[i] as (typeof tiered)[number];
+      const b = tiered[j] as (typeof tiered)[number];
+      return (
         (tierRank.get(a.tier) ?? 0) - (tierRank.get(b.tier) ?? 0) ||
         b.score - a.score ||
-        (a.id < b.id ? -1 : 1),
-    )
-    .slice(0, options.maxAccounts ?? 500);
+        (a.id < b.id ? -1 : 1)
+      );
+    })
+    .slice(0, options.maxAccounts ?? 500)
+    .map((i) => result.account(i));
   const accounts: ReportAccount[] = shown.map((account) => ({
     id: account.id,
     name: account.name,

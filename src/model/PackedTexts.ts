@@ -1,8 +1,8 @@
-// The texts of a line column with about as many distinct values as lines (order ids), packed: every line keeps
-// where its text starts in one character buffer and its length, so ten million lines hold no string objects (a
-// string cut from a CSV line would also keep the whole line alive). Lines that repeat the previous line's text —
+// The texts of a column with about as many distinct values as rows (line ids, order ids), packed: every row keeps
+// where its text starts in one character buffer and its length, so ten million rows hold no string objects (a
+// string cut from a CSV line would also keep the whole line alive). Rows that repeat the previous row's text —
 // the lines of one order, as files list them — share its characters. The characters are one byte each until a
-// text has one beyond U+00FF, then two. Internal to features.
+// text has one beyond U+00FF, then two. Internal (the feature accumulator's and the reversal ledger's).
 
 function grownInts(values: Int32Array, capacity: number, fill: number): Int32Array {
   const next = new Int32Array(capacity).fill(fill, values.length);
@@ -72,6 +72,15 @@ export class PackedTexts {
       null,
       this.chars.subarray(from, from + (this.length[row] ?? 0)) as never,
     );
+  }
+
+  /** Whether line `row`'s text is `text`, compared in place. */
+  matches(row: number, text: string): boolean {
+    const from = this.start[row] ?? -1;
+    if (from < 0 || this.length[row] !== text.length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < text.length; k++) if (chars[from + k] !== text.charCodeAt(k)) return false;
+    return true;
   }
 
   /**
