@@ -77,8 +77,12 @@ const money = (minor: number | undefined, currency: string): Cell =>
 const rounded = (value: number | undefined, digits: number): Cell =>
   value === undefined || Number.isNaN(value) ? undefined : Number(value.toFixed(digits));
 
-// One row per account, each made when written (the accounts of a large portfolio are never all held).
-function customerTable(result: PortfolioResult): { columns: string[]; rows: RowSource } {
+// One row per account, each made when written (the accounts of a large portfolio are never all held) and
+// offered to `seen`.
+function customerTable(
+  result: PortfolioResult,
+  seen: (account: PortfolioAccount) => void,
+): { columns: string[]; rows: RowSource } {
   const dimensions = result.scorecard.policy.dimensions.map((dimension) => dimension.name);
   const { currency } = result;
   return {
@@ -109,7 +113,11 @@ function customerTable(result: PortfolioResult): { columns: string[]; rows: RowS
     ],
     rows: {
       length: result.totals.accounts,
-      row: (i) => customerRow(result.account(i), dimensions, currency),
+      row: (i) => {
+        const account = result.account(i);
+        seen(account);
+        return customerRow(account, dimensions, currency);
+      },
     },
   };
 }
@@ -142,28 +150,29 @@ function customerRow(account: PortfolioAccount, dimensions: readonly string[], c
   ];
 }
 
-// The most valuable accounts (CLV, else revenue; ties by id), read one at a time.
-function topAccounts(result: PortfolioResult, count: number): PortfolioAccount[] {
+// The most valuable accounts (CLV, else revenue; ties by id) among those offered, one at a time.
+function topAccounts(count: number): { offer(account: PortfolioAccount): void; list: PortfolioAccount[] } {
   const value = (account: PortfolioAccount): number => account.clvMinor ?? account.revenueMinor;
   const before = (a: PortfolioAccount, b: PortfolioAccount): boolean =>
     value(a) > value(b) || (value(a) === value(b) && a.id < b.id);
-  const top: PortfolioAccount[] = [];
-  for (let i = 0; i < result.totals.accounts; i++) {
-    const account = result.account(i);
-    if (top.length === count) {
-      if (!before(account, top[count - 1] as PortfolioAccount)) continue;
-      top.pop();
-    }
-    let at = top.length;
-    while (at > 0 && before(account, top[at - 1] as PortfolioAccount)) at--;
-    top.splice(at, 0, account);
-  }
-  return top;
+  const list: PortfolioAccount[] = [];
+  return {
+    offer(account) {
+      if (list.length === count) {
+        if (!before(account, list[count - 1] as PortfolioAccount)) return;
+        list.pop();
+      }
+      let at = list.length;
+      while (at > 0 && before(account, list[at - 1] as PortfolioAccount)) at--;
+      list.splice(at, 0, account);
+    },
+    list,
+  };
 }
 
 // The headline, in the run's language: accounts and revenue per tier, the five most valuable accounts, the
 // critical alerts.
-function headline(result: PortfolioResult): string {
+function headline(result: PortfolioResult, top: readonly PortfolioAccount[]): string {
   const { currency, locale } = result;
   const lines = [
     formatMessage(
@@ -186,7 +195,6 @@ function headline(result: PortfolioResult): string {
       ),
     );
   }
-  const top = topAccounts(result, 5);
   lines.push(formatMessage(result.clv.fitted ? "cli.score.top-clv" : "cli.score.top-revenue", {}, locale));
   for (const account of top) {
     const value = formatMoney(Math.round(account.clvMinor ?? account.revenueMinor), currency);
@@ -283,7 +291,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     ratings: Object.fromEntries([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
   });
   await mkdir(out, { recursive: true });
-  const customers = customerTable(result);
+  const top = topAccounts(5);
+  const customers = customerTable(result, (account) => top.offer(account));
   await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
   const alerts = alertTable(result.signals.alerts);
   await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
@@ -308,7 +317,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeFile(join(out, "report.html"), await renderReportHtml(report));
   const language = result.locale;
   const reportPath = formatMessage("cli.score.report", { path: join(out, "report.html") }, language);
-  io.stdout.write(`${headline(result)}${reportPath}\n`);
+  io.stdout.write(`${headline(result, top.list)}${reportPath}\n`);
   for (const issue of result.issues.slice(0, 5)) {
     const message = localizeIssue(issue, language).message;
     io.stderr.write(`${formatMessage("cli.score.note", { message }, language)}\n`);

@@ -58,12 +58,14 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
   const rfm = result.rfm;
   const bins = rfm.grid.length;
   const monetaryMinor = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
-  // The accounts are read one at a time: a large portfolio's are never all held.
-  for (let i = 0; i < totals.accounts; i++) {
-    const account = result.account(i);
-    if (account.rfm === undefined) continue;
-    const row = monetaryMinor[account.rfm.r - 1] as number[];
-    row[account.rfm.f - 1] = (row[account.rfm.f - 1] as number) + account.revenueMinor;
+  // From the columns, not the accounts (a large portfolio's are never all made): the scored customers are a
+  // subsequence of the accounts, in the same order.
+  const { ids, netRevenueMinor } = result.profit;
+  for (let k = 0, i = 0; k < rfm.ids.length; k++) {
+    while (i < ids.length && ids[i] !== rfm.ids[k]) i++;
+    const row = monetaryMinor[(rfm.r[k] as number) - 1] as number[];
+    const f = (rfm.f[k] as number) - 1;
+    row[f] = (row[f] as number) + (netRevenueMinor[i] as number);
   }
   const counts = new Map<string, AlertCount>();
   for (const alert of result.signals.alerts) {
