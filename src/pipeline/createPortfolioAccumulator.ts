@@ -1,5 +1,6 @@
 import { Accumulator } from "../features/Accumulator.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
+import { featureRow } from "../features/FeatureRow.js";
 import { resolveFeatureOptions } from "../features/resolveFeatureOptions.js";
 import { formatDay } from "../model/formatDay.js";
 import type { Issue } from "../model/issue.js";
@@ -261,7 +262,8 @@ export function createPortfolioAccumulator(
       const lines = features.lines();
       const growth = needsGrowth ? lineGrowth(lines, customerById, { asOf }) : undefined;
       const qualificationsById = groupByCustomer(records.qualifications);
-      const customerFeatures = summary.features;
+      // Views of the feature columns, not the summary's objects: a million of those would take gigabytes.
+      const customerFeatures = ids.map((_, i) => featureRow(columns, i));
       const inputs: TierInput[] = ids.map((id, i) => {
         const k = rfmAt.get(id);
         const clv = fitted.valueMinor[i] as number;

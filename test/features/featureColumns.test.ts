@@ -1,6 +1,7 @@
 // Feature columns: summarize's columns against its objects, the round trip objects → columns → objects, and the
 // stages that read columns (rfm, profitTable) against the same stages reading objects.
 import { beforeAll, describe, expect, it } from "vitest";
+import { featureRow } from "../../src/features/FeatureRow.js";
 import {
   type CostModel,
   type CustomerFeatures,
@@ -67,6 +68,18 @@ describe("feature columns", () => {
       },
       { asOf: "2011-12-09", calibrationEnd: "2011-09-30" },
     );
+  });
+
+  it("reads each customer through a row view exactly as featureAt makes it", () => {
+    const { columns } = summary;
+    for (let i = 0; i < columns.ids.length; i++) {
+      const view = featureRow(columns, i);
+      const object = featureAt(columns, i);
+      const read = Object.fromEntries(
+        Object.keys(object).map((field) => [field, view[field as keyof CustomerFeatures]]),
+      );
+      expect(read).toEqual(object);
+    }
   });
 
   it("holds what the objects hold, NaN where a field is undefined", () => {
