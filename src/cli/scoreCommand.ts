@@ -287,8 +287,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     interactions: records.interactions?.records,
     invoices: records.invoices?.records,
     qualifications: records.qualifications?.records,
-    pool: Object.fromEntries(records.pool),
-    ratings: Object.fromEntries([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
+    pool: records.pool,
+    ratings: new Map([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
   });
   await mkdir(out, { recursive: true });
   const top = topAccounts(5);

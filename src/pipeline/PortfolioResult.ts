@@ -44,10 +44,13 @@ export interface PortfolioRecords {
   invoices?: readonly Invoice[] | undefined;
   /** Licences, authorisations and certificates. */
   qualifications?: readonly Qualification[] | undefined;
-  /** Shared-pool state by customer id (claim date, locked, won). */
-  pool?: Readonly<Record<string, PoolState>> | undefined;
-  /** Manager-entered ratings by customer id, by the rating names the tier policy declares. */
-  ratings?: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined;
+  /** Shared-pool state by customer id (claim date, locked, won): an object or a Map. */
+  pool?: Readonly<Record<string, PoolState>> | ReadonlyMap<string, PoolState> | undefined;
+  /** Manager-entered ratings by customer id, by the rating names the tier policy declares: an object or a Map. */
+  ratings?:
+    | Readonly<Record<string, Readonly<Record<string, number>>>>
+    | ReadonlyMap<string, Readonly<Record<string, number>>>
+    | undefined;
   /** Each customer's yearly potential (budget, wallet) in minor units, for the share of wallet. */
   potentials?: Readonly<Record<string, number>> | undefined;
 }

@@ -120,6 +120,17 @@ function pnlAt(table: ReturnType<typeof profitTable>, i: number): CustomerPnl {
   };
 }
 
+// A customer's entry of a table keyed by id, given as an object or a Map (a million-key object is slow and large).
+function entryOf<T>(
+  table: Readonly<Record<string, T>> | ReadonlyMap<string, T> | undefined,
+  id: string,
+): T | undefined {
+  if (table === undefined) return undefined;
+  if (table instanceof Map) return table.get(id);
+  const record = table as Readonly<Record<string, T>>;
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 const orUndefined = (value: number | undefined): number | undefined =>
   value === undefined || Number.isNaN(value) ? undefined : value;
 
@@ -283,7 +294,7 @@ export function createPortfolioAccumulator(
               },
           profit: pnlAt(profit, i),
           growth: growth?.[i],
-          ratings: records.ratings?.[id],
+          ratings: entryOf(records.ratings, id),
           qualified: qualifiedOn(qualificationsById.get(id), asOf),
         };
       });
@@ -313,7 +324,7 @@ export function createPortfolioAccumulator(
           tier: tiers.tiers[tiers.tierIndex[i] as number],
           segment: k === undefined ? undefined : scores.map.segments[scores.segmentIndex[k] as number],
           pAlive: orUndefined(fitted.pAlive[i]),
-          pool: records.pool?.[id],
+          pool: entryOf(records.pool, id),
         };
       });
       const signals = evaluateSignals(accounts, signalPolicy, { asOf, locale });

@@ -319,6 +319,40 @@ describe("createPortfolioAccumulator", () => {
     );
   });
 
+  it("reads the pool states and ratings from Maps as from objects, and account(i) as accounts[i]", () => {
+    const ratedPolicy: PortfolioPolicy = {
+      ...policy,
+      signals: ["follow-up"],
+      tiers: {
+        version: 1,
+        name: "rated",
+        ratings: [{ name: "fit", min: 1, max: 5 }],
+        dimensions: [
+          {
+            name: "fit",
+            weight: 1,
+            metrics: [{ metric: "rating.fit", weight: 1, normalise: { method: "minMax", min: 1, max: 5 } }],
+          },
+        ],
+        tiers: [{ name: "key" }, { name: "other" }],
+        assignment: { method: "thresholds", thresholds: [{ tier: "key", minScore: 50 }] },
+      },
+    };
+    const pool = { C2: { claimedDate: "2026-01-05" }, C3: { locked: true } };
+    const ratings = { C1: { fit: 5 }, C2: { fit: 2 } };
+    const asObjects = scorePortfolio({ ...records, pool, ratings }, ratedPolicy, { asOf: "2026-11-30" });
+    const asMaps = scorePortfolio(
+      { ...records, pool: new Map(Object.entries(pool)), ratings: new Map(Object.entries(ratings)) },
+      ratedPolicy,
+      { asOf: "2026-11-30" },
+    );
+    expect(asMaps.accounts).toEqual(asObjects.accounts);
+    // Fit 5 scores 100, fit 2 scores 25; C3 has no rating: the neutral 50, which reaches key.
+    expect(asObjects.accounts.map((account) => account.tier)).toEqual(["key", "other", "key"]);
+    const one = scorePortfolio({ ...records, pool, ratings }, ratedPolicy, { asOf: "2026-11-30" });
+    expect([2, 0, 1].map((i) => one.account(i))).toEqual([2, 0, 1].map((i) => asObjects.accounts[i]));
+  });
+
   it("refuses a day that is not YYYY-MM-DD", () => {
     expect(() => createPortfolioAccumulator(policy, { asOf: "30/11/2026" })).toThrow(/asOf/);
   });
