@@ -46,7 +46,7 @@ export class Accumulator implements FeatureAccumulator {
   /** Customer id → index; `extras[index]` is the customer's non-transaction state. */
   readonly customers: CustomerIndex;
   readonly extras: (CustomerExtra | undefined)[] = [];
-  readonly transactions: TransactionRows;
+  transactions: TransactionRows;
   /** Currency code → index in the rows' currency column. */
   readonly currencyIndexes: Map<string, number> = new Map();
   /** The currency codes, by index (an array of strings from the start, as `CustomerIndex.names`). */
@@ -60,6 +60,7 @@ export class Accumulator implements FeatureAccumulator {
   private lastCurrency = "";
   private lastCurrencyIndex = -1;
   private grouped: (CustomerLines & { lineCount: number }) | undefined = undefined;
+  private sealed = false;
 
   /**
    * @param options - Checked options.
@@ -108,6 +109,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   addTransaction(transaction: Transaction): void {
+    if (this.sealed) this.refuseSealed();
     const options = this.options;
     const day = this.day(transaction.date);
     const amount = transaction.amountMinor;
@@ -140,6 +142,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   addInteraction(interaction: Interaction): void {
+    if (this.sealed) this.refuseSealed();
     const asOf = this.options.asOf;
     const day = parseDay(interaction.date, "YYYY-MM-DD");
     if (day === undefined) {
@@ -176,6 +179,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   addInvoice(invoice: Invoice): void {
+    if (this.sealed) this.refuseSealed();
     const options = this.options;
     const asOf = options.asOf;
     const issued = parseDay(invoice.issueDate, "YYYY-MM-DD");
@@ -226,6 +230,7 @@ export class Accumulator implements FeatureAccumulator {
   }
 
   addCustomer(customer: Customer): void {
+    if (this.sealed) this.refuseSealed();
     const options = this.options;
     const extra = this.extra(customer.id);
     if (customer.createdDate !== undefined) {
@@ -303,8 +308,7 @@ export class Accumulator implements FeatureAccumulator {
     const cached = this.grouped;
     if (
       cached !== undefined &&
-      cached.lineCount === this.transactions.length &&
-      cached.ids.length === names.length
+      (this.sealed || (cached.lineCount === this.transactions.length && cached.ids.length === names.length))
     )
       return cached;
     // Lines are grouped in id order, so that the customers are finished, in id order, reading memory in order.
@@ -321,6 +325,20 @@ export class Accumulator implements FeatureAccumulator {
       lineCount: transactions.length,
     };
     return this.grouped;
+  }
+
+  /**
+   * Groups the lines for good and lets the ungrouped copy go, halving the lines' memory: the last step of a run
+   * that takes no more records (adding one afterwards throws).
+   */
+  seal(): void {
+    this.lines();
+    this.sealed = true;
+    this.transactions = new TransactionRows();
+  }
+
+  private refuseSealed(): never {
+    throw new Error("This feature accumulator is sealed: no more records may be added.");
   }
 
   private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {

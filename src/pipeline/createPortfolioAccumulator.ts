@@ -217,6 +217,7 @@ export function createPortfolioAccumulator(
       for (const invoice of records.invoices ?? []) features.addInvoice(invoice);
       for (const customer of customers) features.addCustomer(customer);
       const summary = features.summary();
+      features.seal();
       const { columns } = summary;
       const ids = columns.ids;
       const n = ids.length;

@@ -80,3 +80,20 @@ describe("activity and growth read from the grouped lines", () => {
     expect(actual[lines.ids.indexOf("Z-1")]).toMatchObject({ orders: 4, distinctCategories: 1 });
   });
 });
+
+describe("a sealed feature accumulator", () => {
+  it("keeps its grouped lines and summaries, and refuses more records", () => {
+    const { transactions } = portfolio();
+    const accumulator = new Accumulator(resolveFeatureOptions({ asOf: AS_OF }));
+    for (const transaction of transactions) accumulator.addTransaction(transaction);
+    const before = accumulator.summary().columns;
+    const lines = accumulator.lines();
+    accumulator.seal();
+    expect(accumulator.lines()).toBe(lines);
+    expect(accumulator.summary().columns).toEqual(before);
+    expect(() => accumulator.addTransaction(transactions[0] as Transaction)).toThrow(/sealed/);
+    expect(() => accumulator.addInteraction({ customerId: "Z-1", date: AS_OF, kind: "call" })).toThrow(
+      /sealed/,
+    );
+  });
+});
