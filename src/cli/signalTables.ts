@@ -1,7 +1,7 @@
 import type { SignalAlert } from "../signals/evaluateSignals.js";
 import type { SignalEvidence } from "../signals/SignalEvidence.js";
 import type { SignalTask } from "../signals/signalTasks.js";
-import type { RowSource } from "./writeTable.js";
+import { type RowSource, rowSource } from "./writeTable.js";
 
 /** A table to write: its column names and its rows, each made when written. */
 export interface Table {
@@ -29,21 +29,15 @@ function evidenceText(evidence: readonly SignalEvidence[]): string {
 export function alertTable(alerts: readonly SignalAlert[]): Table {
   return {
     columns: ["severity", "category", "customer_id", "rule", "message", "evidence", "key"],
-    rows: {
-      length: alerts.length,
-      row: (i) => {
-        const alert = alerts[i] as SignalAlert;
-        return [
-          alert.severity,
-          alert.category,
-          alert.customerId,
-          alert.rule,
-          alert.message,
-          evidenceText(alert.evidence),
-          alert.key,
-        ];
-      },
-    },
+    rows: rowSource(alerts, (alert) => [
+      alert.severity,
+      alert.category,
+      alert.customerId,
+      alert.rule,
+      alert.message,
+      evidenceText(alert.evidence),
+      alert.key,
+    ]),
   };
 }
 
@@ -51,20 +45,14 @@ export function alertTable(alerts: readonly SignalAlert[]): Table {
 export function taskTable(tasks: readonly SignalTask[]): Table {
   return {
     columns: ["due_date", "days_until", "kind", "occasion", "customer_id", "message", "key"],
-    rows: {
-      length: tasks.length,
-      row: (i) => {
-        const task = tasks[i] as SignalTask;
-        return [
-          task.dueDate,
-          task.daysUntil,
-          task.kind,
-          task.occasion,
-          task.customerId,
-          task.message,
-          task.key,
-        ];
-      },
-    },
+    rows: rowSource(tasks, (task) => [
+      task.dueDate,
+      task.daysUntil,
+      task.kind,
+      task.occasion,
+      task.customerId,
+      task.message,
+      task.key,
+    ]),
   };
 }

@@ -16,6 +16,11 @@ export interface RowSource {
   row(index: number): readonly Cell[];
 }
 
+/** The rows of a list, each made from its item when written. */
+export function rowSource<T>(items: readonly T[], toRow: (item: T) => readonly Cell[]): RowSource {
+  return { length: items.length, row: (i) => toRow(items[i] as T) };
+}
+
 const BATCH = 10_000;
 
 // A CSV field is quoted when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180, as
