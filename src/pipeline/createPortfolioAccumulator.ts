@@ -10,7 +10,7 @@ import { parseDay } from "../model/parseDay.js";
 import type { Qualification } from "../model/qualification.js";
 import type { Transaction } from "../model/transaction.js";
 import { abcTable } from "../profit/abcTable.js";
-import type { CustomerPnl } from "../profit/customerProfit.js";
+import { profitRow } from "../profit/ProfitRow.js";
 import { profitTable } from "../profit/profitTable.js";
 import { whaleCurve } from "../profit/whaleCurve.js";
 import { GRID_SEGMENTS } from "../rfm/gridSegments.js";
@@ -95,29 +95,6 @@ function qualifiedOn(documents: readonly Qualification[] | undefined, asOf: stri
     (document) =>
       document.status === "active" && (document.expires === undefined || document.expires >= asOf),
   );
-}
-
-// A row of the profit table as one account's P&L, for the scorecard's profit metrics.
-function pnlAt(table: ReturnType<typeof profitTable>, i: number): CustomerPnl {
-  const costToServe = Object.fromEntries(
-    Object.entries(table.costToServe).map(([line, column]) => [line, column[i] as number]),
-  ) as unknown as CustomerPnl["costToServe"];
-  const margin = table.marginPercent[i] as number;
-  return {
-    id: table.ids[i] as string,
-    grossSalesMinor: table.grossSalesMinor[i] as number,
-    discountsMinor: table.discountsMinor[i] as number,
-    returnsMinor: table.returnsMinor[i] as number,
-    netRevenueMinor: table.netRevenueMinor[i] as number,
-    costOfGoodsMinor: table.costOfGoodsMinor[i] as number,
-    estimatedCostOfGoodsMinor: table.estimatedCostOfGoodsMinor[i] as number,
-    uncostedRevenueMinor: table.uncostedRevenueMinor[i] as number,
-    grossMarginMinor: table.grossMarginMinor[i] as number,
-    costToServe,
-    costToServeMinor: table.costToServeMinor[i] as number,
-    profitMinor: table.profitMinor[i] as number,
-    marginPercent: Number.isNaN(margin) ? undefined : margin,
-  };
 }
 
 // A customer's entry of a table keyed by id, given as an object or a Map (a million-key object is slow and large).
@@ -293,7 +270,7 @@ export function createPortfolioAccumulator(
                 pAlive: fitted.pAlive[i] as number,
                 expectedPurchases: fitted.expectedPurchases[i] as number,
               },
-          profit: pnlAt(profit, i),
+          profit: profitRow(profit, i),
           growth: growth?.[i],
           ratings: entryOf(records.ratings, id),
           qualified: qualifiedOn(qualificationsById.get(id), asOf),

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import {
   type CostModel,
   type CustomerFeatures,
+  type CustomerPnl,
   costModelSchema,
   customerProfit,
   type Interaction,
@@ -16,6 +17,7 @@ import {
   profitTable,
   type Transaction,
 } from "../../src/index.js";
+import { profitRow } from "../../src/profit/ProfitRow.js";
 
 const t = (date: string, amountMinor: number, extra: Partial<Transaction> = {}): Transaction => ({
   customerId: "C1",
@@ -231,6 +233,22 @@ describe("profitTable", () => {
     expect(
       Number.isNaN(profitTable([{ ...(inputs[0] as ProfitInput), salesMinor: 0 }], MODEL).marginPercent[0]),
     ).toBe(true);
+  });
+
+  it("reads each customer through a row view as customerProfit makes it, tier and no margin included", () => {
+    const inputs = [
+      ...profitInputs(RECORDS, MARCH),
+      { ...(profitInputs(RECORDS, MARCH)[0] as ProfitInput), id: "Z", tier: "key", salesMinor: 0 },
+    ];
+    const table = profitTable(inputs, { ...MODEL, tierCostsMinor: { key: 1000 } });
+    customerProfit(inputs, { ...MODEL, tierCostsMinor: { key: 1000 } }).forEach((pnl, i) => {
+      const view = profitRow(table, i);
+      const read = Object.fromEntries(
+        Object.keys(pnl).map((field) => [field, view[field as keyof CustomerPnl]]),
+      );
+      expect(read).toEqual(pnl);
+    });
+    expect(profitRow(table, inputs.length - 1)).toMatchObject({ tier: "key", marginPercent: undefined });
   });
 });
 
