@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { IngestReport } from "../ingest/IngestReport.js";
@@ -11,6 +12,7 @@ import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
+import { fileError } from "./fileError.js";
 import { listText } from "./listText.js";
 import { LOCALES, localeFlag } from "./localeFlag.js";
 import { padText } from "./padText.js";
@@ -266,22 +268,33 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const started = performance.now();
   const policy = parsePortfolioPolicy(await readJsonFile(policyPath));
   const tierPolicy = typeof policy.tiers === "string" ? TIER_PRESETS[policy.tiers] : policy.tiers;
-  const records = await readAccountRecords(
-    values,
-    (values.currency as string | undefined) ?? policy.currency,
-  );
-  const ratings = await readRatings(values.ratings as string | undefined, tierPolicy);
+  // The record files are read after the transactions stream, so that the reversal ledger of the stream and the
+  // records are never in memory together; they are checked to be readable first, so a missing one fails at once.
+  const recordPaths = [...Object.keys(ACCOUNT_RECORD_FLAGS), "ratings", "previous", "overrides"]
+    .map((flag) => values[flag])
+    .filter((path): path is string => typeof path === "string");
+  for (const path of recordPaths)
+    await access(path, constants.R_OK).catch((error) => Promise.reject(fileError(path, error)));
+  // The pipeline's clock stands still while the records are read: its first stage times the transactions.
+  let recordsMilliseconds = 0;
   const run = createPortfolioAccumulator(policy, {
     asOf,
     previous: await readPrevious(values.previous as string | undefined),
     overrides: await readOverrides(values.overrides as string | undefined),
     locale,
-    now: () => performance.now(),
+    now: () => performance.now() - recordsMilliseconds,
   });
   const streamed = await streamTransactionFile(transactionsPath, values, io, asOf, (transaction) =>
     run.addTransaction(transaction),
   );
   const readMilliseconds = Date.now() - streamed.started;
+  const recordsStarted = performance.now();
+  const records = await readAccountRecords(
+    values,
+    (values.currency as string | undefined) ?? policy.currency,
+  );
+  const ratings = await readRatings(values.ratings as string | undefined, tierPolicy);
+  recordsMilliseconds = performance.now() - recordsStarted;
   const result = run.result({
     customers: records.customers?.records,
     interactions: records.interactions?.records,
@@ -290,6 +303,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     pool: records.pool,
     ratings: new Map([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
   });
+  result.timings.records = recordsMilliseconds;
   await mkdir(out, { recursive: true });
   const top = topAccounts(5);
   const customers = customerTable(result, (account) => top.offer(account));
