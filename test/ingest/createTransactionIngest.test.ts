@@ -439,6 +439,25 @@ describe("createTransactionIngest: cancellations and returns", () => {
       [3, 2],
     ]);
   });
+
+  it("matches a reference two customers share to each one's own first sale, by order id or line id", () => {
+    const rows = [
+      { customerId: "C1", date: "2024-03-01", amount: "10.00", orderId: "INV-9", id: "L-1" },
+      { customerId: "C2", date: "2024-03-02", amount: "20.00", orderId: "INV-9", id: "L-2" },
+      { customerId: "C2", date: "2024-03-03", amount: "30.00", orderId: "INV-9", id: "L-3" },
+      { customerId: "C2", date: "2024-03-09", amount: "-5.00", reverses: "INV-9", id: "R-1" },
+      { customerId: "C1", date: "2024-03-09", amount: "-5.00", reverses: "INV-9", id: "R-2" },
+      { customerId: "C2", date: "2024-03-10", amount: "-5.00", reverses: "L-3", id: "R-3" },
+      { customerId: "C1", date: "2024-03-10", amount: "-5.00", reverses: "L-3", id: "R-4" },
+    ];
+    const { report } = run(rows);
+    expect(report.notices.map((n) => [n.row, originalRow(n)])).toEqual([
+      [4, 2],
+      [5, 1],
+      [6, 3],
+    ]);
+    expect(report.rejectedByCode).toEqual({ "return.unmatched": 1 });
+  });
 });
 
 describe("createTransactionIngest: streaming and options", () => {
