@@ -25,13 +25,20 @@ const dir = join(tmpdir(), `keyaccount-scale-${values.accounts}-${values.lines}`
 const cli = "dist/cli.js";
 if (!existsSync(cli)) throw new Error("build first: npm run build");
 
-function run(command: string, args: string[]): { seconds: number; stderr: string; stdout: string } {
+function run(
+  command: string,
+  args: string[],
+): { seconds: number; stderr: string; stdout: string; failed: boolean } {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}`);
-  return { seconds, stderr: result.stderr, stdout: result.stdout };
+  return { seconds, stderr: result.stderr, stdout: result.stdout, failed: result.status !== 0 };
 }
+
+const peakMegabytes = (timeOutput: string): string =>
+  (Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput)?.[1] ?? Number.NaN) / 1024).toFixed(
+    0,
+  );
 
 if (!existsSync(join(dir, "transactions.csv"))) {
   console.log(`generating ${values.accounts} accounts, about ${values.lines} lines each, into ${dir} …`);
@@ -41,6 +48,7 @@ if (!existsSync(join(dir, "transactions.csv"))) {
     ...["--accounts", values.accounts, "--seed", "1", "--as-of", "2026-11-30"],
     ...["--transactions-per-account", values.lines, "--out", dir],
   ]);
+  if (made.failed) throw new Error(`keyaccount generate failed:\n${made.stderr}`);
   console.log(`${made.stderr.trim()} (${made.seconds.toFixed(0)} s)`);
 }
 
@@ -72,14 +80,21 @@ const scored = run("/usr/bin/time", [
   ...["--transactions", join(dir, "transactions.csv"), ...records],
   ...["--policy", "examples/data/portfolio-policy.json", "--as-of", "2026-11-30", "--out", out],
 ]);
-const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(scored.stderr)?.[1] ?? Number.NaN);
+if (scored.failed) {
+  // Out of memory is a result too: how long it ran and how much it took before the heap limit stopped it.
+  const reason = /heap out of memory|Allocation failed[^\n]*/i.exec(scored.stderr)?.[0] ?? "failed";
+  console.log(
+    `keyaccount score: ${reason} after ${scored.seconds.toFixed(1)} s with a heap limit of ${values.heap} MB, peak resident memory ${peakMegabytes(scored.stderr)} MB`,
+  );
+  process.exit(1);
+}
 const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
 const lines = summary.ingest.transactions.input as number;
 console.log(
   `keyaccount score: ${lines.toLocaleString("en")} transaction lines, ${summary.totals.accounts.toLocaleString("en")} accounts, files: transactions,${values.files}; heap limit ${values.heap} MB`,
 );
 console.log(
-  `  end to end ${scored.seconds.toFixed(1)} s, peak resident memory ${(peakKb / 1024).toFixed(0)} MB`,
+  `  end to end ${scored.seconds.toFixed(1)} s, peak resident memory ${peakMegabytes(scored.stderr)} MB`,
 );
 const stages = Object.entries(summary.timings as Record<string, number>)
   .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
