@@ -27,13 +27,12 @@ import { signalTasks } from "../signals/signalTasks.js";
 import { assignTiers } from "../tier/assignTiers.js";
 import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { policyMetricNames } from "../tier/policyMetricNames.js";
-import { scoreAccounts } from "../tier/scoreAccounts.js";
+import { type Scorecard, scoreAccounts } from "../tier/scoreAccounts.js";
 import type { TierInput } from "../tier/TierInput.js";
 import { tierLabel } from "../tier/tierLabel.js";
 import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
-import { tierReasonText } from "../tier/tierReasonText.js";
 import { alertIndex } from "./alertIndex.js";
 import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
 import { lineActivity } from "./lineActivity.js";
@@ -46,6 +45,7 @@ import type {
   PortfolioTierRow,
 } from "./PortfolioResult.js";
 import { parsePortfolioPolicy } from "./parsePortfolioPolicy.js";
+import { portfolioAccountReader, rfmPositions, withAccounts } from "./portfolioAccounts.js";
 import type { PortfolioPolicy } from "./portfolioPolicySchema.js";
 
 const ALL_PACKS: SignalPolicy = {
@@ -67,9 +67,12 @@ const ALL_PACKS: SignalPolicy = {
  * ```
  */
 export interface PortfolioAccumulator {
-  /** Adds one sale, return or cancellation. */
+  /** Adds one sale, return or cancellation (before `result`; afterwards it throws). */
   addTransaction(transaction: Transaction): void;
-  /** Runs features → RFM → CLV → profit → scorecard → tiers → signals → KPIs on the records and the transactions added. */
+  /**
+   * Runs features → RFM → CLV → profit → scorecard → tiers → signals → KPIs on the records and the transactions
+   * added. Once per run: the run lets its lines go, and a second call throws.
+   */
   result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult;
 }
 
@@ -106,6 +109,10 @@ function entryOf<T>(
   if (table instanceof Map) return table.get(id);
   const record = table as Readonly<Record<string, T>>;
   return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
+function spent(): never {
+  throw new Error("This portfolio run has given its result: start a new run for more.");
 }
 
 const orUndefined = (value: number | undefined): number | undefined =>
@@ -164,7 +171,7 @@ export function createPortfolioAccumulator(
   const clvSettings = resolveClv(checked);
   // The one store of the transaction lines: the features, the model check's calibration summary, the
   // purchase-activity windows and the growth features are all read from it.
-  const features = new Accumulator(resolveFeatureOptions(featureOptions));
+  let lineStore: Accumulator | undefined = new Accumulator(resolveFeatureOptions(featureOptions));
   // The model check refits on the days before the holdout: not when the models come fitted.
   const calibrationEndDay =
     clvSettings === undefined || clvSettings.holdoutDays === 0 || options.models !== undefined
@@ -183,10 +190,13 @@ export function createPortfolioAccumulator(
 
   return {
     addTransaction(transaction: Transaction): void {
-      features.addTransaction(transaction);
+      (lineStore ?? spent()).addTransaction(transaction);
     },
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
+      // One result per run: the lines are let go with it, and the result keeps none of them.
+      const features = lineStore ?? spent();
+      lineStore = undefined;
       lap("transactions");
       const issues: Issue[] = [];
       const customers = records.customers ?? [];
@@ -219,7 +229,7 @@ export function createPortfolioAccumulator(
                 ? GRID_SEGMENTS
                 : segments,
       });
-      const rfmAt = new Map(scores.ids.map((id, k) => [id, k]));
+      const rfmOf = rfmPositions(ids, scores.ids);
       lap("rfm");
 
       const fitted = fitPortfolioClv(
@@ -249,34 +259,39 @@ export function createPortfolioAccumulator(
 
       const customerById = new Map(customers.map((customer) => [customer.id, customer]));
       const lines = features.lines();
-      const growth = needsGrowth ? lineGrowth(lines, customerById, { asOf }) : undefined;
       const qualificationsById = groupByCustomer(records.qualifications);
       // Views of the feature columns, not the summary's objects: a million of those would take gigabytes.
       const customerFeatures = ids.map((_, i) => featureRow(columns, i));
-      const inputs: TierInput[] = ids.map((id, i) => {
-        const k = rfmAt.get(id);
-        const clv = fitted.valueMinor[i] as number;
-        return {
-          id,
-          features: customerFeatures[i],
-          rfm:
-            k === undefined
+      // The scorecard's inputs and the growth features are made in a function of their own, so that they are
+      // garbage once scored, not held through the signal stage.
+      const scoreInputs = (): Scorecard => {
+        const growth = needsGrowth ? lineGrowth(lines, customerById, { asOf }) : undefined;
+        const inputs: TierInput[] = ids.map((id, i) => {
+          const k = rfmOf[i] as number;
+          const clv = fitted.valueMinor[i] as number;
+          return {
+            id,
+            features: customerFeatures[i],
+            rfm:
+              k < 0
+                ? undefined
+                : { r: scores.r[k] as number, f: scores.f[k] as number, m: scores.m[k] as number },
+            clv: Number.isNaN(clv)
               ? undefined
-              : { r: scores.r[k] as number, f: scores.f[k] as number, m: scores.m[k] as number },
-          clv: Number.isNaN(clv)
-            ? undefined
-            : {
-                clv,
-                pAlive: fitted.pAlive[i] as number,
-                expectedPurchases: fitted.expectedPurchases[i] as number,
-              },
-          profit: profitRow(profit, i),
-          growth: growth?.[i],
-          ratings: entryOf(records.ratings, id),
-          qualified: qualifiedOn(qualificationsById.get(id), asOf),
-        };
-      });
-      const scorecard = scoreAccounts(inputs, tierPolicy);
+              : {
+                  clv,
+                  pAlive: fitted.pAlive[i] as number,
+                  expectedPurchases: fitted.expectedPurchases[i] as number,
+                },
+            profit: profitRow(profit, i),
+            growth: growth?.[i],
+            ratings: entryOf(records.ratings, id),
+            qualified: qualifiedOn(qualificationsById.get(id), asOf),
+          };
+        });
+        return scoreAccounts(inputs, tierPolicy);
+      };
+      const scorecard = scoreInputs();
       issues.push(...scorecard.issues);
       const tiers = assignTiers(scorecard, {
         asOf,
@@ -290,7 +305,7 @@ export function createPortfolioAccumulator(
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
       const accounts: SignalAccount[] = ids.map((id, i) => {
-        const k = rfmAt.get(id);
+        const k = rfmOf[i] as number;
         return {
           id,
           customer: customerById.get(id),
@@ -300,7 +315,7 @@ export function createPortfolioAccumulator(
           invoices: invoicesById.get(id),
           qualifications: qualificationsById.get(id),
           tier: tiers.tiers[tiers.tierIndex[i] as number],
-          segment: k === undefined ? undefined : scores.map.segments[scores.segmentIndex[k] as number],
+          segment: k < 0 ? undefined : scores.map.segments[scores.segmentIndex[k] as number],
           pAlive: orUndefined(fitted.pAlive[i]),
           pool: entryOf(records.pool, id),
         };
@@ -318,7 +333,6 @@ export function createPortfolioAccumulator(
       lap("signals");
 
       const alertsAt = alertIndex(signals.alerts, ids);
-      const dimensionNames = tierPolicy.dimensions.map((dimension) => dimension.name);
       const labelOf = new Map(tiers.tiers.map((tier) => [tier, tierLabel(tierPolicy, tier, locale)]));
       const byTier: PortfolioTierRow[] = tiers.tiers.map((tier) => ({
         tier,
@@ -335,62 +349,21 @@ export function createPortfolioAccumulator(
         row.profitMinor += profit.profitMinor[i] as number;
         row.clvMinor += orUndefined(fitted.valueMinor[i]) ?? 0;
       }
-      const accountAt = (i: number): PortfolioAccount => {
-        const tiered = tiers.accounts[i] as (typeof tiers.accounts)[number];
-        const k = rfmAt.get(tiered.id);
-        const customer = customerById.get(tiered.id);
-        const dimensions: Record<string, number> = {};
-        dimensionNames.forEach((name, d) => {
-          dimensions[name] = scorecard.dimensionScores[d]?.[i] as number;
-        });
-        const segment =
-          k === undefined ? undefined : (scores.map.segments[scores.segmentIndex[k] as number] as string);
-        const account: Omit<PortfolioAccount, "grades" | "scores"> = {
-          id: tiered.id,
-          name: customer?.name,
-          owner: customer?.owner,
-          tier: tiered.tier,
-          tierLabel: labelOf.get(tiered.tier) as string,
-          previousTier: tiered.previousTier,
-          changed: tiered.changed,
-          periodsBelow: tiered.periodsBelow,
-          score: tiered.score,
-          dimensions,
-          reasons: tiered.reasons,
-          reasonText: tierReasonText(tiered.reasons, tierPolicy, locale),
-          rfm:
-            k === undefined || segment === undefined
-              ? undefined
-              : {
-                  r: scores.r[k] as number,
-                  f: scores.f[k] as number,
-                  m: scores.m[k] as number,
-                  code: `${scores.r[k]}${scores.f[k]}${scores.m[k]}`,
-                  segment,
-                  segmentLabel: segmentLabel(segment),
-                },
-          revenueMinor: profit.netRevenueMinor[i] as number,
-          grossMarginMinor: profit.grossMarginMinor[i] as number,
-          costToServeMinor: profit.costToServeMinor[i] as number,
-          profitMinor: profit.profitMinor[i] as number,
-          abc: abcOf[i] as PortfolioAccount["abc"],
-          clvMinor: orUndefined(fitted.valueMinor[i]),
-          pAlive: orUndefined(fitted.pAlive[i]),
-          expectedPurchases: orUndefined(fitted.expectedPurchases[i]),
-          alerts: alertsAt(i),
-        };
-        // The grades and scores, with their reasons and evidence, are the block's signals evaluated again:
-        // made when read.
-        let explained: ReturnType<typeof signals.account> | undefined;
-        const explain = () => {
-          explained ??= signals.account(i);
-          return explained;
-        };
-        return Object.defineProperties(account, {
-          grades: { get: () => explain().grades, enumerable: true },
-          scores: { get: () => explain().scores, enumerable: true },
-        }) as PortfolioAccount;
-      };
+      const accountAt = portfolioAccountReader({
+        tiers,
+        scorecard,
+        rfm: scores,
+        rfmOf,
+        accounts,
+        profit,
+        abcOf,
+        fitted,
+        alertsAt,
+        signals,
+        labelOf,
+        segmentLabel,
+        locale,
+      });
       const grossMarginMinor = profit.grossMarginMinor.reduce((sum, value) => sum + value, 0);
       const totals = byTier.reduce(
         (sum, row) => ({
@@ -403,38 +376,32 @@ export function createPortfolioAccumulator(
         { accounts: 0, revenueMinor: 0, grossMarginMinor, profitMinor: 0, clvMinor: 0 },
       );
       lap("results");
-      let made: PortfolioAccount[] | undefined;
-      const result = {
-        asOf,
-        policyName: checked.name,
-        locale,
-        currency,
-        get accounts(): PortfolioAccount[] {
-          made ??= Array.from({ length: n }, (_, i) => accountAt(i));
-          return made;
+      return withAccounts(
+        {
+          asOf,
+          policyName: checked.name,
+          locale,
+          currency,
+          byTier,
+          totals,
+          features: summary,
+          rfm: scores,
+          clv: fitted.clv,
+          profit,
+          abc,
+          whale,
+          scorecard,
+          tiers,
+          migration,
+          signals,
+          tasks,
+          kpis,
+          issues,
+          timings,
         },
-        byTier,
-        totals,
-        features: summary,
-        rfm: scores,
-        clv: fitted.clv,
-        profit,
-        abc,
-        whale,
-        scorecard,
-        tiers,
-        migration,
-        signals,
-        tasks,
-        kpis,
-        issues,
-        timings,
-      };
-      // Not enumerable: comparing or serialising a result sees its data, as it always has.
-      return Object.defineProperty(result, "account", {
-        value: (index: number) => made?.[index] ?? accountAt(index),
-        enumerable: false,
-      }) as PortfolioResult;
+        n,
+        accountAt,
+      );
     },
   };
 }

@@ -353,6 +353,14 @@ describe("createPortfolioAccumulator", () => {
     expect([2, 0, 1].map((i) => one.account(i))).toEqual([2, 0, 1].map((i) => asObjects.accounts[i]));
   });
 
+  it("gives one result per run, and says so when asked again or given more", () => {
+    const run = createPortfolioAccumulator(policy, { asOf: "2026-11-30" });
+    for (const transaction of records.transactions ?? []) run.addTransaction(transaction);
+    expect(run.result(records).accounts.map((account) => account.id)).toEqual(["C1", "C2", "C3"]);
+    expect(() => run.result(records)).toThrow(/given its result/);
+    expect(() => run.addTransaction(sale("C1", "2026-11-01", 100))).toThrow(/given its result/);
+  });
+
   it("refuses a day that is not YYYY-MM-DD", () => {
     expect(() => createPortfolioAccumulator(policy, { asOf: "30/11/2026" })).toThrow(/asOf/);
   });
