@@ -4,6 +4,20 @@
 import type { CustomerPnl } from "./customerProfit.js";
 import type { CostToServe, ProfitTable } from "./profitTable.js";
 
+/** The P&L's amounts, each a column of the table of the same name. */
+const AMOUNTS = [
+  "grossSalesMinor",
+  "discountsMinor",
+  "returnsMinor",
+  "netRevenueMinor",
+  "costOfGoodsMinor",
+  "estimatedCostOfGoodsMinor",
+  "uncostedRevenueMinor",
+  "grossMarginMinor",
+  "costToServeMinor",
+  "profitMinor",
+] as const;
+
 export class ProfitRow {
   readonly #table: ProfitTable;
   readonly #index: number;
@@ -21,38 +35,6 @@ export class ProfitRow {
     return this.#table.tiers[this.#index];
   }
 
-  get grossSalesMinor(): number {
-    return this.#table.grossSalesMinor[this.#index] as number;
-  }
-
-  get discountsMinor(): number {
-    return this.#table.discountsMinor[this.#index] as number;
-  }
-
-  get returnsMinor(): number {
-    return this.#table.returnsMinor[this.#index] as number;
-  }
-
-  get netRevenueMinor(): number {
-    return this.#table.netRevenueMinor[this.#index] as number;
-  }
-
-  get costOfGoodsMinor(): number {
-    return this.#table.costOfGoodsMinor[this.#index] as number;
-  }
-
-  get estimatedCostOfGoodsMinor(): number {
-    return this.#table.estimatedCostOfGoodsMinor[this.#index] as number;
-  }
-
-  get uncostedRevenueMinor(): number {
-    return this.#table.uncostedRevenueMinor[this.#index] as number;
-  }
-
-  get grossMarginMinor(): number {
-    return this.#table.grossMarginMinor[this.#index] as number;
-  }
-
   /** The cost-to-serve lines, made when read. */
   get costToServe(): CostToServe {
     const lines = this.#table.costToServe;
@@ -61,21 +43,27 @@ export class ProfitRow {
     ) as unknown as CostToServe;
   }
 
-  get costToServeMinor(): number {
-    return this.#table.costToServeMinor[this.#index] as number;
-  }
-
-  get profitMinor(): number {
-    return this.#table.profitMinor[this.#index] as number;
-  }
-
   get marginPercent(): number | undefined {
     const margin = this.#table.marginPercent[this.#index] as number;
     return Number.isNaN(margin) ? undefined : margin;
+  }
+
+  /** The amount `field`. */
+  amount(field: (typeof AMOUNTS)[number]): number {
+    return this.#table[field][this.#index] as number;
+  }
+
+  static {
+    for (const field of AMOUNTS)
+      Object.defineProperty(ProfitRow.prototype, field, {
+        get(this: ProfitRow): number {
+          return this.amount(field);
+        },
+      });
   }
 }
 
 /** The row as the CustomerPnl it reads as. */
 export function profitRow(table: ProfitTable, index: number): CustomerPnl {
-  return new ProfitRow(table, index);
+  return new ProfitRow(table, index) as unknown as CustomerPnl;
 }
