@@ -270,7 +270,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const tierPolicy = typeof policy.tiers === "string" ? TIER_PRESETS[policy.tiers] : policy.tiers;
   // The record files are read after the transactions stream, so that the reversal ledger of the stream and the
   // records are never in memory together; they are checked to be readable first, so a missing one fails at once.
-  const recordPaths = [...Object.keys(ACCOUNT_RECORD_FLAGS), "ratings", "previous", "overrides"]
+  // (The previous tiers and the overrides are read before the stream.)
+  const recordPaths = [...Object.keys(ACCOUNT_RECORD_FLAGS), "ratings"]
     .map((flag) => values[flag])
     .filter((path): path is string => typeof path === "string");
   for (const path of recordPaths)

@@ -45,7 +45,7 @@ import type {
   PortfolioTierRow,
 } from "./PortfolioResult.js";
 import { parsePortfolioPolicy } from "./parsePortfolioPolicy.js";
-import { portfolioAccountReader, rfmPositions, withAccounts } from "./portfolioAccounts.js";
+import { orUndefined, portfolioAccountReader, rfmPositions, withAccounts } from "./portfolioAccounts.js";
 import type { PortfolioPolicy } from "./portfolioPolicySchema.js";
 
 const ALL_PACKS: SignalPolicy = {
@@ -114,9 +114,6 @@ function entryOf<T>(
 function spent(): never {
   throw new Error("This portfolio run has given its result: start a new run for more.");
 }
-
-const orUndefined = (value: number | undefined): number | undefined =>
-  value === undefined || Number.isNaN(value) ? undefined : value;
 
 /**
  * Starts a portfolio run ({@link PortfolioAccumulator}) whose transactions stream in: what {@link scorePortfolio}

@@ -22,6 +22,7 @@ export function lineActivity(
   // product of the same name stay two things.
   const recentCategories = new Set<number>();
   const previousCategories = new Set<number>();
+  const windows: Set<unknown>[] = [recentOrders, previousOrders, recentCategories, previousCategories];
   const out = new Array<PurchaseActivity | undefined>(ids.length);
   for (let r = 0; r < ids.length; r++) {
     const from = start[r] as number;
@@ -50,8 +51,7 @@ export function lineActivity(
       recentCategories: recentCategories.size,
       previousCategories: previousCategories.size,
     };
-    for (const seen of [recentOrders, previousOrders, recentCategories, previousCategories])
-      if (seen.size > 0) seen.clear();
+    for (const seen of windows) if (seen.size > 0) seen.clear();
   }
   return out;
 }

@@ -30,7 +30,8 @@ export interface AccountParts {
   locale: Locale;
 }
 
-const orUndefined = (value: number | undefined): number | undefined =>
+/** A model output, undefined for the NaN that marks none. */
+export const orUndefined = (value: number | undefined): number | undefined =>
   value === undefined || Number.isNaN(value) ? undefined : value;
 
 /**

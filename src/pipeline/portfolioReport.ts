@@ -4,6 +4,7 @@ import type { SignalTask } from "../signals/signalTasks.js";
 import { tierLabel } from "../tier/tierLabel.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
 import type { PortfolioResult } from "./PortfolioResult.js";
+import { rfmPositions } from "./portfolioAccounts.js";
 
 /**
  * The options of {@link portfolioReport}.
@@ -58,11 +59,12 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
   const rfm = result.rfm;
   const bins = rfm.grid.length;
   const monetaryMinor = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
-  // From the columns, not the accounts (a large portfolio's are never all made): the scored customers are a
-  // subsequence of the accounts, in the same order.
+  // From the columns, not the accounts (a large portfolio's are never all made).
   const { ids, netRevenueMinor } = result.profit;
-  for (let k = 0, i = 0; k < rfm.ids.length; k++) {
-    while (i < ids.length && ids[i] !== rfm.ids[k]) i++;
+  const rfmOf = rfmPositions(ids, rfm.ids);
+  for (let i = 0; i < ids.length; i++) {
+    const k = rfmOf[i] as number;
+    if (k < 0) continue;
     const row = monetaryMinor[(rfm.r[k] as number) - 1] as number[];
     const f = (rfm.f[k] as number) - 1;
     row[f] = (row[f] as number) + (netRevenueMinor[i] as number);
