@@ -252,6 +252,7 @@ export {
   purchaseActivity,
 } from "./signals/purchaseActivity.js";
 export type { PoolState, SignalAccount } from "./signals/SignalAccount.js";
+export { SignalAlertList, type SignalRuleInfo } from "./signals/SignalAlertList.js";
 export type { SignalEvidence } from "./signals/SignalEvidence.js";
 export {
   type ComplaintKpi,

@@ -10,6 +10,7 @@ import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulat
 import type { PortfolioAccount, PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
+import type { SignalAlert } from "../signals/evaluateSignals.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import { fileError } from "./fileError.js";
@@ -146,8 +147,8 @@ function customerRow(account: PortfolioAccount, dimensions: readonly string[], c
     money(account.clvMinor, currency),
     rounded(account.pAlive, 4),
     rounded(account.expectedPurchases, 3),
-    account.alerts.length,
-    account.alerts.filter((alert) => alert.severity === "critical").length,
+    account.alertCounts.critical + account.alertCounts.warning + account.alertCounts.info,
+    account.alertCounts.critical,
     account.reasonText,
   ];
 }
@@ -208,20 +209,19 @@ function headline(result: PortfolioResult, top: readonly PortfolioAccount[]): st
       ),
     );
   }
-  const critical = result.signals.alerts.filter((alert) => alert.severity === "critical");
+  // The alerts are sorted most severe first: the critical ones lead the list.
+  const { counts, alertList } = result.signals;
   lines.push(
-    formatMessage(
-      "cli.score.critical",
-      { critical: critical.length, warnings: result.signals.counts.warning },
-      locale,
-    ),
+    formatMessage("cli.score.critical", { critical: counts.critical, warnings: counts.warning }, locale),
   );
-  for (const alert of critical.slice(0, 5))
+  for (let k = 0; k < Math.min(5, counts.critical); k++) {
+    const alert = alertList.at(k) as SignalAlert;
     lines.push(
       formatMessage("cli.score.alert", { customer: alert.customerId, message: alert.message }, locale),
     );
-  if (critical.length > 5)
-    lines.push(formatMessage("cli.score.more-alerts", { count: critical.length - 5 }, locale));
+  }
+  if (counts.critical > 5)
+    lines.push(formatMessage("cli.score.more-alerts", { count: counts.critical - 5 }, locale));
   return `${lines.join("\n")}\n`;
 }
 
@@ -309,7 +309,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const top = topAccounts(5);
   const customers = customerTable(result, (account) => top.offer(account));
   await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
-  const alerts = alertTable(result.signals.alerts);
+  const alerts = alertTable(result.signals.alertList);
   await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
   const tasks = taskTable(result.tasks);
   await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);

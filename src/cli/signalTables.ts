@@ -1,4 +1,4 @@
-import type { SignalAlert } from "../signals/evaluateSignals.js";
+import type { SignalAlertList } from "../signals/SignalAlertList.js";
 import type { SignalEvidence } from "../signals/SignalEvidence.js";
 import type { SignalTask } from "../signals/signalTasks.js";
 import { type RowSource, rowSource } from "./writeTable.js";
@@ -26,7 +26,7 @@ function evidenceText(evidence: readonly SignalEvidence[]): string {
 }
 
 /** The alerts as a table: severity, category, customer_id, rule, message, evidence, key. */
-export function alertTable(alerts: readonly SignalAlert[]): Table {
+export function alertTable(alerts: SignalAlertList): Table {
   return {
     columns: ["severity", "category", "customer_id", "rule", "message", "evidence", "key"],
     rows: rowSource(alerts, (alert) => [

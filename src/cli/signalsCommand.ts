@@ -204,7 +204,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const out = values.out as string | undefined;
   const tasksOut = values["tasks-out"] as string | undefined;
   if (out !== undefined || taskDays === undefined || tasksOut !== undefined) {
-    const { columns, rows } = alertTable(result.alerts);
+    const { columns, rows } = alertTable(result.alertList);
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
   if (taskDays !== undefined) {

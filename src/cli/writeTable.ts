@@ -17,8 +17,11 @@ export interface RowSource {
 }
 
 /** The rows of a list, each made from its item when written. */
-export function rowSource<T>(items: readonly T[], toRow: (item: T) => readonly Cell[]): RowSource {
-  return { length: items.length, row: (i) => toRow(items[i] as T) };
+export function rowSource<T>(
+  items: { readonly length: number; at(index: number): T | undefined },
+  toRow: (item: T) => readonly Cell[],
+): RowSource {
+  return { length: items.length, row: (i) => toRow(items.at(i) as T) };
 }
 
 const BATCH = 10_000;

@@ -181,8 +181,10 @@ export interface PortfolioAccount {
   pAlive?: number | undefined;
   /** Expected purchases over the CLV horizon. */
   expectedPurchases?: number | undefined;
-  /** The account's alerts, most severe first. */
-  alerts: SignalAlert[];
+  /** The account's alerts, most severe first; made when read. */
+  readonly alerts: SignalAlert[];
+  /** How many alerts of each severity the account has. */
+  alertCounts: { critical: number; warning: number; info: number };
   /** Its grades by name (e.g. credit A–D), with reasons. */
   grades: Record<string, AccountGrade>;
   /** Its points scores by name (e.g. health), with the points of each rule. */

@@ -329,7 +329,7 @@ export function createPortfolioAccumulator(
       });
       lap("signals");
 
-      const alertsAt = alertIndex(signals.alerts, ids);
+      const alertsAt = alertIndex(signals.alertList, n);
       const labelOf = new Map(tiers.tiers.map((tier) => [tier, tierLabel(tierPolicy, tier, locale)]));
       const byTier: PortfolioTierRow[] = tiers.tiers.map((tier) => ({
         tier,

@@ -23,7 +23,8 @@ export interface AccountParts {
   profit: ProfitTable;
   abcOf: readonly PortfolioAccount["abc"][];
   fitted: { valueMinor: ArrayLike<number>; pAlive: ArrayLike<number>; expectedPurchases: ArrayLike<number> };
-  alertsAt: (account: number) => SignalAlert[];
+  /** Account i's alerts' positions in `signals.alertList`. */
+  alertsAt: (account: number) => Int32Array;
   signals: SignalResult;
   labelOf: ReadonlyMap<string, string>;
   segmentLabel: (segment: string) => string;
@@ -61,7 +62,7 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
       dimensions[name] = scorecard.dimensionScores[d]?.[i] as number;
     });
     const segment = k < 0 ? undefined : (rfm.map.segments[rfm.segmentIndex[k] as number] as string);
-    const account: Omit<PortfolioAccount, "grades" | "scores"> = {
+    const account: Omit<PortfolioAccount, "grades" | "scores" | "alerts"> = {
       id: tiered.id,
       name: customer?.name,
       owner: customer?.owner,
@@ -93,16 +94,26 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
       clvMinor: orUndefined(fitted.valueMinor[i]),
       pAlive: orUndefined(fitted.pAlive[i]),
       expectedPurchases: orUndefined(fitted.expectedPurchases[i]),
-      alerts: alertsAt(i),
+      alertCounts: { critical: 0, warning: 0, info: 0 },
     };
-    // The grades and scores, with their reasons and evidence, are the block's signals evaluated again: made
+    const alertPositions = alertsAt(i);
+    for (const k of alertPositions) account.alertCounts[signals.alertList.ruleOf(k).severity]++;
+    // The alerts, grades and scores, with their words and evidence, are the block's signals evaluated again: made
     // when read.
+    let alerts: SignalAlert[] | undefined;
     let explained: AccountSignals | undefined;
     const explain = (): AccountSignals => {
       explained ??= signals.account(i);
       return explained;
     };
     return Object.defineProperties(account, {
+      alerts: {
+        get: () => {
+          alerts ??= Array.from(alertPositions, (k) => signals.alertList.at(k) as SignalAlert);
+          return alerts;
+        },
+        enumerable: true,
+      },
       grades: { get: () => explain().grades, enumerable: true },
       scores: { get: () => explain().scores, enumerable: true },
     }) as PortfolioAccount;

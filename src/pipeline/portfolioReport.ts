@@ -1,5 +1,6 @@
 import { formatMessage } from "../model/formatMessage.js";
 import type { AlertCount, ReportAccount, ReportData } from "../report/ReportData.js";
+import type { SignalAlert } from "../signals/evaluateSignals.js";
 import type { SignalTask } from "../signals/signalTasks.js";
 import { tierLabel } from "../tier/tierLabel.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
@@ -70,11 +71,12 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     row[f] = (row[f] as number) + (netRevenueMinor[i] as number);
   }
   const counts = new Map<string, AlertCount>();
-  for (const alert of result.signals.alerts) {
-    const key = `${alert.category}|${alert.severity}`;
+  const { alertList } = result.signals;
+  for (let k = 0; k < alertList.length; k++) {
+    const { category, severity } = alertList.ruleOf(k);
+    const key = `${category}|${severity}`;
     const count = counts.get(key);
-    if (count === undefined)
-      counts.set(key, { category: alert.category, severity: alert.severity, alerts: 1 });
+    if (count === undefined) counts.set(key, { category, severity, alerts: 1 });
     else count.alerts++;
   }
   const tierRank = new Map(result.tiers.tiers.map((tier, rank) => [tier, rank]));
@@ -159,9 +161,16 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
         : { model: result.clv.purchase.model, check },
     modelCheckReason: why === undefined ? undefined : formatMessage(why.code, why.params ?? {}, locale),
     alertCounts: [...counts.values()],
-    alerts: result.signals.alerts
-      .filter((alert) => alert.severity !== "info")
-      .slice(0, options.maxAlerts ?? 1000),
+    // The alerts are sorted most severe first: the critical and warning ones lead the list.
+    alerts: Array.from(
+      {
+        length: Math.min(
+          options.maxAlerts ?? 1000,
+          result.signals.counts.critical + result.signals.counts.warning,
+        ),
+      },
+      (_, k) => alertList.at(k) as SignalAlert,
+    ),
     tasks: options.includePersonalData === true ? tasks : tasks.map((task) => redactTask(task, locale)),
     accounts,
   };

@@ -1,10 +1,11 @@
 import type { Locale } from "../model/locale.js";
 import { BlockEvaluator } from "./BlockEvaluator.js";
 import { type CompiledPolicy, compilePolicy } from "./compilePolicy.js";
-import { compileTemplate } from "./compileTemplate.js";
 import type { EvaluatedCondition } from "./evaluateCondition.js";
 import type { SignalAccount } from "./SignalAccount.js";
+import { SignalAlertList } from "./SignalAlertList.js";
 import type { SignalEvidence } from "./SignalEvidence.js";
+import { BLOCK, SignalReader } from "./SignalReader.js";
 import type { SignalPolicy, SignalSeverity } from "./signalPolicySchema.js";
 
 /**
@@ -130,8 +131,13 @@ export interface AccountSignals {
  * ```
  */
 export interface SignalResult {
-  /** The alerts, critical first, then warning, then info; within a severity by account (input order), then rule order. */
-  alerts: SignalAlert[];
+  /**
+   * The alerts, critical first, then warning, then info; within a severity by account (input order), then rule
+   * order. Made on first read, all at once: a large portfolio's are better read from `alertList`.
+   */
+  readonly alerts: SignalAlert[];
+  /** The same alerts as `alerts`, each made when read, with whose and what each is readable without making it. */
+  readonly alertList: SignalAlertList;
   /** Each grade's label per account, in input order (grade name → labels). */
   grades: Record<string, string[]>;
   /** Each points score per account, in input order (score name → values). */
@@ -152,13 +158,11 @@ export interface SignalResult {
 
 const SEVERITY_RANK: Readonly<Record<SignalSeverity, number>> = { critical: 0, warning: 1, info: 2 };
 
-// Accounts evaluated together: their columns and masks take a few megabytes, not the gigabyte of a million.
-const BLOCK = 65_536;
-
 /**
  * Evaluates a signal policy (its included packs, grades, points scores and rules) for every account: a pure
  * function of the accounts, the policy and `asOf`, deterministic, with no clock read. The policy is checked
- * first ({@link parseSignalPolicy}).
+ * first ({@link parseSignalPolicy}). The alerts are kept as which rule fired for which account; their messages
+ * and evidence are made when read ({@link SignalAlertList}).
  *
  * @param accounts - The accounts ({@link SignalAccount}), each with the parts it has.
  * @param policy - The signal policy.
@@ -185,16 +189,13 @@ export function evaluateSignals(
 ): SignalResult {
   const locale = options.locale ?? "en";
   const compiled = compilePolicy(policy, options.asOf, locale);
-  const { names } = compiled;
   const size = accounts.length;
-  const capacity = Math.min(size, BLOCK);
-  const evaluator = new BlockEvaluator(compiled, capacity);
+  const evaluator = new BlockEvaluator(compiled, Math.min(size, BLOCK));
   const { table } = evaluator;
   const rules = compiled.rules.map((rule, r) => ({
-    rule,
+    index: r,
+    category: rule.category,
     when: evaluator.rules[r] as EvaluatedCondition,
-    message: compileTemplate(rule.message, names, locale, table),
-    keyPrefix: `${rule.id}|`,
     bucket: SEVERITY_RANK[rule.severity],
     tiers: rule.scope?.tiers === undefined ? undefined : new Set(rule.scope.tiers),
     segments: rule.scope?.segments === undefined ? undefined : new Set(rule.scope.segments),
@@ -208,10 +209,11 @@ export function evaluateSignals(
   for (const score of compiled.scores) scoreColumns[score.name] = new Float64Array(size);
   const tiers = table.column("tier") as (string | undefined)[];
   const segments = table.column("segment") as (string | undefined)[];
-  // Alerts go to one list per severity in account, then rule order: sorted without a sort.
-  const buckets: SignalAlert[][] = [[], [], []];
-  // An alert's evidence is gathered here, then copied to a list of its exact length.
-  const gathered: SignalEvidence[] = [];
+  // Alerts (account, rule) go to one list per severity in account, then rule order: sorted without a sort.
+  const buckets: { accounts: number[]; rules: number[] }[] = [0, 1, 2].map(() => ({
+    accounts: [],
+    rules: [],
+  }));
   for (let from = 0; from < size; from += BLOCK) {
     const to = Math.min(size, from + BLOCK);
     evaluator.evaluate(accounts, from, to);
@@ -225,8 +227,7 @@ export function evaluateSignals(
       (scoreColumns[score.name] as Float64Array).set(values.subarray(0, to - from), from);
     });
     for (let i = 0; i < to - from; i++) {
-      for (let r = 0; r < rules.length; r++) {
-        const entry = rules[r] as (typeof rules)[number];
+      for (const entry of rules) {
         if (entry.when.mask[i] !== 1) continue;
         if (entry.tiers !== undefined) {
           const tier = tiers[i];
@@ -236,130 +237,74 @@ export function evaluateSignals(
           const segment = segments[i];
           if (segment === undefined || !entry.segments.has(segment)) continue;
         }
-        entry.when.explain(i, gathered, false);
-        const evidence = gathered.slice();
-        gathered.length = 0;
-        const id = (accounts[from + i] as SignalAccount).id;
-        const { rule } = entry;
-        const bucket = buckets[entry.bucket] as SignalAlert[];
-        if (entry.alerts++ === 0) entry.first = bucket.length;
-        bucket.push({
-          customerId: id,
-          rule: rule.id,
-          severity: rule.severity,
-          category: rule.category,
-          message: entry.message(i),
-          evidence,
-          key: entry.keyPrefix + id,
-        });
+        const bucket = buckets[entry.bucket] as (typeof buckets)[number];
+        if (entry.alerts++ === 0) entry.first = bucket.accounts.length;
+        bucket.accounts.push(from + i);
+        bucket.rules.push(entry.index);
       }
     }
   }
-  const [critical, warning, info] = buckets as [SignalAlert[], SignalAlert[], SignalAlert[]];
-  const alerts = critical.concat(warning, info);
-  const counts: SignalResult["counts"] = {
-    info: info.length,
-    warning: warning.length,
-    critical: critical.length,
-    byCategory: Object.create(null),
-  };
+  const [critical, warning, info] = buckets.map((bucket) => bucket.accounts.length) as [
+    number,
+    number,
+    number,
+  ];
+  const counts: SignalResult["counts"] = { info, warning, critical, byCategory: Object.create(null) };
   // Categories in the order they first appear in the alerts: by severity, then by the first alert of their rules.
   for (let bucket = 0; bucket < buckets.length; bucket++) {
     const fired = rules.filter((entry) => entry.bucket === bucket && entry.alerts > 0);
-    for (const entry of fired.sort((a, b) => a.first - b.first)) {
-      const category = entry.rule.category;
-      counts.byCategory[category] = (counts.byCategory[category] ?? 0) + entry.alerts;
-    }
+    for (const entry of fired.sort((a, b) => a.first - b.first))
+      counts.byCategory[entry.category] = (counts.byCategory[entry.category] ?? 0) + entry.alerts;
   }
+  const alertAccounts = Int32Array.from(buckets.flatMap((bucket) => bucket.accounts));
+  const alertRules = Uint16Array.from(buckets.flatMap((bucket) => bucket.rules));
   return signalResult(
-    { alerts, grades: gradeColumns, scores: scoreColumns, counts },
+    { grades: gradeColumns, scores: scoreColumns, counts },
+    { accounts: alertAccounts, rules: alertRules },
     accounts,
     compiled,
     locale,
   );
 }
 
-// The result, with `accounts` made on first read. Made here, apart from evaluateSignals' working state (its columns
-// and masks), which a closure made there would keep alive for as long as the result lives.
+// The result, with `accounts` and `alerts` made on first read and the reader of both made on first need. Made
+// here, apart from evaluateSignals' working state (its columns and masks), which a closure made there would keep
+// alive for as long as the result lives.
 function signalResult(
-  parts: Omit<SignalResult, "accounts" | "account">,
+  parts: Pick<SignalResult, "grades" | "scores" | "counts">,
+  alerts: { accounts: Int32Array; rules: Uint16Array },
   accounts: readonly SignalAccount[],
   compiled: CompiledPolicy,
   locale: Locale,
 ): SignalResult {
+  let reader: SignalReader | undefined;
+  const read = (): SignalReader => {
+    reader ??= new SignalReader(accounts, compiled, locale);
+    return reader;
+  };
+  const ruleInfo = compiled.rules.map(({ id, severity, category }) => ({ id, severity, category }));
+  const alertList = new SignalAlertList(alerts.accounts, alerts.rules, ruleInfo, (account, rule) =>
+    read().alert(account, rule),
+  );
   let explained: AccountSignals[] | undefined;
-  let explainer: SignalExplainer | undefined;
+  let made: SignalAlert[] | undefined;
   const result = {
-    alerts: parts.alerts,
+    get alerts(): SignalAlert[] {
+      made ??= alertList.toArray();
+      return made;
+    },
     grades: parts.grades,
     scores: parts.scores,
     get accounts(): AccountSignals[] {
-      if (explained === undefined) {
-        const all = new SignalExplainer(accounts, compiled, locale);
-        explained = accounts.map((_, i) => all.explain(i));
-      }
+      explained ??= accounts.map((_, i) => read().account(i));
       return explained;
     },
     counts: parts.counts,
   };
-  const account = (index: number): AccountSignals => {
-    if (explained !== undefined) return explained[index] as AccountSignals;
-    explainer ??= new SignalExplainer(accounts, compiled, locale);
-    return explainer.explain(index);
-  };
+  const account = (index: number): AccountSignals => explained?.[index] ?? read().account(index);
   // Not enumerable: comparing or serialising a result sees its data, as it always has.
-  return Object.defineProperty(result, "account", { value: account, enumerable: false }) as SignalResult;
-}
-
-// Accounts' reasons, evidence and contributions: the block of the account asked for is evaluated again (and kept
-// for the next account of the same block, so that reading the accounts in order evaluates each block once).
-class SignalExplainer {
-  private readonly evaluator: BlockEvaluator;
-  private readonly reasons: (((i: number) => string) | undefined)[][];
-  private from = -1;
-
-  constructor(
-    private readonly accounts: readonly SignalAccount[],
-    private readonly compiled: CompiledPolicy,
-    locale: Locale,
-  ) {
-    this.evaluator = new BlockEvaluator(compiled, Math.min(accounts.length, BLOCK));
-    const table = this.evaluator.table;
-    this.reasons = compiled.grades.map((grade) =>
-      grade.classes.map((entry) =>
-        entry.reason === undefined ? undefined : compileTemplate(entry.reason, compiled.names, locale, table),
-      ),
-    );
-  }
-
-  explain(index: number): AccountSignals {
-    const { evaluator, compiled, accounts } = this;
-    const from = index - (index % BLOCK);
-    if (from !== this.from) {
-      evaluator.evaluate(accounts, from, Math.min(accounts.length, from + BLOCK));
-      this.from = from;
-    }
-    const i = index - from;
-    const accountGrades: Record<string, AccountGrade> = Object.create(null);
-    compiled.grades.forEach((grade, g) => {
-      const result = evaluator.grades[g] as BlockEvaluator["grades"][number];
-      const c = result.classIndex[i] as number;
-      const evidence: SignalEvidence[] = [];
-      result.classes[c]?.explain(i, evidence, false);
-      const reason = this.reasons[g]?.[c];
-      accountGrades[grade.name] = {
-        label: result.labels[i] as string,
-        ...(reason === undefined ? {} : { reason: reason(i) }),
-        evidence,
-      };
-    });
-    const accountScores: Record<string, AccountScore> = Object.create(null);
-    compiled.scores.forEach((score, s) => {
-      accountScores[score.name] = {
-        value: (evaluator.scores[s] as BlockEvaluator["scores"][number]).values[i] as number,
-        contributions: evaluator.contributions(s, i),
-      };
-    });
-    return { id: (accounts[index] as SignalAccount).id, grades: accountGrades, scores: accountScores };
-  }
+  return Object.defineProperties(result, {
+    account: { value: account, enumerable: false },
+    alertList: { value: alertList, enumerable: false },
+  }) as SignalResult;
 }

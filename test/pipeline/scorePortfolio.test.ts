@@ -112,6 +112,17 @@ describe("scorePortfolio on a hand-built portfolio", () => {
     expect(result.accounts[2]?.alerts.map((alert) => alert.rule)).toContain("credit.overdue-90-plus");
     expect(result.accounts[0]?.alerts).toEqual([]);
     expect(result.accounts[2]?.grades.credit?.label).toBeDefined();
+    // Each account's counts are those of its own alerts, by severity.
+    for (const account of result.accounts) {
+      const of = (severity: string) => account.alerts.filter((alert) => alert.severity === severity).length;
+      expect(account.alertCounts).toEqual({
+        critical: of("critical"),
+        warning: of("warning"),
+        info: of("info"),
+      });
+    }
+    expect(result.accounts[2]?.alertCounts.critical).toBe(1);
+    expect(result.account(2).alerts).toEqual(result.accounts[2]?.alerts);
   });
 
   it("has no CLV when the policy turns it off, and says nothing about it", () => {

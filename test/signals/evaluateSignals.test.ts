@@ -434,6 +434,64 @@ describe("evaluateSignals: one account at a time", () => {
   });
 });
 
+describe("evaluateSignals: the alert list", () => {
+  // Account i has i mod 5 orders; three rules of three severities over 70,000 accounts (two blocks).
+  const portfolio: SignalAccount[] = Array.from({ length: 70_000 }, (_, i) => ({
+    id: `C${i}`,
+    features: features({ orderCount: i % 5 }),
+  }));
+  const policy = policyOf([
+    rule("low", { metric: "orders", op: "<=", value: 1 }, { severity: "info", category: "a" }),
+    rule(
+      "none",
+      { metric: "orders", op: "==", value: 0 },
+      {
+        severity: "critical",
+        category: "b",
+        message: { en: "{customer} has {orders} orders" },
+      },
+    ),
+    rule("four", { metric: "orders", op: "==", value: 4 }, { severity: "warning", category: "a" }),
+  ]);
+  const result = evaluateSignals(portfolio, policy, { asOf });
+  const list = result.alertList;
+
+  it("holds the same alerts as the array, in the same order, read in any order", () => {
+    // i mod 5 = 0: 14,000 critical; = 4: 14,000 warnings; ≤ 1: 28,000 infos.
+    expect(list.length).toBe(56_000);
+    expect(result.counts).toMatchObject({ critical: 14_000, warning: 14_000, info: 28_000 });
+    // In order (each block evaluated once per severity) and all at once (account by account) alike.
+    const all = [...list];
+    expect(all).toHaveLength(56_000);
+    expect(result.alerts).toEqual(all);
+    expect(list.toArray()).toEqual(all);
+    for (const k of [55_999, 0, 14_000, 13_107, 13_108, 27_999, 42_000, 3])
+      expect(list.at(k)).toEqual(all[k]);
+    expect(list.at(-1)).toEqual(all[55_999]);
+    expect([list.at(56_000), list.at(-56_001), list.at(0.5)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("says whose alert it is and what, without making it", () => {
+    // Alert 13,107 is the critical alert of account 65,535 (the first block's last), 13,108 of account 65,540.
+    expect([list.accountOf(13_107), list.accountOf(13_108)]).toEqual([65_535, 65_540]);
+    expect(list.at(13_108)).toMatchObject({ customerId: "C65540", message: "C65540 has 0 orders" });
+    expect(list.ruleOf(0)).toEqual({ id: "none", severity: "critical", category: "b" });
+    expect(list.ruleOf(14_000)).toEqual({ id: "four", severity: "warning", category: "a" });
+    expect(list.ruleOf(55_999)).toEqual({ id: "low", severity: "info", category: "a" });
+    expect(list.accountOf(55_999)).toBe(69_996);
+    expect(() => list.accountOf(56_000)).toThrow(RangeError);
+    expect(() => list.ruleOf(-1)).toThrow(RangeError);
+  });
+
+  it("stays out of a comparison or a serialisation of the result, which has the alerts", () => {
+    expect(Object.keys(result)).not.toContain("alertList");
+    // Account 0 (no orders): critical and info; account 1: info.
+    const small = JSON.parse(JSON.stringify(evaluateSignals(portfolio.slice(0, 2), policy, { asOf })));
+    expect(small.alertList).toBeUndefined();
+    expect(small.alerts.map((alert: { key: string }) => alert.key)).toEqual(["none|C0", "low|C0", "low|C1"]);
+  });
+});
+
 describe("evaluateSignals: points scores", () => {
   const scoreOf = (score: PointsScore, account: Omit<SignalAccount, "id">, rules: SignalRule[] = []) =>
     evaluateSignals([{ id: "C", ...account }], policyOf(rules, { scores: [score] }), { asOf });
