@@ -56,7 +56,7 @@ async function readRecords<T extends { id?: string | undefined }>(
   const ingest = recordIngest(options, plan);
   let rows = 0;
   try {
-    await readRows(path, { format: inputFormatOf(path) }, (row, problem) => {
+    await readRows(path, { format: inputFormatOf(path), keepTexts: true }, (row, problem) => {
       rows++;
       if (problem !== undefined)
         throw new UsageError("cli.file.row-unreadable", { path, row: rows, problem });

@@ -19,6 +19,34 @@ export interface ReadRowsOptions {
   columns?: readonly string[] | undefined;
   /** Called now and then with the bytes read so far and the file's size. */
   onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  /**
+   * The rows' texts are to be kept (records, not lines summed as they stream): each value is copied out of the
+   * text it was cut from, which a kept slice would hold whole, and a value repeated in a column is one text.
+   */
+  keepTexts?: boolean | undefined;
+}
+
+// Distinct values shared per column: enough for days, regions, owners and tags; a column of names or emails stops
+// adding at this many (its values are still copied).
+const SHARED_PER_COLUMN = 65_536;
+
+// Each value copied once out of its parent text (a JSON round trip makes a flat string of its own), and a value
+// seen before in the column given as the same text.
+function textKeeper(): (column: number, value: string) => string {
+  const columns: Map<string, string>[] = [];
+  return (column, value) => {
+    if (value === "") return value;
+    let seen = columns[column];
+    if (seen === undefined) {
+      seen = new Map();
+      columns[column] = seen;
+    }
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    const own = JSON.parse(JSON.stringify(value)) as string;
+    if (seen.size < SHARED_PER_COLUMN) seen.set(own, own);
+    return own;
+  };
 }
 
 /** One input row, or the reason the line could not be read as a row. */
@@ -36,9 +64,16 @@ export function inputFormatOf(path: string): InputFormat {
   return "csv";
 }
 
-function zipRow(names: readonly string[], values: readonly string[]): Record<string, string> {
+function zipRow(
+  names: readonly string[],
+  values: readonly string[],
+  keep: ((column: number, value: string) => string) | undefined,
+): Record<string, string> {
   const row: Record<string, string> = {};
-  for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] ?? "";
+  for (let i = 0; i < names.length; i++) {
+    const value = values[i] ?? "";
+    row[names[i] as string] = keep === undefined ? value : keep(i, value);
+  }
   return row;
 }
 
@@ -66,6 +101,7 @@ async function readDelimited(
   onRow: RowHandler,
 ): Promise<void> {
   let header: readonly string[] | undefined = options.columns;
+  const keep = options.keepTexts === true ? textKeeper() : undefined;
   await new Promise<void>((resolve, reject) => {
     stream.on("error", reject);
     Papa.parse<string[]>(stream, {
@@ -81,7 +117,7 @@ async function readDelimited(
             return;
           }
           onRow(
-            zipRow(header, values),
+            zipRow(header, values, keep),
             problems.get(index) ?? fieldCountProblem(header.length, values.length),
           );
         });
@@ -98,6 +134,7 @@ async function readLines(
   onRow: RowHandler,
 ): Promise<void> {
   let header: readonly string[] | undefined = options.columns;
+  const keep = options.keepTexts === true ? textKeeper() : undefined;
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     const text = line.trim();
     if (text === "") continue;
@@ -118,7 +155,7 @@ async function readLines(
     }
     const values = text.split(/\s+/);
     if (header === undefined) header = values;
-    else onRow(zipRow(header, values), fieldCountProblem(header.length, values.length));
+    else onRow(zipRow(header, values, keep), fieldCountProblem(header.length, values.length));
   }
 }
 
