@@ -245,6 +245,7 @@ export {
   type SignalOptions,
   type SignalResult,
 } from "./signals/evaluateSignals.js";
+export { LazyList } from "./signals/LazyList.js";
 export { parseSignalPolicy } from "./signals/parseSignalPolicy.js";
 export {
   type PurchaseActivity,
@@ -287,6 +288,7 @@ export {
   signalPolicySchema,
   type TierValues,
 } from "./signals/signalPolicySchema.js";
+export { signalTaskList } from "./signals/signalTaskList.js";
 export {
   type SignalTask,
   type SignalTaskKind,

@@ -7,7 +7,7 @@ import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
 import { localizeIssue } from "../model/localizeIssue.js";
 import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
-import type { PortfolioAccount, PortfolioResult } from "../pipeline/PortfolioResult.js";
+import type { PortfolioAccount, PortfolioRecords, PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
 import type { SignalAlert } from "../signals/evaluateSignals.js";
@@ -125,6 +125,16 @@ function customerTable(
   };
 }
 
+// tiers.csv, from the columns: id, tier, periods below, score.
+function tierRows(result: PortfolioResult): RowSource {
+  const { ids, tiers, tierIndex, periodsBelow } = result.tiers;
+  const { score } = result.scorecard;
+  return {
+    length: ids.length,
+    row: (i) => [ids[i], tiers[tierIndex[i] as number], periodsBelow[i], rounded(score[i], 2)],
+  };
+}
+
 function customerRow(account: PortfolioAccount, dimensions: readonly string[], currency: string): Cell[] {
   return [
     account.id,
@@ -237,7 +247,7 @@ function summaryJson(result: PortfolioResult, reports: Record<string, IngestRepo
     rfmSegments: result.rfm.segments,
     migration: result.migration === undefined ? undefined : { ...result.migration, moved: undefined },
     alerts: result.signals.counts,
-    tasks: result.tasks.length,
+    tasks: result.taskList.length,
     kpis: result.kpis,
     issues: result.issues,
     ingest: Object.fromEntries(
@@ -290,20 +300,25 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   );
   const readMilliseconds = Date.now() - streamed.started;
   const recordsStarted = performance.now();
-  const records = await readAccountRecords(
-    values,
-    (values.currency as string | undefined) ?? policy.currency,
-  );
-  const ratings = await readRatings(values.ratings as string | undefined, tierPolicy);
-  recordsMilliseconds = performance.now() - recordsStarted;
-  const result = run.result({
-    customers: records.customers?.records,
-    interactions: records.interactions?.records,
-    invoices: records.invoices?.records,
-    qualifications: records.qualifications?.records,
-    pool: records.pool,
-    ratings: new Map([...ratings].map(([id, entry]) => [id, entry.ratings ?? {}])),
-  });
+  const reports: Record<string, IngestReport> = { transactions: streamed.report };
+  // The record files' lists are let go once the pipeline has grouped them: only their reports are kept here.
+  const records = async (): Promise<PortfolioRecords> => {
+    const read = await readAccountRecords(values, (values.currency as string | undefined) ?? policy.currency);
+    for (const [kind, report] of recordReports(read)) reports[kind] = report;
+    const ratings = new Map<string, Readonly<Record<string, number>>>();
+    for (const [id, entry] of await readRatings(values.ratings as string | undefined, tierPolicy))
+      ratings.set(id, entry.ratings ?? {});
+    recordsMilliseconds = performance.now() - recordsStarted;
+    return {
+      customers: read.customers?.records,
+      interactions: read.interactions?.records,
+      invoices: read.invoices?.records,
+      qualifications: read.qualifications?.records,
+      pool: read.pool,
+      ratings,
+    };
+  };
+  const result = run.result(await records());
   result.timings.records = recordsMilliseconds;
   await mkdir(out, { recursive: true });
   const top = topAccounts(5);
@@ -311,22 +326,15 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
   const alerts = alertTable(result.signals.alertList);
   await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
-  const tasks = taskTable(result.tasks);
+  const tasks = taskTable(result.taskList);
   await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);
   await writeTable(
     ["id", "tier", "periods_below", "score"],
-    result.tiers.accounts.map((account) => [
-      account.id,
-      account.tier,
-      account.periodsBelow,
-      rounded(account.score, 2),
-    ]),
+    tierRows(result),
     "csv",
     join(out, "tiers.csv"),
     io.stdout,
   );
-  const reports: Record<string, IngestReport> = { transactions: streamed.report };
-  for (const [kind, report] of recordReports(records)) reports[kind] = report;
   await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
   const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
   await writeFile(join(out, "report.html"), await renderReportHtml(report));

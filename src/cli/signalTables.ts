@@ -1,3 +1,4 @@
+import type { LazyList } from "../signals/LazyList.js";
 import type { SignalAlertList } from "../signals/SignalAlertList.js";
 import type { SignalEvidence } from "../signals/SignalEvidence.js";
 import type { SignalTask } from "../signals/signalTasks.js";
@@ -42,7 +43,7 @@ export function alertTable(alerts: SignalAlertList): Table {
 }
 
 /** The tasks as a table: due_date, days_until, kind, occasion, customer_id, message, key. */
-export function taskTable(tasks: readonly SignalTask[]): Table {
+export function taskTable(tasks: LazyList<SignalTask>): Table {
   return {
     columns: ["due_date", "days_until", "kind", "occasion", "customer_id", "message", "key"],
     rows: rowSource(tasks, (task) => [

@@ -14,7 +14,7 @@ import type { SignalAccount } from "../signals/SignalAccount.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import { SIGNAL_PACKS } from "../signals/signalPacks.js";
 import type { SignalPackName, SignalPolicy } from "../signals/signalPolicySchema.js";
-import { signalTasks } from "../signals/signalTasks.js";
+import { signalTaskList } from "../signals/signalTaskList.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import { listText } from "./listText.js";
 import { LOCALES, localeFlag } from "./localeFlag.js";
@@ -208,7 +208,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     await writeTable(columns, rows, format as OutputFormat, out, io.stdout);
   }
   if (taskDays !== undefined) {
-    const tasks = signalTasks(accounts, policy, { asOf, days: taskDays, locale });
+    const tasks = signalTaskList(accounts, policy, { asOf, days: taskDays, locale });
     const { columns, rows } = taskTable(tasks);
     await writeTable(columns, rows, format as OutputFormat, tasksOut, io.stdout);
     io.stderr.write(

@@ -12,6 +12,7 @@ import type { ProfitTable } from "../profit/profitTable.js";
 import type { WhaleCurve } from "../profit/whaleCurve.js";
 import type { RfmResult } from "../rfm/rfm.js";
 import type { AccountGrade, AccountScore, SignalAlert, SignalResult } from "../signals/evaluateSignals.js";
+import type { LazyList } from "../signals/LazyList.js";
 import type { PoolState } from "../signals/SignalAccount.js";
 import type { SignalKpis } from "../signals/signalKpis.js";
 import type { SignalTask } from "../signals/signalTasks.js";
@@ -272,7 +273,9 @@ export interface PortfolioResult {
   /** The signal rules' alerts, grades and scores. */
   signals: SignalResult;
   /** Tasks due within the policy's task window (overdue included). */
-  tasks: SignalTask[];
+  readonly tasks: SignalTask[];
+  /** The same tasks as `tasks`, each made when read (a large portfolio's are better read from here). */
+  readonly taskList: LazyList<SignalTask>;
   /** Satisfaction, NPS, repeat, retention, complaint and follow-up KPIs. */
   kpis: SignalKpis;
   /** Notices about the data and the models (records of unknown customers, a model not fitted …). */

@@ -23,7 +23,7 @@ import { groupByCustomer } from "../signals/groupByCustomer.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import type { SignalPolicy } from "../signals/signalPolicySchema.js";
-import { signalTasks } from "../signals/signalTasks.js";
+import { signalTaskList } from "../signals/signalTaskList.js";
 import { assignTiers } from "../tier/assignTiers.js";
 import { GROWTH_METRICS } from "../tier/growthMetrics.js";
 import { policyMetricNames } from "../tier/policyMetricNames.js";
@@ -318,7 +318,7 @@ export function createPortfolioAccumulator(
         };
       });
       const signals = evaluateSignals(accounts, signalPolicy, { asOf, locale });
-      const tasks = signalTasks(accounts, signalPolicy, { asOf, days: checked.taskDays ?? 14, locale });
+      const tasks = signalTaskList(accounts, signalPolicy, { asOf, days: checked.taskDays ?? 14, locale });
       const settings = signalPolicy.settings ?? {};
       const kpis = signalKpis(accounts, {
         asOf,
@@ -391,11 +391,11 @@ export function createPortfolioAccumulator(
           tiers,
           migration,
           signals,
-          tasks,
           kpis,
           issues,
           timings,
         },
+        tasks,
         n,
         accountAt,
       );

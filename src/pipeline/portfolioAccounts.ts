@@ -5,7 +5,9 @@ import type { Locale } from "../model/locale.js";
 import type { ProfitTable } from "../profit/profitTable.js";
 import type { RfmResult } from "../rfm/rfm.js";
 import type { AccountSignals, SignalAlert, SignalResult } from "../signals/evaluateSignals.js";
+import type { LazyList } from "../signals/LazyList.js";
 import type { SignalAccount } from "../signals/SignalAccount.js";
+import type { SignalTask } from "../signals/signalTasks.js";
 import type { TierAssignment } from "../tier/assignTiers.js";
 import type { Scorecard } from "../tier/scoreAccounts.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
@@ -54,7 +56,7 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
   const { tiers, scorecard, rfm, rfmOf, accounts, profit, abcOf, fitted, alertsAt, signals } = parts;
   const dimensionNames = scorecard.policy.dimensions.map((dimension) => dimension.name);
   return (i) => {
-    const tiered = tiers.accounts[i] as TierAssignment["accounts"][number];
+    const tiered = tiers.account(i);
     const k = rfmOf[i] as number;
     const customer = (accounts[i] as SignalAccount).customer;
     const dimensions: Record<string, number> = {};
@@ -120,23 +122,32 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
   };
 }
 
-/** The result with `accounts` (made on first read) and `account(i)` (made when asked). */
+/**
+ * The result with `accounts` and `tasks` (made on first read), `account(i)` (made when asked) and `taskList` (each
+ * task made when read).
+ */
 export function withAccounts(
-  parts: Omit<PortfolioResult, "accounts" | "account">,
+  parts: Omit<PortfolioResult, "accounts" | "account" | "tasks" | "taskList">,
+  taskList: LazyList<SignalTask>,
   count: number,
   accountAt: (i: number) => PortfolioAccount,
 ): PortfolioResult {
   let made: PortfolioAccount[] | undefined;
+  let tasks: SignalTask[] | undefined;
   const result = {
     ...parts,
     get accounts(): PortfolioAccount[] {
       made ??= Array.from({ length: count }, (_, i) => accountAt(i));
       return made;
     },
+    get tasks(): SignalTask[] {
+      tasks ??= taskList.toArray();
+      return tasks;
+    },
   };
   // Not enumerable: comparing or serialising a result sees its data, as it always has.
-  return Object.defineProperty(result, "account", {
-    value: (index: number) => made?.[index] ?? accountAt(index),
-    enumerable: false,
+  return Object.defineProperties(result, {
+    account: { value: (index: number) => made?.[index] ?? accountAt(index), enumerable: false },
+    taskList: { value: taskList, enumerable: false },
   }) as PortfolioResult;
 }

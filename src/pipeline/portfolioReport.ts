@@ -79,19 +79,16 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     if (count === undefined) counts.set(key, { category, severity, alerts: 1 });
     else count.alerts++;
   }
-  const tierRank = new Map(result.tiers.tiers.map((tier, rank) => [tier, rank]));
-  const tiered = result.tiers.accounts;
-  const shown = tiered
-    .map((_, i) => i)
-    .sort((i, j) => {
-      const a = tiered[i] as (typeof tiered)[number];
-      const b = tiered[j] as (typeof tiered)[number];
-      return (
-        (tierRank.get(a.tier) ?? 0) - (tierRank.get(b.tier) ?? 0) ||
-        b.score - a.score ||
-        (a.id < b.id ? -1 : 1)
-      );
-    })
+  // Best tier first (the tiers are listed best first), then score, then id; read from the columns.
+  const { tierIndex, ids: tieredIds } = result.tiers;
+  const { score } = result.scorecard;
+  const shown = Array.from(tieredIds, (_, i) => i)
+    .sort(
+      (i, j) =>
+        (tierIndex[i] as number) - (tierIndex[j] as number) ||
+        (score[j] as number) - (score[i] as number) ||
+        ((tieredIds[i] as string) < (tieredIds[j] as string) ? -1 : 1),
+    )
     .slice(0, options.maxAccounts ?? 500)
     .map((i) => result.account(i));
   const accounts: ReportAccount[] = shown.map((account) => ({
@@ -119,7 +116,11 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     (issue) =>
       issue.code === "model.check-too-few-repeat-buyers" || issue.code === "model.too-few-repeat-buyers",
   );
-  const tasks = result.tasks.slice(0, options.maxTasks ?? 500);
+  const { taskList } = result;
+  const tasks = Array.from(
+    { length: Math.min(taskList.length, options.maxTasks ?? 500) },
+    (_, k) => taskList.at(k) as SignalTask,
+  );
   return {
     title: options.title ?? result.policyName,
     asOf: result.asOf,

@@ -1,4 +1,5 @@
 import type { SignalAlert } from "./evaluateSignals.js";
+import { LazyList } from "./LazyList.js";
 import type { SignalSeverity } from "./signalPolicySchema.js";
 
 /**
@@ -22,10 +23,9 @@ export interface SignalRuleInfo {
  * The alerts of a signal result, in their order (critical first, then warning, then info; within a severity by
  * account, then rule), kept as which rule fired for which account. An alert's message and evidence are made when
  * it is read, so a portfolio of a million accounts holds a few bytes per alert, not an object with its words.
- * Read them by position ({@link SignalAlertList.at}), in order (`for … of`), or all at once
- * ({@link SignalAlertList.toArray}); {@link SignalAlertList.accountOf} and {@link SignalAlertList.ruleOf} say
- * whose alert it is and what it is without making it. Reading in order is the fast way: the alerts of one block of
- * accounts are made from one evaluation of that block.
+ * Read them as any {@link LazyList}; {@link SignalAlertList.accountOf} and {@link SignalAlertList.ruleOf} say
+ * whose alert it is and what it is without making it. Reading in order evaluates each block of accounts once per
+ * severity; {@link SignalAlertList.toArray} evaluates it once.
  *
  * @example
  * ```ts
@@ -36,13 +36,11 @@ export interface SignalRuleInfo {
  * alertList.at(0)?.message; // => "$500.00 is more than 90 days past due."
  * ```
  */
-export class SignalAlertList implements Iterable<SignalAlert> {
-  /** How many alerts. */
-  readonly length: number;
+export class SignalAlertList extends LazyList<SignalAlert> {
   private readonly accounts: Int32Array;
   private readonly rules: Uint16Array;
   private readonly ruleInfo: readonly SignalRuleInfo[];
-  private readonly make: (account: number, rule: number) => SignalAlert;
+  private readonly makeAlert: (account: number, rule: number) => SignalAlert;
 
   /**
    * The list of the alerts `make(accounts[k], rules[k])`; made by {@link evaluateSignals}.
@@ -58,23 +56,11 @@ export class SignalAlertList implements Iterable<SignalAlert> {
     ruleInfo: readonly SignalRuleInfo[],
     make: (account: number, rule: number) => SignalAlert,
   ) {
-    this.length = accounts.length;
+    super(accounts.length, (k) => make(accounts[k] as number, rules[k] as number));
     this.accounts = accounts;
     this.rules = rules;
     this.ruleInfo = ruleInfo;
-    this.make = make;
-  }
-
-  /**
-   * Alert `index` (negative counts from the end), made now: each call makes a new object.
-   *
-   * @param index - The alert's position.
-   * @returns The alert, or undefined outside the list.
-   */
-  at(index: number): SignalAlert | undefined {
-    const k = index < 0 ? index + this.length : index;
-    if (!Number.isInteger(k) || k < 0 || k >= this.length) return undefined;
-    return this.make(this.accounts[k] as number, this.rules[k] as number);
+    this.makeAlert = make;
   }
 
   /**
@@ -106,7 +92,7 @@ export class SignalAlertList implements Iterable<SignalAlert> {
    *
    * @returns A new array of the alerts.
    */
-  toArray(): SignalAlert[] {
+  override toArray(): SignalAlert[] {
     const { accounts, length } = this;
     const list = new Array<SignalAlert>(length);
     // The runs of alerts in account order: one per severity that has alerts.
@@ -129,21 +115,9 @@ export class SignalAlertList implements Iterable<SignalAlert> {
           run = r;
       }
       const k = next[run] as number;
-      list[k] = this.make(accounts[k] as number, this.rules[k] as number);
+      list[k] = this.makeAlert(accounts[k] as number, this.rules[k] as number);
       next[run] = k + 1;
     }
     return list;
-  }
-
-  /** The alerts in order, each made when reached. */
-  *[Symbol.iterator](): Iterator<SignalAlert> {
-    for (let k = 0; k < this.length; k++)
-      yield this.make(this.accounts[k] as number, this.rules[k] as number);
-  }
-
-  private checked(index: number): number {
-    if (!Number.isInteger(index) || index < 0 || index >= this.length)
-      throw new RangeError(`alert ${index} is outside the list of ${this.length}`);
-    return index;
   }
 }

@@ -141,6 +141,11 @@ export interface TierAssignment {
    * built on first read (a what-if re-tiering that reads only `tierIndex` never builds them).
    */
   readonly accounts: TieredAccount[];
+  /**
+   * The account at an index, the same as `accounts[index]`, made when asked (the whole list of a large portfolio
+   * need never be held).
+   */
+  account(index: number): TieredAccount;
   /** The reasons of the account at an index, without building `accounts`. */
   reasons(index: number): TierReason[];
   /** Each account's net revenue (minor units; 0 when unknown), for {@link tierMigration}. */
@@ -550,29 +555,28 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     return reasons;
   };
   let accounts: TieredAccount[] | undefined;
-  const build = (): TieredAccount[] =>
-    ids.map((id, i) => {
-      const p = previousIndex[i] as number;
-      const f = tierIndex[i] as number;
-      const account: TieredAccount = {
-        id,
-        tier: tiers[f] as string,
-        score: score[i] as number,
-        changed: p >= 0 && p !== f,
-        periodsBelow: periodsBelow[i] as number,
-        reasons: reasonsOf(i),
-      };
-      if (p >= 0) account.previousTier = tiers[p] as string;
-      return account;
-    });
-  return {
+  const accountAt = (i: number): TieredAccount => {
+    const p = previousIndex[i] as number;
+    const f = tierIndex[i] as number;
+    const account: TieredAccount = {
+      id: ids[i] as string,
+      tier: tiers[f] as string,
+      score: score[i] as number,
+      changed: p >= 0 && p !== f,
+      periodsBelow: periodsBelow[i] as number,
+      reasons: reasonsOf(i),
+    };
+    if (p >= 0) account.previousTier = tiers[p] as string;
+    return account;
+  };
+  const result = {
     tiers,
     ids,
     tierIndex,
     previousIndex,
     periodsBelow,
     get accounts(): TieredAccount[] {
-      accounts ??= build();
+      accounts ??= ids.map((_, i) => accountAt(i));
       return accounts;
     },
     reasons: reasonsOf,
@@ -580,4 +584,9 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     departed,
     issues,
   };
+  // Not enumerable: comparing or serialising a result sees its data, as it always has.
+  return Object.defineProperty(result, "account", {
+    value: (index: number): TieredAccount => accounts?.[index] ?? accountAt(index),
+    enumerable: false,
+  }) as TierAssignment;
 }

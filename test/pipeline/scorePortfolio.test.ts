@@ -364,6 +364,23 @@ describe("createPortfolioAccumulator", () => {
     expect([2, 0, 1].map((i) => one.account(i))).toEqual([2, 0, 1].map((i) => asObjects.accounts[i]));
   });
 
+  it("lists the tasks made when read, the same as the tasks", () => {
+    // Created two months before asOf and never followed up: each account is overdue by the default cadence.
+    const created = {
+      ...records,
+      customers: records.customers?.map((customer) => ({ ...customer, createdDate: "2026-10-01" })),
+    };
+    const followed = scorePortfolio(created, { ...policy, signals: ["follow-up"] }, { asOf: "2026-11-30" });
+    expect(followed.taskList.length).toBe(3);
+    expect(followed.tasks.map((task) => [task.kind, task.customerId])).toEqual([
+      ["follow-up", "C1"],
+      ["follow-up", "C2"],
+      ["follow-up", "C3"],
+    ]);
+    expect([...followed.taskList]).toEqual(followed.tasks);
+    expect(Object.keys(followed)).not.toContain("taskList");
+  });
+
   it("gives one result per run, and says so when asked again or given more", () => {
     const run = createPortfolioAccumulator(policy, { asOf: "2026-11-30" });
     for (const transaction of records.transactions ?? []) run.addTransaction(transaction);

@@ -10,6 +10,7 @@ import {
   type SignalSettings,
   type SignalTask,
   type SignalTaskKind,
+  signalTaskList,
   signalTasks,
 } from "../../src/index.js";
 
@@ -478,6 +479,20 @@ describe("signalTasks: order, keys and languages", () => {
       "document-renewal|A|2024-07-03",
       "care|A|birthday|2024-07-03|Li",
     ]);
+  });
+
+  it("gives the same tasks, one at a time and in any order, from the list made when read", () => {
+    const accounts = [busy("B"), busy("A"), late];
+    const all = signalTasks(accounts, policy, { asOf });
+    const list = signalTaskList(accounts, policy, { asOf });
+    expect(list.length).toBe(10);
+    expect([...list]).toEqual(all);
+    expect(list.toArray()).toEqual(all);
+    expect([9, 0, 5, 3].map((k) => list.at(k))).toEqual([all[9], all[0], all[5], all[3]]);
+    expect(list.at(-10)).toEqual(all[0]);
+    expect([list.at(10), list.at(-11), list.at(1.5)]).toEqual([undefined, undefined, undefined]);
+    // Each read makes a task of its own.
+    expect(list.at(0)).not.toBe(list.at(0));
   });
 
   it("keeps the keys of the same tasks over runs of the same day", () => {

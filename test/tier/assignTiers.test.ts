@@ -169,6 +169,12 @@ describe("assignTiers", () => {
       { id: "D", tier: "ordinary" },
     ];
     const first = assignTiers(card, { asOf, previous });
+    // One account made when asked is the one the list has, before and after the list is made.
+    const alone = assignTiers(card, { asOf, previous });
+    expect([0, 1, 2, 3].map((i) => alone.account(i))).toEqual(first.accounts);
+    const list = alone.accounts;
+    expect(alone.account(2)).toBe(list[2]);
+    expect(Object.keys(alone)).not.toContain("account");
     expect(tiersOf(first)).toEqual(["key", "key", "ordinary", "strategic"]);
     expect(first.accounts[0]?.reasons[1]).toEqual({
       code: "tier.hysteresis.up-held",
