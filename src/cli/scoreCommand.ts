@@ -355,7 +355,8 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     language,
   );
   io.stderr.write(accounting);
-  for (const [, report] of recordReports(records)) io.stderr.write(reportLine(report, language));
+  for (const [kind, report] of Object.entries(reports))
+    if (kind !== "transactions") io.stderr.write(reportLine(report, language));
   const files = listText(
     ["customers.csv", "alerts.csv", "tasks.csv", "tiers.csv", "summary.json", "report.html"],
     language,
