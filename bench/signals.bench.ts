@@ -1,6 +1,7 @@
 // Signals over a portfolio of 1,000,000 accounts with every built-in pack (churn with its health score, credit
 // with its grade, complaints, follow-up and pool, care, qualifications): the alerts (which rule fired for whom),
-// then the same with every alert made with its evidence and English message, the 14-day task list, and the KPIs.
+// then the same with every alert made with its evidence and English message, the 14-day task list (as found,
+// then made), and the KPIs.
 // Accounts carry features as summarize makes them (made here by the library's seeded generator, not by
 // summarize), purchase-activity windows, a tier, P(alive), a customer record (contacts with birthdays, founding
 // dates) and, for some, interactions, invoices, documents and a pool claim.
@@ -15,6 +16,7 @@ import {
   type SignalAccount,
   type SignalPolicy,
   signalKpis,
+  signalTaskList,
   signalTasks,
 } from "../src/index.js";
 import type { BenchCase } from "./case.js";
@@ -192,6 +194,12 @@ export const cases: BenchCase[] = [
   },
   {
     name: "signal tasks: follow-ups, pool returns, care dates, renewals of the next 14 days, 1M accounts",
+    setup: generate,
+    run: () => signalTaskList(portfolio, POLICY, { asOf: AS_OF, days: 14 }),
+    rows: ACCOUNTS,
+  },
+  {
+    name: "signal tasks: the same, then every task made with its message and key, 1M accounts",
     setup: generate,
     run: () => signalTasks(portfolio, POLICY, { asOf: AS_OF, days: 14 }),
     rows: ACCOUNTS,
