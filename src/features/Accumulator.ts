@@ -61,6 +61,7 @@ export class Accumulator implements FeatureAccumulator {
   private lastCurrencyIndex = -1;
   private grouped: (CustomerLines & { lineCount: number }) | undefined = undefined;
   private sealed = false;
+  private summariesEnded = false;
 
   /**
    * @param options - Checked options.
@@ -337,11 +338,24 @@ export class Accumulator implements FeatureAccumulator {
     this.transactions = new TransactionRows();
   }
 
+  /**
+   * The last summary has been made: lets the customers' state from interactions, invoices and customer records go
+   * (a summary afterwards throws); the grouped lines stay readable. For a run that is done summarising but still
+   * reads the lines.
+   */
+  endSummaries(): void {
+    this.seal();
+    this.summariesEnded = true;
+    this.extras.length = 0;
+  }
+
   private refuseSealed(): never {
     throw new Error("This feature accumulator is sealed: no more records may be added.");
   }
 
   private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {
+    if (this.summariesEnded)
+      throw new Error("This feature accumulator has ended its summaries: its customers' state is gone.");
     const { ids, order, rows } = this.lines();
     const finisher = new CustomerFinisher(options, this.currencies, rows, this.extras.length > 0);
     finishAll(finisher, order, ids, this.extras);

@@ -241,6 +241,8 @@ export function createPortfolioAccumulator(
               calibrationEnd: formatDay(calibrationEndDay),
             } satisfies CalibrationColumns),
       );
+      // No summary is made after the model check: the customers' state behind the summaries goes.
+      features.endSummaries();
       issues.push(...fitted.clv.issues);
       lap("clv");
 

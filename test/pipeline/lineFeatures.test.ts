@@ -96,4 +96,20 @@ describe("a sealed feature accumulator", () => {
       /sealed/,
     );
   });
+
+  it("keeps its grouped lines once its summaries have ended, and refuses another summary", () => {
+    const { transactions } = portfolio();
+    const accumulator = new Accumulator(resolveFeatureOptions({ asOf: AS_OF }));
+    for (const transaction of transactions) accumulator.addTransaction(transaction);
+    accumulator.addInteraction({ customerId: "Z-1", date: AS_OF, kind: "call" });
+    const lines = accumulator.lines();
+    const rows = lines.rows.length;
+    accumulator.endSummaries();
+    expect(accumulator.lines()).toBe(lines);
+    expect(accumulator.lines().rows.length).toBe(rows);
+    expect(accumulator.extras).toEqual([]);
+    expect(() => accumulator.summary()).toThrow(/ended its summaries/);
+    expect(() => accumulator.calibrationSummary(0)).toThrow(/ended its summaries/);
+    expect(() => accumulator.addTransaction(transactions[0] as Transaction)).toThrow(/sealed/);
+  });
 });
