@@ -4,7 +4,7 @@ import type { SignalAlert } from "../signals/evaluateSignals.js";
 import type { SignalTask } from "../signals/signalTasks.js";
 import { tierLabel } from "../tier/tierLabel.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
-import type { PortfolioResult } from "./PortfolioResult.js";
+import type { PortfolioAccount, PortfolioResult } from "./PortfolioResult.js";
 import { rfmPositions } from "./portfolioAccounts.js";
 
 /**
@@ -89,9 +89,8 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
         (score[j] as number) - (score[i] as number) ||
         ((tieredIds[i] as string) < (tieredIds[j] as string) ? -1 : 1),
     )
-    .slice(0, options.maxAccounts ?? 500)
-    .map((i) => result.account(i));
-  const accounts: ReportAccount[] = shown.map((account) => ({
+    .slice(0, options.maxAccounts ?? 500);
+  const reportAccount = (account: PortfolioAccount): ReportAccount => ({
     id: account.id,
     name: account.name,
     tier: account.tierLabel,
@@ -110,7 +109,12 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     rfmSegment: account.rfm?.segmentLabel,
     reasons: account.reasons.map((reason) => tierReasonText([reason], policy, locale)),
     alerts: account.alerts,
-  }));
+  });
+  // Made in the order of the accounts' positions, then put in rank order: an account's alerts are made from its
+  // block of accounts evaluated again, once for all the accounts shown from that block.
+  const made = new Map<number, ReportAccount>();
+  for (const i of shown.slice().sort((a, b) => a - b)) made.set(i, reportAccount(result.account(i)));
+  const accounts = shown.map((i) => made.get(i) as ReportAccount);
   const check = result.clv.check;
   const why = result.clv.issues.find(
     (issue) =>
