@@ -15,6 +15,7 @@ import {
 } from "./checkOptions.js";
 import type { IngestOptions } from "./IngestOptions.js";
 import type { IngestReport } from "./IngestReport.js";
+import { LineIdIndex } from "./LineIdIndex.js";
 import { draftIssue, type IssueDraft, ReportTally } from "./reportTally.js";
 import { ReversalLedger } from "./reversalLedger.js";
 import { RowFingerprints } from "./rowFingerprints.js";
@@ -221,7 +222,7 @@ class TransactionRun implements TransactionIngest {
     else this.problem(code, field as TransactionColumn, params);
   };
   private readonly fingerprints = new RowFingerprints();
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new LineIdIndex();
   private readonly ledger = new ReversalLedger();
   private readonly pending: Pending[] = [];
   private runCurrency: string | undefined;
@@ -513,12 +514,11 @@ class TransactionRun implements TransactionIngest {
       }
     }
     if (id !== undefined) {
-      const firstRow = this.ids.get(id);
-      if (firstRow !== undefined) {
+      const firstRow = this.ids.firstRow(id, this.row);
+      if (firstRow !== 0) {
         this.tally.reject([draftIssue("id.duplicate", ["id"], { value: id, firstRow }, this.row)]);
         return;
       }
-      this.ids.set(id, this.row);
     }
     if (!settings.mixedCurrencies) this.runCurrency ??= currency;
 

@@ -4,6 +4,7 @@ import type { IssueCode } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import type { Locale } from "../model/locale.js";
 import { makeIssue } from "../model/makeIssue.js";
+import { textHash } from "../model/textHash.js";
 import { compilePolicy } from "./compilePolicy.js";
 import { LazyList } from "./LazyList.js";
 import type { SignalAccount } from "./SignalAccount.js";
@@ -231,10 +232,9 @@ function taskOrder(found: FoundTasks, accounts: readonly SignalAccount[]): Int32
 
 const HASH_BITS = 24;
 
-// FNV-1a of a text, folded to HASH_BITS bits.
-function textHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+// A text's hash folded to HASH_BITS bits.
+function foldedHash(text: string): number {
+  const hash = textHash(text);
   return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
 }
 
@@ -250,7 +250,7 @@ function accountPlaces(accounts: readonly SignalAccount[]): Int32Array {
   for (let i = 0; i < count; i++) {
     const id: unknown = (accounts[i] as SignalAccount).id;
     // An id that is not a text is treated as shared: the Map decides.
-    const hash = typeof id === "string" ? textHash(id) : 0;
+    const hash = typeof id === "string" ? foldedHash(id) : 0;
     const byte = hash >>> 3;
     const bit = 1 << (hash & 7);
     if (typeof id !== "string" || ((seen[byte] as number) & bit) !== 0)
