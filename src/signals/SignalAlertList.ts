@@ -38,7 +38,7 @@ export interface SignalRuleInfo {
  */
 export class SignalAlertList extends LazyList<SignalAlert> {
   private readonly accounts: Int32Array;
-  private readonly rules: Uint16Array;
+  private readonly rules: Int32Array;
   private readonly ruleInfo: readonly SignalRuleInfo[];
   private readonly makeAlert: (account: number, rule: number) => SignalAlert;
 
@@ -52,7 +52,7 @@ export class SignalAlertList extends LazyList<SignalAlert> {
    */
   constructor(
     accounts: Int32Array,
-    rules: Uint16Array,
+    rules: Int32Array,
     ruleInfo: readonly SignalRuleInfo[],
     make: (account: number, rule: number) => SignalAlert,
   ) {

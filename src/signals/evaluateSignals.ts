@@ -257,7 +257,7 @@ export function evaluateSignals(
       counts.byCategory[entry.category] = (counts.byCategory[entry.category] ?? 0) + entry.alerts;
   }
   const alertAccounts = Int32Array.from(buckets.flatMap((bucket) => bucket.accounts));
-  const alertRules = Uint16Array.from(buckets.flatMap((bucket) => bucket.rules));
+  const alertRules = Int32Array.from(buckets.flatMap((bucket) => bucket.rules));
   return signalResult(
     { grades: gradeColumns, scores: scoreColumns, counts },
     { accounts: alertAccounts, rules: alertRules },
@@ -272,7 +272,7 @@ export function evaluateSignals(
 // alive for as long as the result lives.
 function signalResult(
   parts: Pick<SignalResult, "grades" | "scores" | "counts">,
-  alerts: { accounts: Int32Array; rules: Uint16Array },
+  alerts: { accounts: Int32Array; rules: Int32Array },
   accounts: readonly SignalAccount[],
   compiled: CompiledPolicy,
   locale: Locale,
