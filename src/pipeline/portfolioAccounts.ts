@@ -99,7 +99,7 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
       alertCounts: { critical: 0, warning: 0, info: 0 },
     };
     const alertPositions = alertsAt(i);
-    for (const k of alertPositions) account.alertCounts[signals.alertList.ruleOf(k).severity]++;
+    for (const alert of alertPositions) account.alertCounts[signals.alertList.ruleOf(alert).severity]++;
     // The alerts, grades and scores, with their words and evidence, are the block's signals evaluated again: made
     // when read.
     let alerts: SignalAlert[] | undefined;
@@ -111,7 +111,7 @@ export function portfolioAccountReader(parts: AccountParts): (i: number) => Port
     return Object.defineProperties(account, {
       alerts: {
         get: () => {
-          alerts ??= Array.from(alertPositions, (k) => signals.alertList.at(k) as SignalAlert);
+          alerts ??= Array.from(alertPositions, (alert) => signals.alertList.at(alert) as SignalAlert);
           return alerts;
         },
         enumerable: true,

@@ -256,8 +256,15 @@ export function evaluateSignals(
     for (const entry of fired.sort((a, b) => a.first - b.first))
       counts.byCategory[entry.category] = (counts.byCategory[entry.category] ?? 0) + entry.alerts;
   }
-  const alertAccounts = Int32Array.from(buckets.flatMap((bucket) => bucket.accounts));
-  const alertRules = Int32Array.from(buckets.flatMap((bucket) => bucket.rules));
+  // The severities' lists one after the other, copied straight into the columns.
+  const alertAccounts = new Int32Array(critical + warning + info);
+  const alertRules = new Int32Array(alertAccounts.length);
+  let at = 0;
+  for (const bucket of buckets) {
+    alertAccounts.set(bucket.accounts, at);
+    alertRules.set(bucket.rules, at);
+    at += bucket.accounts.length;
+  }
   return signalResult(
     { grades: gradeColumns, scores: scoreColumns, counts },
     { accounts: alertAccounts, rules: alertRules },
