@@ -10,7 +10,9 @@ import type { Interaction } from "../model/interaction.js";
 import type { Invoice } from "../model/invoice.js";
 import type { Locale } from "../model/locale.js";
 import type { Qualification } from "../model/qualification.js";
+import { LazyList } from "../signals/LazyList.js";
 import type { PoolState } from "../signals/SignalAccount.js";
+import { customerText } from "./customerText.js";
 import { fileError } from "./fileError.js";
 import { listText } from "./listText.js";
 import { inputFormatOf, readRows } from "./readRows.js";
@@ -37,23 +39,29 @@ export const ACCOUNT_RECORD_HELP = `Records (CSV, TSV or JSON Lines; each row ac
   --pool FILE            the shared-pool state: id, claimed_date, locked, won
 `;
 
-/** Every kind of account record read, with its ingest report, and the shared-pool states by id. */
+/**
+ * Every kind of account record read, with its ingest report, and the shared-pool states by id. The customer records
+ * are kept as short JSON texts ({@link customerText}) and made again when read: a customer object with its contacts
+ * and dates takes about three times the memory of its text.
+ */
 export interface AccountRecords {
-  customers?: IngestResult<Customer> | undefined;
+  customers?: { records: LazyList<Customer>; report: IngestReport } | undefined;
   interactions?: IngestResult<Interaction> | undefined;
   invoices?: IngestResult<Invoice> | undefined;
   qualifications?: IngestResult<Qualification> | undefined;
   pool: Map<string, PoolState>;
 }
 
-// Reads one record file row by row into its ingest: the file's rows are never all held, only the records.
+// Reads one record file row by row into its ingest: the file's rows are never all held, only the records (handed
+// to `keep` when given, instead of the result's list).
 async function readRecords<T extends { id?: string | undefined }>(
   path: string | undefined,
   plan: RecordPlan<T>,
   options: Readonly<Record<string, unknown>>,
+  keep?: (record: T) => void,
 ): Promise<IngestResult<T> | undefined> {
   if (path === undefined) return undefined;
-  const ingest = recordIngest(options, plan);
+  const ingest = recordIngest(options, plan, keep);
   let rows = 0;
   try {
     await readRows(path, { format: inputFormatOf(path), keepTexts: true }, (row, problem) => {
@@ -67,6 +75,21 @@ async function readRecords<T extends { id?: string | undefined }>(
     throw fileError(path, error);
   }
   return ingest.finish();
+}
+
+// The customer records, each kept as a short JSON text (lossless: a record holds only texts, finite numbers,
+// booleans and nulls).
+async function readCustomers(
+  path: string | undefined,
+  options: Readonly<Record<string, unknown>>,
+): Promise<AccountRecords["customers"]> {
+  const texts: string[] = [];
+  const read = await readRecords(path, customerRecordPlan(), options, (customer) =>
+    texts.push(customerText.write(customer)),
+  );
+  if (read === undefined) return undefined;
+  const records = new LazyList(texts.length, (k) => customerText.read(texts[k] as string));
+  return { records, report: read.report };
 }
 
 async function readPool(path: string | undefined): Promise<Map<string, PoolState>> {
@@ -91,7 +114,7 @@ export async function readAccountRecords(
 ): Promise<AccountRecords> {
   const ingestOptions = currency === undefined ? {} : { currency };
   return {
-    customers: await readRecords(values.customers as string | undefined, customerRecordPlan(), ingestOptions),
+    customers: await readCustomers(values.customers as string | undefined, ingestOptions),
     interactions: await readRecords(values.interactions as string | undefined, interactionRecordPlan(), {}),
     invoices: await readRecords(values.invoices as string | undefined, invoiceRecordPlan(), ingestOptions),
     qualifications: await readRecords(

@@ -149,7 +149,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const read = await readAccountRecords(values, values.currency as string | undefined);
   const { customers, interactions, invoices, qualifications, pool } = read;
   const records = {
-    customers: customers?.records ?? [],
+    customers: customers?.records.toArray() ?? [],
     interactions: interactions?.records ?? [],
     invoices: invoices?.records ?? [],
   };
@@ -181,7 +181,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   const activity = purchaseActivity(transactions, { asOf });
   const featuresById = new Map<string, CustomerFeatures>(summary.features.map((f) => [f.id, f]));
-  const customerById = new Map((customers?.records ?? []).map((customer) => [customer.id, customer]));
+  const customerById = new Map(records.customers.map((customer) => [customer.id, customer]));
   const interactionsById = groupByCustomer(interactions?.records);
   const invoicesById = groupByCustomer(invoices?.records);
   const qualificationsById = groupByCustomer(qualifications?.records);

@@ -1,15 +1,10 @@
 // Transaction lines kept as growable typed-array columns (one entry per line, in arrival order), so adding a line
 // allocates nothing and the summary groups all lines by customer with one counting sort. Internal to features.
+import { growableArray, grownArray as grown } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 import { TextCodes } from "./TextCodes.js";
 
 const MINIMUM_CAPACITY = 1024;
-
-function grown<T extends Int32Array | Uint16Array | Float64Array>(column: T, capacity: number): T {
-  const next = new (column.constructor as new (length: number) => T)(capacity);
-  next.set(column);
-  return next;
-}
 
 export class TransactionRows {
   length = 0;
@@ -49,9 +44,9 @@ export class TransactionRows {
   /** @param capacity - The expected number of lines (the columns grow when it is exceeded). */
   constructor(capacity = 0) {
     this.capacity = Math.max(MINIMUM_CAPACITY, capacity);
-    this.customer = new Int32Array(this.capacity);
-    this.key = new Int32Array(this.capacity);
-    this.amount = new Int32Array(this.capacity);
+    this.customer = growableArray(Int32Array, this.capacity);
+    this.key = growableArray(Int32Array, this.capacity);
+    this.amount = growableArray(Int32Array, this.capacity);
   }
 
   /** Appends a line; returns its row index. */
@@ -61,11 +56,14 @@ export class TransactionRows {
     this.customer[row] = customer;
     if (row > 0 && key < (this.key[row - 1] ?? 0)) this.keysAscending = false;
     this.key[row] = key;
-    if ((amount | 0) !== amount && this.amount instanceof Int32Array)
-      this.amount = Float64Array.from(this.amount);
+    if ((amount | 0) !== amount && this.amount instanceof Int32Array) {
+      const wider = growableArray(Float64Array, this.capacity);
+      wider.set(this.amount);
+      this.amount = wider;
+    }
     this.amount[row] = amount;
     if (currency !== 0 || this.currency) {
-      this.currency ??= new Uint16Array(this.capacity);
+      this.currency ??= growableArray(Uint16Array, this.capacity);
       this.currency[row] = currency;
     }
     this.length = row + 1;
@@ -88,7 +86,7 @@ export class TransactionRows {
 
   /** Sets the cost of a row, creating the column on first use. */
   setCost(row: number, cost: number): void {
-    if (!this.cost) this.cost = new Float64Array(this.capacity).fill(Number.NaN);
+    if (!this.cost) this.cost = growableArray(Float64Array, this.capacity).fill(Number.NaN);
     this.cost[row] = cost;
   }
 
@@ -100,13 +98,13 @@ export class TransactionRows {
 
   /** Sets a row's product, creating the column on first use. */
   setProduct(row: number, product: string): void {
-    this.product ??= new Int32Array(this.capacity).fill(-1);
+    this.product ??= growableArray(Int32Array, this.capacity).fill(-1);
     this.product[row] = this.products.code(product);
   }
 
   /** Sets a row's category, creating the column on first use. */
   setCategory(row: number, category: string): void {
-    this.category ??= new Int32Array(this.capacity).fill(-1);
+    this.category ??= growableArray(Int32Array, this.capacity).fill(-1);
     this.category[row] = this.categories.code(category);
   }
 }

@@ -2,17 +2,18 @@
 // hash table of entries whose texts are packed (PackedTexts), so ten million ids hold no string objects — a Map
 // of them would hold ten million strings, each cut from a CSV chunk and keeping the whole chunk alive. Ids are
 // compared in full, never by hash alone: a valid line is never taken for a repeat. Internal.
+import { growableArray, grownArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 import { textHash } from "../model/textHash.js";
 
 export class LineIdIndex {
   private texts = new PackedTexts(1024);
   /** Each entry's row and its id's hash. */
-  private rows = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
+  private rows = growableArray(Int32Array, 1024);
+  private hashes = growableArray(Int32Array, 1024);
   private count = 0;
   /** Entry + 1 per slot; 0 for an empty slot. At most half full. */
-  private slots = new Int32Array(4096);
+  private slots = growableArray(Int32Array, 4096);
 
   /** The row `id` was first read on, or 0 when it is new (it is then kept, with `row`). */
   firstRow(id: string, row: number): number {
@@ -39,17 +40,13 @@ export class LineIdIndex {
   private grow(): void {
     const capacity = Math.ceil(this.rows.length * 1.5);
     this.texts.grow(capacity);
-    const rows = new Int32Array(capacity);
-    rows.set(this.rows);
-    this.rows = rows;
-    const hashes = new Int32Array(capacity);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
+    this.rows = grownArray(this.rows, capacity);
+    this.hashes = grownArray(this.hashes, capacity);
   }
 
-  // Twice the slots, the entries placed again by their kept hashes.
+  // Twice the slots, emptied, the entries placed again by their kept hashes.
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    const slots = grownArray(this.slots, this.slots.length * 2).fill(0);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
       let at = (this.hashes[entry] as number) & mask;

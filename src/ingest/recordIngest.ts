@@ -300,12 +300,15 @@ export interface RecordIngest<R> {
  *
  * @param options - The options as given.
  * @param recordPlan - The record type.
+ * @param keep - Where each accepted record goes, in row order, instead of the result's `records` (which then
+ *   stays empty): for a caller that keeps the records in a form of its own.
  * @returns The ingest.
  * @throws {@link KeyAccountError} listing every problem with the options.
  */
 export function recordIngest<R extends { id?: string | undefined }>(
   options: unknown,
   recordPlan: RecordPlan<R>,
+  keep?: (record: R) => void,
 ): RecordIngest<R> {
   const plan: ResolvedPlan<R> = {
     customerField: "customerId",
@@ -337,6 +340,7 @@ export function recordIngest<R extends { id?: string | undefined }>(
   const reader = new RecordReader(plan, settings, attributeColumns);
   const ids = new Map<string, number>();
   const records: R[] = [];
+  const accepted = keep ?? ((record: R) => records.push(record));
   return {
     add(row: Row): void {
       const rowNumber = ++tally.input;
@@ -366,7 +370,7 @@ export function recordIngest<R extends { id?: string | undefined }>(
         ids.set(record.id, rowNumber);
       }
       tally.accept(notices.length > 0 ? notices : undefined);
-      records.push(record);
+      accepted(record);
     },
     finish(): IngestResult<R> {
       return { records, report: tally.report(cells.ignored) };

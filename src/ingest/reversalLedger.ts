@@ -3,18 +3,19 @@
 // typed arrays and packed texts (about 50 bytes a sale) chained per customer and product; never the rows
 // themselves, nor a string per sale. A reversal that names its sale (by line id or order id) is looked up among its
 // customer's own sales: no index of every reference in the file.
+import { growableArray, grownArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 
 /** The accepted sales that a cancellation or a return may reverse. */
 export class ReversalLedger {
   private readonly heads = new Map<string, Map<string, number>>();
   private size = 0;
-  private next = new Int32Array(1024);
-  private days = new Int32Array(1024);
-  private rows = new Int32Array(1024);
+  private next = growableArray(Int32Array, 1024);
+  private days = growableArray(Int32Array, 1024);
+  private rows = growableArray(Int32Array, 1024);
   // The currency's index in `currencyList`, negative (−index − 1) when the size is an amount, not a quantity.
-  private groups = new Int32Array(1024);
-  private left = new Float64Array(1024);
+  private groups = growableArray(Int32Array, 1024);
+  private left = growableArray(Float64Array, 1024);
   private readonly ids = new PackedTexts(1024);
   private readonly orderIds = new PackedTexts(1024);
   private lastCustomer = "";
@@ -29,16 +30,11 @@ export class ReversalLedger {
 
   private grow(): void {
     const capacity = this.next.length * 2;
-    const widen = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
-      const wider = make(capacity);
-      wider.set(array);
-      return wider;
-    };
-    this.next = widen(this.next, (n) => new Int32Array(n));
-    this.days = widen(this.days, (n) => new Int32Array(n));
-    this.rows = widen(this.rows, (n) => new Int32Array(n));
-    this.groups = widen(this.groups, (n) => new Int32Array(n));
-    this.left = widen(this.left, (n) => new Float64Array(n));
+    this.next = grownArray(this.next, capacity);
+    this.days = grownArray(this.days, capacity);
+    this.rows = grownArray(this.rows, capacity);
+    this.groups = grownArray(this.groups, capacity);
+    this.left = grownArray(this.left, capacity);
     this.ids.grow(capacity);
     this.orderIds.grow(capacity);
   }

@@ -4,18 +4,14 @@
 // the lines of one order, as files list them — share its characters. The characters are one byte each until a
 // text has one beyond U+00FF, then two. Internal (the feature accumulator's and the reversal ledger's).
 
-function grownInts(values: Int32Array, capacity: number, fill: number): Int32Array {
-  const next = new Int32Array(capacity).fill(fill, values.length);
-  next.set(values);
-  return next;
-}
+import { type GrowableArray, growableArray, grownArray } from "./growableArray.js";
 
 export class PackedTexts {
   /** Where each line's text starts in `chars`; −1 for a line without one. */
   start: Int32Array;
   /** Each line's text length. */
   length: Int32Array;
-  private chars: Uint8Array | Uint16Array = new Uint8Array(1024);
+  private chars: Uint8Array | Uint16Array = growableArray(Uint8Array, 1024);
   private used = 0;
   private lastText = "";
   private lastStart = -1;
@@ -25,8 +21,8 @@ export class PackedTexts {
    * @param shared - The character buffer of another column whose lines are rearranged here (see `rearranged`).
    */
   constructor(capacity: number, shared?: PackedTexts) {
-    this.start = new Int32Array(capacity).fill(-1);
-    this.length = new Int32Array(capacity);
+    this.start = growableArray(Int32Array, capacity).fill(-1);
+    this.length = growableArray(Int32Array, capacity);
     if (shared !== undefined) {
       this.chars = shared.chars;
       this.used = shared.used;
@@ -35,8 +31,9 @@ export class PackedTexts {
 
   /** Makes room for `capacity` lines. */
   grow(capacity: number): void {
-    this.start = grownInts(this.start, capacity, -1);
-    this.length = grownInts(this.length, capacity, 0);
+    const from = this.start.length;
+    this.start = grownArray(this.start, capacity).fill(-1, from);
+    this.length = grownArray(this.length, capacity);
   }
 
   /** Sets line `row`'s text. */
@@ -52,7 +49,9 @@ export class PackedTexts {
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
       if (code > 0xff && chars instanceof Uint8Array) {
-        chars = Uint16Array.from(chars);
+        const wide = growableArray(Uint16Array, chars.length);
+        wide.set(chars);
+        chars = wide;
         this.chars = chars;
       }
       chars[at + k] = code;
@@ -99,11 +98,8 @@ export class PackedTexts {
 
   private reserve(count: number): void {
     if (this.used + count <= this.chars.length) return;
-    const chars = this.chars;
-    const next = new (chars.constructor as new (length: number) => Uint8Array | Uint16Array)(
-      Math.max(chars.length * 2, this.used + count),
-    );
-    next.set(chars);
-    this.chars = next;
+    this.chars = grownArray<GrowableArray>(this.chars, Math.max(this.chars.length * 2, this.used + count)) as
+      | Uint8Array
+      | Uint16Array;
   }
 }

@@ -35,8 +35,11 @@ import type { PortfolioPurchaseModel } from "./portfolioPolicySchema.js";
  * ```
  */
 export interface PortfolioRecords {
-  /** Customer records (names, contacts, important dates, credit limits, custom attributes). */
-  customers?: readonly Customer[] | undefined;
+  /**
+   * Customer records (names, contacts, important dates, credit limits, custom attributes): an array, or a
+   * {@link LazyList} that makes each record when read (the command line keeps them as JSON texts).
+   */
+  customers?: readonly Customer[] | LazyList<Customer> | undefined;
   /** Sales, returns and cancellations. */
   transactions?: readonly Transaction[] | undefined;
   /** Visits, calls, care, complaints, feedback. */

@@ -20,7 +20,6 @@ import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
 import { evaluateSignals } from "../signals/evaluateSignals.js";
 import { groupByCustomer } from "../signals/groupByCustomer.js";
-import type { SignalAccount } from "../signals/SignalAccount.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import type { SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTaskList } from "../signals/signalTaskList.js";
@@ -34,6 +33,7 @@ import { tierMigration } from "../tier/tierMigration.js";
 import type { TierPolicy } from "../tier/tierPolicySchema.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { alertIndex } from "./alertIndex.js";
+import { CustomerRecords } from "./CustomerRecords.js";
 import { type CalibrationColumns, fitPortfolioClv, type ResolvedClvSettings } from "./fitPortfolioClv.js";
 import { lineActivity } from "./lineActivity.js";
 import { lineGrowth } from "./lineGrowth.js";
@@ -47,6 +47,7 @@ import type {
 import { parsePortfolioPolicy } from "./parsePortfolioPolicy.js";
 import { orUndefined, portfolioAccountReader, rfmPositions, withAccounts } from "./portfolioAccounts.js";
 import type { PortfolioPolicy } from "./portfolioPolicySchema.js";
+import { signalAccountViews } from "./signalAccountViews.js";
 
 const ALL_PACKS: SignalPolicy = {
   version: 1,
@@ -196,19 +197,22 @@ export function createPortfolioAccumulator(
       lineStore = undefined;
       lap("transactions");
       const issues: Issue[] = [];
-      const customers = records.customers ?? [];
+      const customers = new CustomerRecords(records.customers ?? []);
       for (const interaction of records.interactions ?? []) features.addInteraction(interaction);
       for (const invoice of records.invoices ?? []) features.addInvoice(invoice);
-      for (const customer of customers) features.addCustomer(customer);
+      customers.addTo(features);
       const summary = features.summary();
       features.seal();
       const { columns } = summary;
       const ids = columns.ids;
       const n = ids.length;
+      const lines = features.lines();
+      customers.rank(lines.order);
       if (customers.length > 0) {
-        const known = new Set(customers.map((customer) => customer.id));
-        const unknown = ids.filter((id) => !known.has(id));
-        for (const id of unknown.slice(0, 100))
+        const unknown: string[] = [];
+        for (let r = 0; r < n && unknown.length < 100; r++)
+          if (!customers.has(r)) unknown.push(ids[r] as string);
+        for (const id of unknown)
           issues.push(makeIssue("reference.unknown-customer", ["customers"], { value: id }));
       }
       lap("features");
@@ -256,21 +260,18 @@ export function createPortfolioAccumulator(
       const whale = whaleCurve(profit.profitMinor);
       lap("profit");
 
-      const customerById = new Map(customers.map((customer) => [customer.id, customer]));
-      const lines = features.lines();
       const qualificationsById = groupByCustomer(records.qualifications);
-      // Views of the feature columns, not the summary's objects: a million of those would take gigabytes.
-      const customerFeatures = ids.map((_, i) => featureRow(columns, i));
       // The scorecard's inputs and the growth features are made in a function of their own, so that they are
-      // garbage once scored, not held through the signal stage.
+      // garbage once scored, not held through the signal stage. The features are views of the feature columns,
+      // not the summary's objects: a million of those would take gigabytes.
       const scoreInputs = (): Scorecard => {
-        const growth = needsGrowth ? lineGrowth(lines, customerById, { asOf }) : undefined;
+        const growth = needsGrowth ? lineGrowth(lines, (r) => customers.at(r), { asOf }) : undefined;
         const inputs: TierInput[] = ids.map((id, i) => {
           const k = rfmOf[i] as number;
           const clv = fitted.valueMinor[i] as number;
           return {
             id,
-            features: customerFeatures[i],
+            features: featureRow(columns, i),
             rfm:
               k < 0
                 ? undefined
@@ -303,21 +304,21 @@ export function createPortfolioAccumulator(
       const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
-      const accounts: SignalAccount[] = ids.map((id, i) => {
-        const k = rfmOf[i] as number;
-        return {
-          id,
-          customer: customerById.get(id),
-          features: customerFeatures[i],
-          activity: activity[i],
-          interactions: interactionsById.get(id),
-          invoices: invoicesById.get(id),
-          qualifications: qualificationsById.get(id),
-          tier: tiers.tiers[tiers.tierIndex[i] as number],
-          segment: k < 0 ? undefined : scores.map.segments[scores.segmentIndex[k] as number],
-          pAlive: orUndefined(fitted.pAlive[i]),
-          pool: entryOf(records.pool, id),
-        };
+      const accounts = signalAccountViews(n, {
+        id: (i) => ids[i] as string,
+        customer: (i) => customers.at(i),
+        features: (i) => featureRow(columns, i),
+        activity: (i) => activity[i],
+        interactions: (i) => interactionsById.get(ids[i] as string),
+        invoices: (i) => invoicesById.get(ids[i] as string),
+        qualifications: (i) => qualificationsById.get(ids[i] as string),
+        tier: (i) => tiers.tiers[tiers.tierIndex[i] as number],
+        segment: (i) => {
+          const k = rfmOf[i] as number;
+          return k < 0 ? undefined : scores.map.segments[scores.segmentIndex[k] as number];
+        },
+        pAlive: (i) => orUndefined(fitted.pAlive[i]),
+        pool: (i) => entryOf(records.pool, ids[i] as string),
       });
       const signals = evaluateSignals(accounts, signalPolicy, { asOf, locale });
       const tasks = signalTaskList(accounts, signalPolicy, { asOf, days: checked.taskDays ?? 14, locale });

@@ -6,10 +6,13 @@ import type { GrowthFeatures, GrowthOptions } from "../growth/growthFeatures.js"
 import { emptyTally, growthCalendar, growthEntry, tallyLine } from "../growth/growthTally.js";
 import type { Customer } from "../model/customer.js";
 
-/** Each customer's growth features, by rank (`lines.ids`); undefined for a customer without lines. */
+/**
+ * Each customer's growth features, by rank (`lines.ids`); undefined for a customer without lines. `customerAt`
+ * gives the customer record of a rank.
+ */
 export function lineGrowth(
   lines: CustomerLines,
-  customers: ReadonlyMap<string, Customer>,
+  customerAt: (rank: number) => Customer | undefined,
   options: GrowthOptions,
 ): (GrowthFeatures | undefined)[] {
   const calendar = growthCalendar(options);
@@ -44,7 +47,7 @@ export function lineGrowth(
       products: products.size,
       orders: orders.size + looseOrders,
     };
-    out[r] = growthEntry(calendar, id, tally, counts, customers.get(id));
+    out[r] = growthEntry(calendar, id, tally, counts, customerAt(r));
     // Set.clear() allocates a new table even for an empty set.
     if (orders.size > 0) orders.clear();
     if (products.size > 0) products.clear();

@@ -75,7 +75,7 @@ describe("activity and growth read from the grouped lines", () => {
   it("equal growthFeatures over the same transactions and customer records", () => {
     const expected = growthFeatures(transactions, customers, { asOf: AS_OF });
     const byId = new Map(customers.map((customer) => [customer.id, customer]));
-    const actual = lineGrowth(lines, byId, { asOf: AS_OF });
+    const actual = lineGrowth(lines, (rank) => byId.get(lines.ids[rank] as string), { asOf: AS_OF });
     expect(actual).toEqual(expected);
     expect(actual[lines.ids.indexOf("Z-1")]).toMatchObject({ orders: 4, distinctCategories: 1 });
   });

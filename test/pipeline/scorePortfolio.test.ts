@@ -6,10 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assignTiers,
+  type Customer,
   createPortfolioAccumulator,
   evaluateSignals,
   type Invoice,
   KeyAccountError,
+  LazyList,
   type PortfolioPolicy,
   type PortfolioRecords,
   parsePortfolioPolicy,
@@ -43,12 +45,13 @@ const overdueInvoice = (customerId: string, id: string, dueDate: string, amountM
 });
 
 // Three customers: C1 buys most, C2 a little, C3 least and owes an invoice 100 days past due on 2026-11-30.
+const customers: Customer[] = [
+  { id: "C1", name: "Acme", owner: "Li" },
+  { id: "C2", name: "Beta" },
+  { id: "C3", name: "Gamma" },
+];
 const records: PortfolioRecords = {
-  customers: [
-    { id: "C1", name: "Acme", owner: "Li" },
-    { id: "C2", name: "Beta" },
-    { id: "C3", name: "Gamma" },
-  ],
+  customers,
   transactions: [
     sale("C1", "2026-02-01", 600_000, { costMinor: 400_000 }),
     sale("C1", "2026-06-01", 300_000, { costMinor: 200_000 }),
@@ -144,7 +147,7 @@ describe("scorePortfolio on a hand-built portfolio", () => {
       summary.features.map((features, i) => ({
         id: features.id,
         features,
-        customer: records.customers?.[i],
+        customer: customers[i],
         invoices: records.invoices?.filter((invoice) => invoice.customerId === features.id),
         tier: result.accounts[i]?.tier,
         segment: result.accounts[i]?.rfm?.segment,
@@ -368,7 +371,7 @@ describe("createPortfolioAccumulator", () => {
     // Created two months before asOf and never followed up: each account is overdue by the default cadence.
     const created = {
       ...records,
-      customers: records.customers?.map((customer) => ({ ...customer, createdDate: "2026-10-01" })),
+      customers: customers.map((customer) => ({ ...customer, createdDate: "2026-10-01" })),
     };
     const followed = scorePortfolio(created, { ...policy, signals: ["follow-up"] }, { asOf: "2026-11-30" });
     expect(followed.taskList.length).toBe(3);
@@ -379,6 +382,30 @@ describe("createPortfolioAccumulator", () => {
     ]);
     expect([...followed.taskList]).toEqual(followed.tasks);
     expect(Object.keys(followed)).not.toContain("taskList");
+  });
+
+  it("reads customer records from a list that makes them when read, in any order, as from an array", () => {
+    const created = customers.map((customer) => ({ ...customer, createdDate: "2026-10-01" }));
+    const texts = [...created].reverse().map((customer) => JSON.stringify(customer));
+    const made = new LazyList(texts.length, (k) => JSON.parse(texts[k] as string) as Customer);
+    const options = { asOf: "2026-11-30" };
+    const followUp: PortfolioPolicy = { ...policy, signals: ["follow-up"] };
+    const fromArray = scorePortfolio({ ...records, customers: created }, followUp, options);
+    const fromList = scorePortfolio({ ...records, customers: made }, followUp, options);
+    expect(fromList.accounts).toEqual(fromArray.accounts);
+    expect(fromList.tasks).toEqual(fromArray.tasks);
+    expect(fromList.tasks.map((task) => task.customerId)).toEqual(["C1", "C2", "C3"]);
+    // Without C2's record, C2 is an account of unknown customer, and its name is its id.
+    const withoutC2 = new LazyList(2, (k) => JSON.parse(texts[k === 0 ? 0 : 2] as string) as Customer);
+    const partial = scorePortfolio({ ...records, customers: withoutC2 }, followUp, options);
+    expect(partial.issues.filter((issue) => issue.code === "reference.unknown-customer")).toMatchObject([
+      { params: { value: "C2" } },
+    ]);
+    expect(partial.accounts.map((account) => account.name)).toEqual([
+      fromArray.accounts[0]?.name,
+      undefined,
+      fromArray.accounts[2]?.name,
+    ]);
   });
 
   it("gives one result per run, and says so when asked again or given more", () => {

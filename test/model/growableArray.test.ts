@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { growableArray, grownArray } from "../../src/model/growableArray.js";
+
+describe("growableArray and grownArray", () => {
+  it("grow a column in place, keeping its entries and zeroing the new ones", () => {
+    const days = growableArray(Int32Array, 4);
+    days.set([5, 6, 7, 8]);
+    const grown = grownArray(days, 10);
+    expect(grown).toBe(days);
+    expect([...grown]).toEqual([5, 6, 7, 8, 0, 0, 0, 0, 0, 0]);
+    expect(grown.length).toBe(10);
+  });
+
+  it("copy a plain typed array into a growable one", () => {
+    const amounts = Float64Array.from([1.5, -2.25]);
+    const grown = grownArray(amounts, 3);
+    expect(grown).not.toBe(amounts);
+    expect([...grown]).toEqual([1.5, -2.25, 0]);
+    expect(grownArray(grown, 5)).toBe(grown);
+    expect([...grown]).toEqual([1.5, -2.25, 0, 0, 0]);
+  });
+});
