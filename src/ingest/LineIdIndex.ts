@@ -12,7 +12,7 @@ export class LineIdIndex {
   private rows = growableArray(Int32Array, 1024);
   private hashes = growableArray(Int32Array, 1024);
   private count = 0;
-  /** Entry + 1 per slot; 0 for an empty slot. At most half full. */
+  /** Entry + 1 per slot; 0 for an empty slot. At most three quarters full. */
   private slots = growableArray(Int32Array, 4096);
 
   /** The row `id` was first read on, or 0 when it is new (it is then kept, with `row`). */
@@ -32,8 +32,23 @@ export class LineIdIndex {
     this.hashes[entry] = hash;
     this.slots[at] = entry + 1;
     this.count = entry + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.count * 4 > this.slots.length * 3) this.rehash();
     return 0;
+  }
+
+  /** How many ids are kept; the id kept last is entry `size − 1`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Whether entry `entry`'s id is `text`. */
+  matches(entry: number, text: string): boolean {
+    return this.texts.matches(entry, text);
+  }
+
+  /** Entry `entry`'s id. */
+  text(entry: number): string {
+    return this.texts.at(entry) as string;
   }
 
   // Room for half as many entries again.

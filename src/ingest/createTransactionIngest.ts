@@ -223,7 +223,7 @@ class TransactionRun implements TransactionIngest {
   };
   private readonly fingerprints = new RowFingerprints();
   private readonly ids = new LineIdIndex();
-  private readonly ledger = new ReversalLedger();
+  private readonly ledger = new ReversalLedger(this.ids);
   private readonly pending: Pending[] = [];
   private runCurrency: string | undefined;
   private lastCurrency = "";
@@ -513,12 +513,15 @@ class TransactionRun implements TransactionIngest {
         this.notices = append(this.notices, duplicate);
       }
     }
+    // The line id's entry in the index of line ids (the newest, once it is known to be new); −1 without one.
+    let idEntry = -1;
     if (id !== undefined) {
       const firstRow = this.ids.firstRow(id, this.row);
       if (firstRow !== 0) {
         this.tally.reject([draftIssue("id.duplicate", ["id"], { value: id, firstRow }, this.row)]);
         return;
       }
+      idEntry = this.ids.size - 1;
     }
     if (!settings.mixedCurrencies) this.runCurrency ??= currency;
 
@@ -550,7 +553,7 @@ class TransactionRun implements TransactionIngest {
         day,
         size,
         this.row,
-        id,
+        idEntry,
         orderId,
       );
       this.emit(record, this.row, this.notices);

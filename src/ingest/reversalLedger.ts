@@ -5,6 +5,7 @@
 // customer's own sales: no index of every reference in the file.
 import { growableArray, grownArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
+import type { LineIdIndex } from "./LineIdIndex.js";
 
 /** The accepted sales that a cancellation or a return may reverse. */
 export class ReversalLedger {
@@ -16,9 +17,18 @@ export class ReversalLedger {
   // The currency's index in `currencyList`, negative (−index − 1) when the size is an amount, not a quantity.
   private groups = growableArray(Int32Array, 1024);
   private left = growableArray(Float64Array, 1024);
-  private readonly ids = new PackedTexts(1024);
+  /** The line ids of the file, where each sale's own id is kept (no second copy of ten million ids). */
+  private readonly lineIds: LineIdIndex;
+  /** Each sale's entry in `lineIds`, −1 for a sale without a line id. */
+  private idEntries = growableArray(Int32Array, 1024);
   private readonly orderIds = new PackedTexts(1024);
   private lastCustomer = "";
+
+  /** @param lineIds - The index that keeps the line id of every sale added with one. */
+  constructor(lineIds: LineIdIndex) {
+    this.lineIds = lineIds;
+  }
+
   private lastProducts: Map<string, number> | undefined;
   private readonly currencyList: string[] = [];
 
@@ -35,13 +45,13 @@ export class ReversalLedger {
     this.rows = grownArray(this.rows, capacity);
     this.groups = grownArray(this.groups, capacity);
     this.left = grownArray(this.left, capacity);
-    this.ids.grow(capacity);
+    this.idEntries = grownArray(this.idEntries, capacity);
     this.orderIds.grow(capacity);
   }
 
   /**
    * Remembers an accepted sale with its `size` — the quantity, or the amount when `byAmount` (no quantity) —
-   * and the ids a reversal may name it by.
+   * and the ids a reversal may name it by: its line id's entry in the line-id index (−1 for none) and its order id.
    */
   addSale(
     customerId: string,
@@ -51,7 +61,7 @@ export class ReversalLedger {
     day: number,
     size: number,
     row: number,
-    id: string | undefined,
+    idEntry: number,
     orderId: string | undefined,
   ): void {
     // Rows of one order or customer usually follow each other: skip the customer lookup then.
@@ -70,7 +80,7 @@ export class ReversalLedger {
     this.rows[index] = row;
     this.groups[index] = this.group(currency, byAmount);
     this.left[index] = size;
-    if (id !== undefined) this.ids.set(index, id);
+    this.idEntries[index] = idEntry;
     if (orderId !== undefined) this.orderIds.set(index, orderId);
   }
 
@@ -83,7 +93,7 @@ export class ReversalLedger {
       for (let i = head; i >= 0; i = this.next[i] ?? -1) {
         const row = this.rows[i] ?? 0;
         if (first !== undefined && row >= first) continue;
-        if (this.ids.matches(i, reference) || this.orderIds.matches(i, reference)) first = row;
+        if (this.idMatches(i, reference) || this.orderIds.matches(i, reference)) first = row;
       }
     return first;
   }
@@ -116,6 +126,12 @@ export class ReversalLedger {
     }
     if (best < 0) return undefined;
     this.left[best] = (this.left[best] ?? 0) - size;
-    return { row: bestRow, reference: this.ids.at(best) ?? this.orderIds.at(best) };
+    const idEntry = this.idEntries[best] ?? -1;
+    return { row: bestRow, reference: idEntry >= 0 ? this.lineIds.text(idEntry) : this.orderIds.at(best) };
+  }
+
+  private idMatches(sale: number, reference: string): boolean {
+    const idEntry = this.idEntries[sale] ?? -1;
+    return idEntry >= 0 && this.lineIds.matches(idEntry, reference);
   }
 }

@@ -1,5 +1,6 @@
 // Exact-duplicate row detection in compact memory: each remembered row costs a 64-bit fingerprint and its row
-// number (12 bytes, in typed arrays at most half full), never the row, so millions of rows stream through.
+// number (12 bytes, in typed arrays at most three quarters full), never the row, so millions of rows stream
+// through.
 
 function fmix(hash: number): number {
   let h = hash ^ (hash >>> 16);
@@ -77,7 +78,7 @@ export class RowFingerprints {
     this.low[slot] = low;
     this.rows[slot] = row;
     this.size++;
-    if (this.size * 2 > this.rows.length) this.grow();
+    if (this.size * 4 > this.rows.length * 3) this.grow();
     return 0;
   }
 

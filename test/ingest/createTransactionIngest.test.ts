@@ -440,6 +440,43 @@ describe("createTransactionIngest: cancellations and returns", () => {
     ]);
   });
 
+  it("names the sale a cancellation takes by its line id, else its order id", () => {
+    const rows = [
+      {
+        customerId: "C1",
+        date: "2024-03-01",
+        amount: "20.00",
+        quantity: "2",
+        product: "P",
+        orderId: "O-1",
+        id: "L-1",
+      },
+      { customerId: "C1", date: "2024-03-02", amount: "30.00", quantity: "3", product: "Q", orderId: "O-2" },
+      {
+        customerId: "C1",
+        date: "2024-03-05",
+        amount: "-10.00",
+        quantity: "-1",
+        product: "P",
+        kind: "cancellation",
+      },
+      {
+        customerId: "C1",
+        date: "2024-03-05",
+        amount: "-10.00",
+        quantity: "-1",
+        product: "Q",
+        kind: "cancellation",
+      },
+    ];
+    const { records, report } = run(rows);
+    expect(records.map((r) => r.reverses)).toEqual([undefined, undefined, "L-1", "O-2"]);
+    expect(report.notices.map((n) => [n.row, originalRow(n)])).toEqual([
+      [3, 1],
+      [4, 2],
+    ]);
+  });
+
   it("matches a reference two customers share to each one's own first sale, by order id or line id", () => {
     const rows = [
       { customerId: "C1", date: "2024-03-01", amount: "10.00", orderId: "INV-9", id: "L-1" },
