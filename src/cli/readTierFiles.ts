@@ -33,11 +33,15 @@ export async function readRatings(path: string | undefined, policy: TierPolicy):
 export async function readPrevious(path: string | undefined): Promise<PreviousTier[] | undefined> {
   if (path === undefined) return undefined;
   const rows = await readTableFile(path, ["id", "tier"]);
+  // One string per tier name, not one per account.
+  const names = new Map<string, string>();
   return rows.map((row, index) => {
     const below = row.periods_below;
+    const tier = row.tier as string;
+    if (!names.has(tier)) names.set(tier, tier);
     return {
       id: row.id as string,
-      tier: row.tier as string,
+      tier: names.get(tier) as string,
       periodsBelow:
         below === undefined || below === ""
           ? 0

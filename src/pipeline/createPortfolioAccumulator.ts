@@ -167,12 +167,17 @@ export function createPortfolioAccumulator(
     currency: checked.currency,
   };
   const clvSettings = resolveClv(checked);
+  // The options' parts the run reads later, so that no closure holds `options`: the previous tiers go once the
+  // tiers are assigned.
+  const { models, overrides } = options;
+  let previous = options.previous;
+
   // The one store of the transaction lines: the features, the model check's calibration summary, the
   // purchase-activity windows and the growth features are all read from it.
   let lineStore: Accumulator | undefined = new Accumulator(resolveFeatureOptions(featureOptions));
   // The model check refits on the days before the holdout: not when the models come fitted.
   const calibrationEndDay =
-    clvSettings === undefined || clvSettings.holdoutDays === 0 || options.models !== undefined
+    clvSettings === undefined || clvSettings.holdoutDays === 0 || models !== undefined
       ? undefined
       : asOfDay - clvSettings.holdoutDays;
   const needsGrowth = policyMetricNames(tierPolicy).some((name) => GROWTH_METRICS.includes(name));
@@ -237,7 +242,7 @@ export function createPortfolioAccumulator(
         columns,
         clvSettings,
         summary.timeUnit,
-        options.models,
+        models,
         calibrationEndDay === undefined
           ? undefined
           : ({
@@ -261,6 +266,9 @@ export function createPortfolioAccumulator(
       lap("profit");
 
       const qualificationsById = groupByCustomer(records.qualifications);
+      // What closures read of the records, so that none holds `records`: the ratings go once scored.
+      const pool = records.pool;
+      let ratings = records.ratings;
       // The scorecard's inputs and the growth features are made in a function of their own, so that they are
       // garbage once scored, not held through the signal stage. The features are views of the feature columns,
       // not the summary's objects: a million of those would take gigabytes.
@@ -285,20 +293,22 @@ export function createPortfolioAccumulator(
                 },
             profit: profitRow(profit, i),
             growth: growth?.[i],
-            ratings: entryOf(records.ratings, id),
+            ratings: entryOf(ratings, id),
             qualified: qualifiedOn(qualificationsById.get(id), asOf),
           };
         });
         return scoreAccounts(inputs, tierPolicy);
       };
       const scorecard = scoreInputs();
+      ratings = undefined;
       issues.push(...scorecard.issues);
       const tiers = assignTiers(scorecard, {
         asOf,
-        previous: options.previous,
-        overrides: options.overrides,
+        previous,
+        overrides,
       });
-      const migration = options.previous === undefined ? undefined : tierMigration(tiers);
+      const migration = previous === undefined ? undefined : tierMigration(tiers);
+      previous = undefined;
       lap("tiers");
 
       const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
@@ -318,7 +328,7 @@ export function createPortfolioAccumulator(
           return k < 0 ? undefined : scores.map.segments[scores.segmentIndex[k] as number];
         },
         pAlive: (i) => orUndefined(fitted.pAlive[i]),
-        pool: (i) => entryOf(records.pool, ids[i] as string),
+        pool: (i) => entryOf(pool, ids[i] as string),
       });
       const signals = evaluateSignals(accounts, signalPolicy, { asOf, locale });
       const tasks = signalTaskList(accounts, signalPolicy, { asOf, days: checked.taskDays ?? 14, locale });
