@@ -1,4 +1,4 @@
-import { Accumulator } from "../features/Accumulator.js";
+import { Accumulator, type CustomerLines } from "../features/Accumulator.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
 import { featureRow } from "../features/FeatureRow.js";
 import { resolveFeatureOptions } from "../features/resolveFeatureOptions.js";
@@ -198,7 +198,8 @@ export function createPortfolioAccumulator(
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
       // One result per run: the lines are let go with it, and the result keeps none of them.
-      const features = lineStore ?? spent();
+      // The accumulator and its grouped lines go once the purchase activity is read from them, before the signals.
+      let features: Accumulator | undefined = lineStore ?? spent();
       lineStore = undefined;
       lap("transactions");
       const issues: Issue[] = [];
@@ -211,7 +212,7 @@ export function createPortfolioAccumulator(
       const { columns } = summary;
       const ids = columns.ids;
       const n = ids.length;
-      const lines = features.lines();
+      let lines: CustomerLines | undefined = features.lines();
       customers.rank(lines.order);
       if (customers.length > 0) {
         const unknown: string[] = [];
@@ -272,7 +273,7 @@ export function createPortfolioAccumulator(
       // The scorecard's inputs and the growth features are made in a function of their own, so that they are
       // garbage once scored, not held through the signal stage. The features are views of the feature columns,
       // not the summary's objects: a million of those would take gigabytes.
-      const scoreInputs = (): Scorecard => {
+      const scoreInputs = (lines: CustomerLines): Scorecard => {
         const growth = needsGrowth ? lineGrowth(lines, (r) => customers.at(r), { asOf }) : undefined;
         const inputs: TierInput[] = ids.map((id, i) => {
           const k = rfmOf[i] as number;
@@ -299,7 +300,7 @@ export function createPortfolioAccumulator(
         });
         return scoreAccounts(inputs, tierPolicy);
       };
-      const scorecard = scoreInputs();
+      const scorecard = scoreInputs(lines);
       ratings = undefined;
       issues.push(...scorecard.issues);
       const tiers = assignTiers(scorecard, {
@@ -312,6 +313,8 @@ export function createPortfolioAccumulator(
       lap("tiers");
 
       const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
+      lines = undefined;
+      features = undefined;
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
       const accounts = signalAccountViews(n, {
