@@ -112,6 +112,16 @@ function entryOf<T>(
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
+// The model check's calibration summary, made when the check asks for it; the last summary of the run, so the
+// customers' state behind the summaries goes before the check runs.
+function calibrationColumns(features: Accumulator, endDay: number): () => CalibrationColumns {
+  return () => {
+    const { columns } = features.calibrationSummary(endDay);
+    features.endSummaries();
+    return { columns, calibrationEnd: formatDay(endDay) };
+  };
+}
+
 function spent(): never {
   throw new Error("This portfolio run has given its result: start a new run for more.");
 }
@@ -244,14 +254,9 @@ export function createPortfolioAccumulator(
         clvSettings,
         summary.timeUnit,
         models,
-        calibrationEndDay === undefined
-          ? undefined
-          : ({
-              columns: features.calibrationSummary(calibrationEndDay).columns,
-              calibrationEnd: formatDay(calibrationEndDay),
-            } satisfies CalibrationColumns),
+        calibrationEndDay === undefined ? undefined : calibrationColumns(features, calibrationEndDay),
       );
-      // No summary is made after the model check: the customers' state behind the summaries goes.
+      // No summary is made after the model check (or without one): the customers' state behind them goes.
       features.endSummaries();
       issues.push(...fitted.clv.issues);
       lap("clv");

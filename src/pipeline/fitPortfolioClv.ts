@@ -99,16 +99,42 @@ function modelCheck(
 /**
  * The predictive CLV of the portfolio: the purchase model fitted on every customer's BTYD summary (or the given
  * one), Gamma-Gamma on the repeat buyers' mean spend (a repeat buyer whose returns net its spend to zero or less
- * counts as spending nothing), the discounted CLV of each customer, and the calibration/holdout check. Too few
- * repeat buyers: no CLV, with the reason; no settings (the policy's `clv: false`): no CLV.
+ * counts as spending nothing), the discounted CLV of each customer, and the calibration/holdout check on the
+ * summary `calibration` makes (asked for only when a model was fitted here; given models were fitted elsewhere,
+ * so there is no fit of this run's to check). Too few repeat buyers: no CLV, with the reason; no settings (the
+ * policy's `clv: false`): no CLV.
  */
 export function fitPortfolioClv(
   columns: FeatureColumns,
   settings: ResolvedClvSettings | undefined,
   timeUnit: TimeUnit,
   models: PortfolioModels | undefined,
-  calibration: CalibrationColumns | undefined,
+  calibration: (() => CalibrationColumns) | undefined,
 ): FittedClv {
+  const fitted = fitClv(columns, settings, timeUnit, models);
+  // Made only now, when the fit's per-customer rows are gone: a second summary of every customer.
+  if (
+    settings !== undefined &&
+    fitted.model !== undefined &&
+    calibration !== undefined &&
+    models === undefined
+  )
+    fitted.clv.check = modelCheck(fitted.model, settings, calibration(), fitted.clv.issues);
+  return {
+    clv: fitted.clv,
+    valueMinor: fitted.valueMinor,
+    pAlive: fitted.pAlive,
+    expectedPurchases: fitted.expectedPurchases,
+  };
+}
+
+// The fit and each customer's CLV, with the model fitted (undefined when none was).
+function fitClv(
+  columns: FeatureColumns,
+  settings: ResolvedClvSettings | undefined,
+  timeUnit: TimeUnit,
+  models: PortfolioModels | undefined,
+): FittedClv & { model?: PurchaseModel<string> } {
   const n = columns.ids.length;
   const valueMinor = new Float64Array(n).fill(Number.NaN);
   const pAlive = new Float64Array(n).fill(Number.NaN);
@@ -179,8 +205,5 @@ export function fitPortfolioClv(
     expectedPurchases[i] = result.expectedPurchases;
   });
   clv.fitted = true;
-  // Given models were fitted elsewhere: there is no fit of this run's to check.
-  if (calibration !== undefined && models === undefined)
-    clv.check = modelCheck(model, settings, calibration, issues);
-  return { clv, valueMinor, pAlive, expectedPurchases };
+  return { clv, valueMinor, pAlive, expectedPurchases, model };
 }
