@@ -297,10 +297,12 @@ export class Accumulator implements FeatureAccumulator {
 
   /**
    * The summary of the same lines with a calibration split at `calibrationEnd` (a day number, at most `asOf`):
-   * what an accumulator made with that option would give, without holding the lines twice.
+   * what an accumulator made with that option would give, without holding the lines twice. With `linesOnly`, the
+   * summary of the transaction lines alone, as if no interaction, invoice or customer record had been added (it
+   * may follow `endSummaries`): its BTYD columns, which the lines alone decide, are the same.
    */
-  calibrationSummary(calibrationEnd: number): FeatureSummary {
-    return this.summaryWith({ ...this.options, calibrationEnd });
+  calibrationSummary(calibrationEnd: number, linesOnly = false): FeatureSummary {
+    return this.summaryWith({ ...this.options, calibrationEnd }, linesOnly);
   }
 
   /** The lines grouped by customer, the customers in id order; made once until more records come. */
@@ -340,8 +342,8 @@ export class Accumulator implements FeatureAccumulator {
 
   /**
    * The last summary has been made: lets the customers' state from interactions, invoices and customer records go
-   * (a summary afterwards throws); the grouped lines stay readable. For a run that is done summarising but still
-   * reads the lines.
+   * (a summary afterwards throws, but for a lines-only calibration summary); the grouped lines stay readable. For
+   * a run that is done summarising but still reads the lines.
    */
   endSummaries(): void {
     this.seal();
@@ -353,12 +355,13 @@ export class Accumulator implements FeatureAccumulator {
     throw new Error("This feature accumulator is sealed: no more records may be added.");
   }
 
-  private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {
-    if (this.summariesEnded)
+  private summaryWith(options: ResolvedFeatureOptions, linesOnly = false): FeatureSummary {
+    if (this.summariesEnded && !linesOnly)
       throw new Error("This feature accumulator has ended its summaries: its customers' state is gone.");
     const { ids, order, rows } = this.lines();
-    const finisher = new CustomerFinisher(options, this.currencies, rows, this.extras.length > 0);
-    finishAll(finisher, order, ids, this.extras);
+    const extras = linesOnly ? [] : this.extras;
+    const finisher = new CustomerFinisher(options, this.currencies, rows, extras.length > 0);
+    finishAll(finisher, order, ids, extras);
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
     const summary = {

@@ -112,14 +112,13 @@ function entryOf<T>(
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
-// The model check's calibration summary, made when the check asks for it; the last summary of the run, so the
-// customers' state behind the summaries goes before the check runs.
+// The model check's calibration summary, made when the check asks for it, from the lines alone (the customers'
+// state behind the main summary has gone by then; the BTYD columns do not read it).
 function calibrationColumns(features: Accumulator, endDay: number): () => CalibrationColumns {
-  return () => {
-    const { columns } = features.calibrationSummary(endDay);
-    features.endSummaries();
-    return { columns, calibrationEnd: formatDay(endDay) };
-  };
+  return () => ({
+    columns: features.calibrationSummary(endDay, true).columns,
+    calibrationEnd: formatDay(endDay),
+  });
 }
 
 function spent(): never {
@@ -218,7 +217,8 @@ export function createPortfolioAccumulator(
       for (const invoice of records.invoices ?? []) features.addInvoice(invoice);
       customers.addTo(features);
       const summary = features.summary();
-      features.seal();
+      // The last full summary: the customers' state behind it goes (the model check's is made from the lines).
+      features.endSummaries();
       const { columns } = summary;
       const ids = columns.ids;
       const n = ids.length;
@@ -256,8 +256,6 @@ export function createPortfolioAccumulator(
         models,
         calibrationEndDay === undefined ? undefined : calibrationColumns(features, calibrationEndDay),
       );
-      // No summary is made after the model check (or without one): the customers' state behind them goes.
-      features.endSummaries();
       issues.push(...fitted.clv.issues);
       lap("clv");
 

@@ -81,6 +81,16 @@ describe("activity and growth read from the grouped lines", () => {
   });
 });
 
+const BTYD_FIELDS = [
+  "frequency",
+  "recency",
+  "T",
+  "monetaryValue",
+  "frequencyHoldout",
+  "monetaryValueHoldout",
+  "durationHoldout",
+] as const;
+
 describe("a sealed feature accumulator", () => {
   it("keeps its grouped lines and summaries, and refuses more records", () => {
     const { transactions } = portfolio();
@@ -102,8 +112,17 @@ describe("a sealed feature accumulator", () => {
     const accumulator = new Accumulator(resolveFeatureOptions({ asOf: AS_OF }));
     for (const transaction of transactions) accumulator.addTransaction(transaction);
     accumulator.addInteraction({ customerId: "Z-1", date: AS_OF, kind: "call" });
+    accumulator.addCustomer({ id: "Z-1", name: "Zeta", createdDate: "2020-01-01", creditLimitMinor: 100 });
     const lines = accumulator.lines();
+    const calibrationEnd = (parseDay(AS_OF, "YYYY-MM-DD") as number) - 180;
+    const full = accumulator.calibrationSummary(calibrationEnd).columns;
     accumulator.endSummaries();
+    // The lines alone give the model check's columns, the customers' state gone.
+    const fromLines = accumulator.calibrationSummary(calibrationEnd, true).columns;
+    for (const field of BTYD_FIELDS) expect(fromLines[field]).toEqual(full[field]);
+    expect(full.frequencyHoldout.some((count) => count > 0)).toBe(true);
+    expect(full.interactions.some((entry) => entry !== undefined)).toBe(true);
+    expect(fromLines.interactions.every((entry) => entry === undefined)).toBe(true);
     // The grouped lines are all still there: the last customer's end is the number of lines.
     const kept = accumulator.lines();
     expect(kept).toBe(lines);
