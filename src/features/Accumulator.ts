@@ -62,6 +62,7 @@ export class Accumulator implements FeatureAccumulator {
   private grouped: (CustomerLines & { lineCount: number }) | undefined = undefined;
   private sealed = false;
   private summariesEnded = false;
+  private linesEnded = false;
 
   /**
    * @param options - Checked options.
@@ -307,6 +308,7 @@ export class Accumulator implements FeatureAccumulator {
 
   /** The lines grouped by customer, the customers in id order; made once until more records come. */
   lines(): CustomerLines {
+    if (this.linesEnded) throw new Error("This feature accumulator has let its lines go.");
     const names = this.customers.names;
     const cached = this.grouped;
     if (
@@ -349,6 +351,17 @@ export class Accumulator implements FeatureAccumulator {
     this.seal();
     this.summariesEnded = true;
     this.extras.length = 0;
+  }
+
+  /**
+   * After {@link Accumulator.endSummaries}, lets the grouped lines go too (reading them or a summary afterwards
+   * throws): the last use of the accumulator, whoever still holds it.
+   */
+  endLines(): void {
+    if (this.linesEnded) return;
+    this.endSummaries();
+    this.linesEnded = true;
+    this.grouped = undefined;
   }
 
   private refuseSealed(): never {

@@ -207,8 +207,8 @@ export function createPortfolioAccumulator(
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
       // One result per run: the lines are let go with it, and the result keeps none of them.
-      // The accumulator and its grouped lines go once the purchase activity is read from them, before the signals.
-      let features: Accumulator | undefined = lineStore ?? spent();
+      // The grouped lines go once the purchase activity is read from them, before the signals.
+      const features = lineStore ?? spent();
       lineStore = undefined;
       lap("transactions");
       const issues: Issue[] = [];
@@ -317,7 +317,7 @@ export function createPortfolioAccumulator(
 
       const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
       lines = undefined;
-      features = undefined;
+      features.endLines();
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
       const accounts = signalAccountViews(n, {

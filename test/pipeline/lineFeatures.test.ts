@@ -131,5 +131,9 @@ describe("a sealed feature accumulator", () => {
     expect(() => accumulator.summary()).toThrow(/ended its summaries/);
     expect(() => accumulator.calibrationSummary(0)).toThrow(/ended its summaries/);
     expect(() => accumulator.addTransaction(transactions[0] as Transaction)).toThrow(/sealed/);
+    accumulator.endLines();
+    accumulator.endLines();
+    expect(() => accumulator.lines()).toThrow(/let its lines go/);
+    expect(() => accumulator.calibrationSummary(calibrationEnd, true)).toThrow(/let its lines go/);
   });
 });
