@@ -206,8 +206,8 @@ export function createPortfolioAccumulator(
     },
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
-      // One result per run: the lines are let go with it, and the result keeps none of them.
-      // The grouped lines go once the purchase activity is read from them, before the signals.
+      // One result per run: the lines are let go with it (once the purchase activity is read from them, before the
+      // signals), and the result keeps none of them.
       const features = lineStore ?? spent();
       lineStore = undefined;
       lap("transactions");
