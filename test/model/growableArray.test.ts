@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { growableArray, grownArray } from "../../src/model/growableArray.js";
 
 describe("growableArray and grownArray", () => {
@@ -18,5 +18,23 @@ describe("growableArray and grownArray", () => {
     expect([...grown]).toEqual([1.5, -2.25, 0]);
     expect(grownArray(grown, 5)).toBe(grown);
     expect([...grown]).toEqual([1.5, -2.25, 0, 0, 0]);
+  });
+
+  it("copy on an engine without resizable buffers, keeping the entries", async () => {
+    const resize = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "resize") as PropertyDescriptor;
+    delete (ArrayBuffer.prototype as { resize?: unknown }).resize;
+    try {
+      vi.resetModules();
+      const plain = await import("../../src/model/growableArray.js");
+      const days = plain.growableArray(Int32Array, 2);
+      days.set([3, 4]);
+      const grown = plain.grownArray(days, 5);
+      expect(grown).not.toBe(days);
+      expect([...grown]).toEqual([3, 4, 0, 0, 0]);
+      expect([...days]).toEqual([3, 4]);
+    } finally {
+      Object.defineProperty(ArrayBuffer.prototype, "resize", resize);
+      vi.resetModules();
+    }
   });
 });
