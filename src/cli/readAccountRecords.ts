@@ -42,7 +42,7 @@ export const ACCOUNT_RECORD_HELP = `Records (CSV, TSV or JSON Lines; each row ac
 /**
  * Every kind of account record read, with its ingest report, and the shared-pool states by id. The customer records
  * are kept as short JSON texts ({@link customerText}) and made again when read: a customer object with its contacts
- * and dates takes about three times the memory of its text.
+ * and dates takes about twice the memory of its text.
  */
 export interface AccountRecords {
   customers?: { records: LazyList<Customer>; report: IngestReport } | undefined;
@@ -77,8 +77,8 @@ async function readRecords<T extends { id?: string | undefined }>(
   return ingest.finish();
 }
 
-// The customer records, each kept as a short JSON text (lossless: a record holds only texts, finite numbers,
-// booleans and nulls).
+// The customer records, each kept as a short JSON text (a record holds only texts, finite numbers, booleans and
+// nulls, so it reads back equal, but for a custom attribute of −0, which reads back as 0).
 async function readCustomers(
   path: string | undefined,
   options: Readonly<Record<string, unknown>>,

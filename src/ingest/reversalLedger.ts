@@ -1,7 +1,7 @@
 // The state that matches cancellations and returns to the sales they reverse, kept compact for streaming:
 // per accepted sale its day, the quantity (or amount) not yet reversed, its row, currency and references, in
-// typed arrays and packed texts (about 50 bytes a sale) chained per customer and product; never the rows
-// themselves, nor a string per sale. A reversal that names its sale (by line id or order id) is looked up among its
+// typed arrays and packed texts (about 40 bytes a sale; its line id stays in the index of line ids) chained per
+// customer and product; never the rows themselves, nor a string per sale. A reversal that names its sale (by line id or order id) is looked up among its
 // customer's own sales: no index of every reference in the file.
 import { growableArray, grownArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
@@ -23,14 +23,13 @@ export class ReversalLedger {
   private idEntries = growableArray(Int32Array, 1024);
   private readonly orderIds = new PackedTexts(1024);
   private lastCustomer = "";
+  private lastProducts: Map<string, number> | undefined;
+  private readonly currencyList: string[] = [];
 
   /** @param lineIds - The index that keeps the line id of every sale added with one. */
   constructor(lineIds: LineIdIndex) {
     this.lineIds = lineIds;
   }
-
-  private lastProducts: Map<string, number> | undefined;
-  private readonly currencyList: string[] = [];
 
   private group(currency: string, byAmount: boolean): number {
     let index = this.currencyList.indexOf(currency);
