@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import Papa from "papaparse";
+import { ownText } from "./ownText.js";
 
 /** The text formats the command line reads. */
 export type InputFormat = "csv" | "tsv" | "whitespace" | "jsonl";
@@ -30,8 +31,8 @@ export interface ReadRowsOptions {
 // adding at this many (its values are still copied).
 const SHARED_PER_COLUMN = 65_536;
 
-// Each value copied once out of its parent text (a JSON round trip makes a flat string of its own), and a value
-// seen before in the column given as the same text.
+// Each value copied once out of its parent text (ownText), and a value seen before in the column given as the same
+// text.
 function textKeeper(): (column: number, value: string) => string {
   const columns: Map<string, string>[] = [];
   return (column, value) => {
@@ -43,7 +44,7 @@ function textKeeper(): (column: number, value: string) => string {
     }
     const known = seen.get(value);
     if (known !== undefined) return known;
-    const own = JSON.parse(JSON.stringify(value)) as string;
+    const own = ownText(value);
     if (seen.size < SHARED_PER_COLUMN) seen.set(own, own);
     return own;
   };

@@ -10,7 +10,6 @@ import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulat
 import type { PortfolioAccount, PortfolioRecords, PortfolioResult } from "../pipeline/PortfolioResult.js";
 import { parsePortfolioPolicy } from "../pipeline/parsePortfolioPolicy.js";
 import { portfolioReport } from "../pipeline/portfolioReport.js";
-import type { SignalAlert } from "../signals/evaluateSignals.js";
 import { TIER_PRESETS } from "../tier/tierPresets.js";
 import { describeIngestReport } from "./describeIngestReport.js";
 import { fileError } from "./fileError.js";
@@ -224,12 +223,10 @@ function headline(result: PortfolioResult, top: readonly PortfolioAccount[]): st
   lines.push(
     formatMessage("cli.score.critical", { critical: counts.critical, warnings: counts.warning }, locale),
   );
-  for (let k = 0; k < Math.min(5, counts.critical); k++) {
-    const alert = alertList.at(k) as SignalAlert;
+  for (const alert of alertList.slice(0, Math.min(5, counts.critical)))
     lines.push(
       formatMessage("cli.score.alert", { customer: alert.customerId, message: alert.message }, locale),
     );
-  }
   if (counts.critical > 5)
     lines.push(formatMessage("cli.score.more-alerts", { count: counts.critical - 5 }, locale));
   return `${lines.join("\n")}\n`;

@@ -111,21 +111,11 @@ export function fitPortfolioClv(
   models: PortfolioModels | undefined,
   calibration: (() => CalibrationColumns) | undefined,
 ): FittedClv {
-  const fitted = fitClv(columns, settings, timeUnit, models);
+  const { model, ...fitted } = fitClv(columns, settings, timeUnit, models);
   // Made only now, when the fit's per-customer rows are gone: a second summary of every customer.
-  if (
-    settings !== undefined &&
-    fitted.model !== undefined &&
-    calibration !== undefined &&
-    models === undefined
-  )
-    fitted.clv.check = modelCheck(fitted.model, settings, calibration(), fitted.clv.issues);
-  return {
-    clv: fitted.clv,
-    valueMinor: fitted.valueMinor,
-    pAlive: fitted.pAlive,
-    expectedPurchases: fitted.expectedPurchases,
-  };
+  if (model !== undefined && settings !== undefined && calibration !== undefined && models === undefined)
+    fitted.clv.check = modelCheck(model, settings, calibration(), fitted.clv.issues);
+  return fitted;
 }
 
 // The fit and each customer's CLV, with the model fitted (undefined when none was).

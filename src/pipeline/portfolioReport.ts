@@ -1,6 +1,5 @@
 import { formatMessage } from "../model/formatMessage.js";
 import type { AlertCount, ReportAccount, ReportData } from "../report/ReportData.js";
-import type { SignalAlert } from "../signals/evaluateSignals.js";
 import type { SignalTask } from "../signals/signalTasks.js";
 import { tierLabel } from "../tier/tierLabel.js";
 import { tierReasonText } from "../tier/tierReasonText.js";
@@ -120,11 +119,7 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     (issue) =>
       issue.code === "model.check-too-few-repeat-buyers" || issue.code === "model.too-few-repeat-buyers",
   );
-  const { taskList } = result;
-  const tasks = Array.from(
-    { length: Math.min(taskList.length, options.maxTasks ?? 500) },
-    (_, k) => taskList.at(k) as SignalTask,
-  );
+  const tasks = result.taskList.slice(0, options.maxTasks ?? 500);
   return {
     title: options.title ?? result.policyName,
     asOf: result.asOf,
@@ -167,14 +162,9 @@ export function portfolioReport(result: PortfolioResult, options: PortfolioRepor
     modelCheckReason: why === undefined ? undefined : formatMessage(why.code, why.params ?? {}, locale),
     alertCounts: [...counts.values()],
     // The alerts are sorted most severe first: the critical and warning ones lead the list.
-    alerts: Array.from(
-      {
-        length: Math.min(
-          options.maxAlerts ?? 1000,
-          result.signals.counts.critical + result.signals.counts.warning,
-        ),
-      },
-      (_, k) => alertList.at(k) as SignalAlert,
+    alerts: alertList.slice(
+      0,
+      Math.min(options.maxAlerts ?? 1000, result.signals.counts.critical + result.signals.counts.warning),
     ),
     tasks: options.includePersonalData === true ? tasks : tasks.map((task) => redactTask(task, locale)),
     accounts,

@@ -48,6 +48,20 @@ export class LazyList<T> implements Iterable<T> {
     return Array.from({ length: this.length }, (_, k) => this.make(k));
   }
 
+  /**
+   * Items `start` to `end - 1` (as `Array.prototype.slice` takes them: negative counts from the end, bounds
+   * clamped to the list), made now.
+   *
+   * @param start - The first item's position; default 0.
+   * @param end - The position after the last item; default the length.
+   * @returns A new array of the items.
+   */
+  slice(start = 0, end: number = this.length): T[] {
+    const from = Math.max(0, start < 0 ? start + this.length : Math.min(start, this.length));
+    const to = Math.max(from, end < 0 ? end + this.length : Math.min(end, this.length));
+    return Array.from({ length: to - from }, (_, k) => this.make(from + k));
+  }
+
   /** The items in order, each made when reached. */
   *[Symbol.iterator](): Iterator<T> {
     for (let k = 0; k < this.length; k++) yield this.make(k);
