@@ -30,7 +30,7 @@ interface Scratch {
 }
 
 function reorderNumbers(
-  column: Int32Array | Float64Array | Uint16Array,
+  column: Int32Array | Float64Array | Uint16Array | Uint8Array,
   from: number,
   n: number,
   scratch: Scratch,
@@ -80,7 +80,7 @@ function sortSegment(rows: GroupedRows, from: number, to: number, scratch: Scrat
   if (rows.cost) reorderNumbers(rows.cost, from, n, scratch);
   if (rows.orderId) {
     reorderNumbers(rows.orderId.start, from, n, scratch);
-    reorderNumbers(rows.orderId.length, from, n, scratch);
+    reorderNumbers(rows.orderId.span, from, n, scratch);
   }
   if (rows.product) reorderNumbers(rows.product, from, n, scratch);
   if (rows.category) reorderNumbers(rows.category, from, n, scratch);

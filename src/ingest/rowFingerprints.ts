@@ -1,6 +1,7 @@
 // Exact-duplicate row detection in compact memory: each remembered row costs a 64-bit fingerprint and its row
-// number (12 bytes, in typed arrays at most three quarters full), never the row, so millions of rows stream
-// through.
+// number (12 bytes, in typed arrays that grow in place) and a slot of a hash table at most three quarters full,
+// never the row, so millions of rows stream through.
+import { growableArray, grownArray } from "../model/growableArray.js";
 
 function fmix(hash: number): number {
   let h = hash ^ (hash >>> 16);
@@ -28,10 +29,13 @@ function valueText(value: unknown): string {
  * about n² / 2^65 (under one in a million for ten million rows).
  */
 export class RowFingerprints {
-  private high = new Int32Array(1024);
-  private low = new Int32Array(1024);
-  private rows = new Int32Array(1024);
+  /** Each entry's fingerprint, in two halves, and its row. */
+  private high = growableArray(Int32Array, 1024);
+  private low = growableArray(Int32Array, 1024);
+  private rows = growableArray(Int32Array, 1024);
   private size = 0;
+  /** Entry + 1 per slot; 0 for an empty slot. At most three quarters full. */
+  private slots = growableArray(Int32Array, 2048);
 
   /** Returns the first row with the same columns and values, or 0 after remembering this one as `row`. */
   firstRow(values: Readonly<Record<string, unknown>>, row: number): number {
@@ -66,38 +70,39 @@ export class RowFingerprints {
     }
     const high = fmix(h1);
     const low = fmix(h2 ^ Math.imul(h1, 0x27d4eb2d));
-    const mask = this.rows.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     let slot = high & mask;
-    for (;;) {
-      const seen = this.rows[slot] ?? 0;
-      if (seen === 0) break;
-      if (this.high[slot] === high && this.low[slot] === low) return seen;
+    for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+      if (this.high[entry - 1] === high && this.low[entry - 1] === low) return this.rows[entry - 1] as number;
       slot = (slot + 1) & mask;
     }
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.rows[slot] = row;
-    this.size++;
-    if (this.size * 4 > this.rows.length * 3) this.grow();
+    const entry = this.size;
+    if (entry === this.rows.length) {
+      // Half as many entries again.
+      const capacity = Math.ceil(entry * 1.5);
+      this.high = grownArray(this.high, capacity);
+      this.low = grownArray(this.low, capacity);
+      this.rows = grownArray(this.rows, capacity);
+    }
+    this.high[entry] = high;
+    this.low[entry] = low;
+    this.rows[entry] = row;
+    slots[slot] = entry + 1;
+    this.size = entry + 1;
+    if (this.size * 4 > slots.length * 3) this.rehash();
     return 0;
   }
 
-  private grow(): void {
-    const { high, low, rows } = this;
-    const capacity = rows.length * 2;
-    this.high = new Int32Array(capacity);
-    this.low = new Int32Array(capacity);
-    this.rows = new Int32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] ?? 0;
-      if (row === 0) continue;
-      const h = high[i] ?? 0;
-      let slot = h & mask;
-      while ((this.rows[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
-      this.high[slot] = h;
-      this.low[slot] = low[i] ?? 0;
-      this.rows[slot] = row;
+  // Twice the slots, in place, emptied, the entries placed again by their fingerprints.
+  private rehash(): void {
+    const slots = grownArray(this.slots, this.slots.length * 2).fill(0);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      let slot = (this.high[entry] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
     }
+    this.slots = slots;
   }
 }

@@ -2,6 +2,7 @@
 // character until a text needs two, repeats of the previous text sharing its characters, and rows moved.
 import { describe, expect, it } from "vitest";
 import { PackedTexts } from "../../src/model/PackedTexts.js";
+import { textHash } from "../../src/model/textHash.js";
 
 describe("PackedTexts", () => {
   it("reads back every text, across the widening to two bytes a character and the growth of its buffers", () => {
@@ -28,6 +29,24 @@ describe("PackedTexts", () => {
     expect(texts.matches(0, "")).toBe(false);
     // A repeat of the previous row's text shares its characters.
     expect(texts.start[10]).toBe(texts.start[9]);
+  });
+
+  it("keeps texts longer than a byte's span, before and after shorter ones, and hashes them as textHash does", () => {
+    const texts = new PackedTexts(4);
+    const long = "订".repeat(300);
+    texts.set(0, "SO-1");
+    texts.set(1, long);
+    texts.set(3, "x".repeat(254));
+    expect([texts.at(0), texts.at(1), texts.at(2), texts.at(3)]).toEqual([
+      "SO-1",
+      long,
+      undefined,
+      "x".repeat(254),
+    ]);
+    expect(texts.span).toBeInstanceOf(Int32Array);
+    expect([texts.hash(0), texts.hash(1)]).toEqual([textHash("SO-1"), textHash(long)]);
+    const moved = texts.rearranged(Int32Array.from([3, 2, 1, 0]));
+    expect([moved.at(0), moved.at(2), moved.at(3)]).toEqual(["x".repeat(254), long, "SO-1"]);
   });
 
   it("moves rows to new positions, sharing the characters", () => {
