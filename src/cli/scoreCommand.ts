@@ -306,13 +306,20 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     for (const [id, entry] of await readRatings(values.ratings as string | undefined, tierPolicy))
       ratings.set(id, entry.ratings ?? {});
     recordsMilliseconds = performance.now() - recordsStarted;
+    // The pipeline reads the ratings once, to score the accounts. They are handed over then, so that they go once
+    // scored: the records object itself stays referenced while the pipeline runs.
+    let held: typeof ratings | undefined = ratings;
     return {
       customers: read.customers?.records,
       interactions: read.interactions?.records,
       invoices: read.invoices?.records,
       qualifications: read.qualifications?.records,
       pool: read.pool,
-      ratings,
+      get ratings() {
+        const given = held;
+        held = undefined;
+        return given;
+      },
     };
   };
   const result = run.result(await records());

@@ -20,6 +20,7 @@ import { RFM_PACKAGE_SEGMENTS } from "../rfm/rfmPackageSegments.js";
 import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
 import { evaluateSignals } from "../signals/evaluateSignals.js";
 import { groupByCustomer } from "../signals/groupByCustomer.js";
+import { LazyList } from "../signals/LazyList.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import type { SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTaskList } from "../signals/signalTaskList.js";
@@ -273,12 +274,13 @@ export function createPortfolioAccumulator(
       // What closures read of the records, so that none holds `records`: the ratings go once scored.
       const pool = records.pool;
       let ratings = records.ratings;
-      // The scorecard's inputs and the growth features are made in a function of their own, so that they are
-      // garbage once scored, not held through the signal stage. The features are views of the feature columns,
-      // not the summary's objects: a million of those would take gigabytes.
+      // The growth features are made in a function of their own, so that they are garbage once scored, not held
+      // through the signal stage. The scorecard's inputs are made as it reads them, each once: views of the feature
+      // columns, not the summary's objects (a million of those would take gigabytes), never all at once.
       const scoreInputs = (lines: CustomerLines): Scorecard => {
         const growth = needsGrowth ? lineGrowth(lines, (r) => customers.at(r), { asOf }) : undefined;
-        const inputs: TierInput[] = ids.map((id, i) => {
+        const inputs = new LazyList<TierInput>(n, (i) => {
+          const id = ids[i] as string;
           const k = rfmOf[i] as number;
           const clv = fitted.valueMinor[i] as number;
           return {

@@ -1,5 +1,6 @@
 import type { Issue } from "../model/issue.js";
 import { makeIssue } from "../model/makeIssue.js";
+import type { LazyList } from "../signals/LazyList.js";
 import { metricSource } from "./metricSource.js";
 import { normaliseColumn } from "./normaliseColumn.js";
 import { parseTierPolicy } from "./parseTierPolicy.js";
@@ -68,7 +69,7 @@ export interface Scorecard {
  * excluded) is left out and the others are re-weighted; an account with nothing to score scores 0. Read one
  * account's breakdown with {@link explainScore}.
  *
- * @param inputs - The accounts.
+ * @param inputs - The accounts: an array, or a {@link LazyList} that makes each when read (each is read once).
  * @param policy - The tier policy (checked here with {@link parseTierPolicy}).
  * @returns The scorecard, as columns.
  * @throws {KeyAccountError} when the policy is not valid, listing every problem.
@@ -83,21 +84,25 @@ export interface Scorecard {
  * Array.from(card.score); // => [0, 100, 50]
  * ```
  */
-export function scoreAccounts(inputs: readonly TierInput[], policy: TierPolicy): Scorecard {
+export function scoreAccounts(
+  inputs: readonly TierInput[] | LazyList<TierInput>,
+  policy: TierPolicy,
+): Scorecard {
   const checked = parseTierPolicy(policy);
   const n = inputs.length;
-  const ids = inputs.map((input) => input.id);
-  const issues: Issue[] = [];
-  const values = new Map<string, Float64Array>();
+  const ids = new Array<string>(n);
   // Revenue (for the migration) and tenure (for the grace period) are read whether the policy names them or not.
-  for (const name of new Set(["revenue", "tenure", ...policyMetricNames(checked)])) {
+  const read = [...new Set(["revenue", "tenure", ...policyMetricNames(checked)])].flatMap((name) => {
     const source = metricSource(name, checked);
-    if (source === undefined) continue;
-    const column = new Float64Array(n);
-    const range = source.range;
-    for (let i = 0; i < n; i++) {
-      const input = inputs[i] as TierInput;
+    return source === undefined ? [] : [{ name, source, column: new Float64Array(n), issues: [] as Issue[] }];
+  });
+  // Each account is read once for all its metrics: a list that makes its inputs when read makes each once.
+  for (let i = 0; i < n; i++) {
+    const input = inputs.at(i) as TierInput;
+    ids[i] = input.id;
+    for (const { name, source, column, issues } of read) {
       const value = source.read(input);
+      const range = source.range;
       if (value === undefined || !Number.isFinite(value)) column[i] = Number.NaN;
       else if (range !== undefined && (value < range.min || value > range.max)) {
         column[i] = Number.NaN;
@@ -111,8 +116,9 @@ export function scoreAccounts(inputs: readonly TierInput[], policy: TierPolicy):
         );
       } else column[i] = value;
     }
-    values.set(name, column);
   }
+  const values = new Map(read.map(({ name, column }) => [name, column]));
+  const issues = read.flatMap((metric) => metric.issues);
   const metrics: ScoredMetric[] = [];
   const dimensionScores: Float64Array[] = [];
   const totalWeighted = new Float64Array(n);

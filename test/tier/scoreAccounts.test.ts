@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type CustomerFeatures,
   explainScore,
+  LazyList,
   normaliseColumn,
   scoreAccounts,
   type TierInput,
@@ -142,6 +143,22 @@ describe("scoreAccounts", () => {
       contribution: expect.closeTo(22.5, 10),
     });
     expect(() => explainScore(card, "Z")).toThrow("The customer Z is not in the customer list.");
+  });
+
+  it("scores a list that makes its accounts when read as it scores the array, making each account once", () => {
+    const accounts = [account("A", 500, 100, 5), account("B", 1000), account("C", 250, 50, 9)];
+    const made: number[] = [];
+    const lazy = new LazyList(accounts.length, (i) => {
+      made.push(i);
+      return accounts[i] as TierInput;
+    });
+    const fromList = scoreAccounts(lazy, policy);
+    const fromArray = scoreAccounts(accounts, policy);
+    expect(made).toEqual([0, 1, 2]);
+    expect(Array.from(fromList.score)).toEqual(Array.from(fromArray.score));
+    expect(fromList.ids).toEqual(["A", "B", "C"]);
+    expect([...fromList.values]).toEqual([...fromArray.values]);
+    expect(fromList.issues.map((issue) => issue.message)).toEqual(["The rating.fit 9 is outside 1..5."]);
   });
 
   it("treats a rating outside its range as missing and reports it", () => {
