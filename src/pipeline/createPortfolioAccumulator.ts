@@ -274,9 +274,8 @@ export function createPortfolioAccumulator(
       // What closures read of the records, so that none holds `records`: the ratings go once scored.
       const pool = records.pool;
       let ratings = records.ratings;
-      // The growth features are made in a function of their own, so that they are garbage once scored, not held
-      // through the signal stage. The scorecard's inputs are made as it reads them, each once: views of the feature
-      // columns, not the summary's objects (a million of those would take gigabytes), never all at once.
+      // The scorecard's inputs are made as it reads them, each once, with their growth features: views of the
+      // feature columns, not the summary's objects (a million of those would take gigabytes), never all at once.
       const scoreInputs = (lines: CustomerLines): Scorecard => {
         const growth = needsGrowth ? lineGrowth(lines, (r) => customers.at(r), { asOf }) : undefined;
         const inputs = new LazyList<TierInput>(n, (i) => {
@@ -298,7 +297,7 @@ export function createPortfolioAccumulator(
                   expectedPurchases: fitted.expectedPurchases[i] as number,
                 },
             profit: profitRow(profit, i),
-            growth: growth?.[i],
+            growth: growth?.at(i),
             ratings: entryOf(ratings, id),
             qualified: qualifiedOn(qualificationsById.get(id), asOf),
           };
@@ -326,7 +325,7 @@ export function createPortfolioAccumulator(
         id: (i) => ids[i] as string,
         customer: (i) => customers.at(i),
         features: (i) => featureRow(columns, i),
-        activity: (i) => activity[i],
+        activity: (i) => activity.at(i),
         interactions: (i) => interactionsById.get(ids[i] as string),
         invoices: (i) => invoicesById.get(ids[i] as string),
         qualifications: (i) => qualificationsById.get(ids[i] as string),

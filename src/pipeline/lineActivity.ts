@@ -1,17 +1,22 @@
 // purchaseActivity of every customer from the lines the feature accumulator kept, grouped by customer: the same
 // counts as the streaming activity accumulator over the same lines. Internal to the pipeline.
 import type { CustomerLines } from "../features/Accumulator.js";
+import { LazyList } from "../signals/LazyList.js";
 import type { PurchaseActivity } from "../signals/purchaseActivity.js";
+
+/** The four counts of a customer's activity, in `counts` (−1 first for a customer without lines). */
+const COUNTS = 4;
 
 /**
  * Each customer's orders and categories of the window (asOf − windowDays, asOf] and of the one before, by rank
- * (`lines.ids`); undefined for a customer without lines. A sale without a category counts its product.
+ * (`lines.ids`); undefined for a customer without lines. A sale without a category counts its product. The
+ * counts are kept in one typed array and each activity is made when read.
  */
 export function lineActivity(
   lines: CustomerLines,
   asOf: number,
   windowDays: number,
-): (PurchaseActivity | undefined)[] {
+): LazyList<PurchaseActivity | undefined> {
   const recentFrom = asOf - windowDays;
   const previousFrom = asOf - 2 * windowDays;
   const { ids, rows } = lines;
@@ -23,11 +28,14 @@ export function lineActivity(
   const recentCategories = new Set<number>();
   const previousCategories = new Set<number>();
   const windows: Set<unknown>[] = [recentOrders, previousOrders, recentCategories, previousCategories];
-  const out = new Array<PurchaseActivity | undefined>(ids.length);
+  const counts = new Int32Array(ids.length * COUNTS);
   for (let r = 0; r < ids.length; r++) {
     const from = start[r] as number;
     const to = start[r + 1] as number;
-    if (from === to) continue;
+    if (from === to) {
+      counts[r * COUNTS] = -1;
+      continue;
+    }
     let recentLoose = 0;
     let previousLoose = 0;
     for (let i = from; i < to; i++) {
@@ -45,13 +53,22 @@ export function lineActivity(
       const mark = categoryCode >= 0 ? categoryCode : productCode >= 0 ? ~productCode : undefined;
       if (mark !== undefined) (recent ? recentCategories : previousCategories).add(mark);
     }
-    out[r] = {
-      recentOrders: recentLoose + recentOrders.size,
-      previousOrders: previousLoose + previousOrders.size,
-      recentCategories: recentCategories.size,
-      previousCategories: previousCategories.size,
-    };
+    const at = r * COUNTS;
+    counts[at] = recentLoose + recentOrders.size;
+    counts[at + 1] = previousLoose + previousOrders.size;
+    counts[at + 2] = recentCategories.size;
+    counts[at + 3] = previousCategories.size;
     for (const seen of windows) if (seen.size > 0) seen.clear();
   }
-  return out;
+  return new LazyList(ids.length, (r) => {
+    const at = r * COUNTS;
+    const recentOrders = counts[at] as number;
+    if (recentOrders < 0) return undefined;
+    return {
+      recentOrders,
+      previousOrders: counts[at + 1] as number,
+      recentCategories: counts[at + 2] as number,
+      previousCategories: counts[at + 3] as number,
+    };
+  });
 }

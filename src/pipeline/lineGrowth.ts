@@ -5,27 +5,28 @@ import type { CustomerLines } from "../features/Accumulator.js";
 import type { GrowthFeatures, GrowthOptions } from "../growth/growthFeatures.js";
 import { emptyTally, growthCalendar, growthEntry, tallyLine } from "../growth/growthTally.js";
 import type { Customer } from "../model/customer.js";
+import { LazyList } from "../signals/LazyList.js";
 
 /**
  * Each customer's growth features, by rank (`lines.ids`); undefined for a customer without lines. `customerAt`
- * gives the customer record of a rank.
+ * gives the customer record of a rank. Each is made from the lines when read (the scorecard reads each once), so
+ * that a million are never held at once; the lines must be kept until then.
  */
 export function lineGrowth(
   lines: CustomerLines,
   customerAt: (rank: number) => Customer | undefined,
   options: GrowthOptions,
-): (GrowthFeatures | undefined)[] {
+): LazyList<GrowthFeatures | undefined> {
   const calendar = growthCalendar(options);
   const { ids, rows } = lines;
   const { start, key, amount, orderId, product, category } = rows;
   const orders = new Set<string>();
   const products = new Set<number>();
   const categories = new Set<number>();
-  const out = new Array<GrowthFeatures | undefined>(ids.length);
-  for (let r = 0; r < ids.length; r++) {
+  return new LazyList(ids.length, (r) => {
     const from = start[r] as number;
     const to = start[r + 1] as number;
-    if (from === to) continue;
+    if (from === to) return undefined;
     const tally = emptyTally(calendar);
     let looseOrders = 0;
     for (let i = from; i < to; i++) {
@@ -47,11 +48,10 @@ export function lineGrowth(
       products: products.size,
       orders: orders.size + looseOrders,
     };
-    out[r] = growthEntry(calendar, id, tally, counts, customerAt(r));
     // Set.clear() allocates a new table even for an empty set.
     if (orders.size > 0) orders.clear();
     if (products.size > 0) products.clear();
     if (categories.size > 0) categories.clear();
-  }
-  return out;
+    return growthEntry(calendar, id, tally, counts, customerAt(r));
+  });
 }

@@ -62,9 +62,9 @@ describe("activity and growth read from the grouped lines", () => {
     const actual = lineActivity(lines, parseDay(AS_OF) as number, 60);
     expect(lines.ids.length).toBe(expected.size);
     lines.ids.forEach((id, r) => {
-      expect(actual[r], id).toEqual(expected.get(id));
+      expect(actual.at(r), id).toEqual(expected.get(id));
     });
-    expect(actual[lines.ids.indexOf("Z-1")]).toEqual({
+    expect(actual.at(lines.ids.indexOf("Z-1"))).toEqual({
       recentOrders: 3,
       previousOrders: 1,
       recentCategories: 2,
@@ -76,8 +76,13 @@ describe("activity and growth read from the grouped lines", () => {
     const expected = growthFeatures(transactions, customers, { asOf: AS_OF });
     const byId = new Map(customers.map((customer) => [customer.id, customer]));
     const actual = lineGrowth(lines, (rank) => byId.get(lines.ids[rank] as string), { asOf: AS_OF });
-    expect(actual).toEqual(expected);
-    expect(actual[lines.ids.indexOf("Z-1")]).toMatchObject({ orders: 4, distinctCategories: 1 });
+    // Each is made when read: out of order and read twice, the same.
+    const backwards = Array.from({ length: actual.length }, (_, k) =>
+      actual.at(actual.length - 1 - k),
+    ).reverse();
+    expect(backwards).toEqual(expected);
+    expect(actual.toArray()).toEqual(expected);
+    expect(actual.at(lines.ids.indexOf("Z-1"))).toMatchObject({ orders: 4, distinctCategories: 1 });
   });
 });
 
