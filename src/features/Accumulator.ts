@@ -155,7 +155,7 @@ export class Accumulator implements FeatureAccumulator {
       this.rows.rowsAfterAsOf++;
       return;
     }
-    const extra = this.extra(interaction.customerId);
+    const extra = this.extra(interaction.customerId).interactions();
     extra.interactions++;
     if (day > extra.lastInteraction) extra.lastInteraction = day;
     const kind = INTERACTION_KINDS.indexOf(interaction.kind);
@@ -199,8 +199,9 @@ export class Accumulator implements FeatureAccumulator {
       this.rows.rowsOtherCurrency++;
       return;
     }
-    const extra = this.extra(invoice.customerId);
-    extra.noteCurrency(invoice.currency);
+    const customerExtra = this.extra(invoice.customerId);
+    customerExtra.noteCurrency(invoice.currency);
+    const extra = customerExtra.invoices();
     extra.invoices++;
     // Payments received by asOf, in date order; an unreadable payment date counts as not received.
     const received: { day: number; amount: number }[] = [];

@@ -28,7 +28,7 @@ function ratio(numerator: number, denominator: number): number | undefined {
   return denominator === 0 ? undefined : numerator / denominator;
 }
 
-function receivableFeatures(extra: CustomerExtra): ReceivableFeatures {
+function receivableFeatures(extra: NonNullable<CustomerExtra["invoiceTally"]>): ReceivableFeatures {
   return {
     invoiceCount: extra.invoices,
     openReceivablesMinor: extra.openReceivables,
@@ -278,7 +278,7 @@ export class CustomerFinisher {
     return period === "day" ? day : periodStart(day, period);
   }
 
-  private interactionFeatures(extra: CustomerExtra): InteractionFeatures {
+  private interactionFeatures(extra: NonNullable<CustomerExtra["interactionTally"]>): InteractionFeatures {
     const asOf = this.options.asOf;
     const byKind: DaysSinceLastInteraction = {};
     const lastByKind = extra.lastByKind;
@@ -519,8 +519,10 @@ export class CustomerFinisher {
     let receivables: ReceivableFeatures | undefined;
     let creditLimit = Number.NaN;
     if (extra) {
-      if (extra.interactions > 0) interactions = this.interactionFeatures(extra);
-      if (extra.invoices > 0) receivables = receivableFeatures(extra);
+      const { interactionTally, invoiceTally } = extra;
+      if (interactionTally && interactionTally.interactions > 0)
+        interactions = this.interactionFeatures(interactionTally);
+      if (invoiceTally && invoiceTally.invoices > 0) receivables = receivableFeatures(invoiceTally);
       if (extra.creditLimit >= 0) creditLimit = extra.creditLimit;
     }
     const openReceivables = receivables ? receivables.openReceivablesMinor : 0;
