@@ -64,34 +64,51 @@ function btydRows(columns: FeatureColumns): {
 const repeatBuyersOf = (rows: readonly BtydSummary[]): number =>
   rows.filter((row) => row.frequency > 0).length;
 
+// The check's customers: those of the calibration summary with a BTYD summary, with their holdout purchases. Made
+// in a function of its own, so that the summary's other columns are garbage once it returns.
+function holdoutCustomers(calibration: () => CalibrationColumns): {
+  customers: HoldoutCustomer[];
+  calibrationEnd: string;
+} {
+  const { columns, calibrationEnd } = calibration();
+  const { frequency, recency, T, frequencyHoldout, durationHoldout } = columns;
+  const customers: HoldoutCustomer[] = [];
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i] as number;
+    if (Number.isNaN(x)) continue;
+    customers.push({
+      frequency: x,
+      recency: recency[i] as number,
+      T: T[i] as number,
+      frequencyHoldout: frequencyHoldout[i] as number,
+      durationHoldout: durationHoldout[i] as number,
+    });
+  }
+  return { customers, calibrationEnd };
+}
+
 function modelCheck(
   model: PurchaseModel<string>,
   settings: ResolvedClvSettings,
-  calibration: CalibrationColumns,
+  calibration: () => CalibrationColumns,
   issues: Issue[],
 ): PortfolioClv["check"] {
-  const { rows, at } = btydRows(calibration.columns);
-  const repeatBuyers = repeatBuyersOf(rows);
+  const { customers, calibrationEnd } = holdoutCustomers(calibration);
+  const repeatBuyers = repeatBuyersOf(customers);
   if (repeatBuyers < settings.minRepeatBuyers) {
     issues.push(
       makeIssue("model.check-too-few-repeat-buyers", ["clv", "check"], {
         repeatBuyers,
         required: settings.minRepeatBuyers,
-        calibrationEnd: calibration.calibrationEnd,
+        calibrationEnd,
       }),
     );
     return undefined;
   }
-  const fit = model.fit(groupSummaries(rows));
-  const { frequencyHoldout, durationHoldout } = calibration.columns;
-  const customers: HoldoutCustomer[] = rows.map((row, k) => ({
-    ...row,
-    frequencyHoldout: frequencyHoldout[at[k] as number] as number,
-    durationHoldout: durationHoldout[at[k] as number] as number,
-  }));
+  const fit = model.fit(groupSummaries(customers));
   return {
     ...calibrationHoldoutCheck(model, fit.params, customers),
-    calibrationEnd: calibration.calibrationEnd,
+    calibrationEnd,
     params: fit.params,
   };
 }
@@ -114,7 +131,7 @@ export function fitPortfolioClv(
   const { model, ...fitted } = fitClv(columns, settings, timeUnit, models);
   // Made only now, when the fit's per-customer rows are gone: a second summary of every customer.
   if (model !== undefined && settings !== undefined && calibration !== undefined && models === undefined)
-    fitted.clv.check = modelCheck(model, settings, calibration(), fitted.clv.issues);
+    fitted.clv.check = modelCheck(model, settings, calibration, fitted.clv.issues);
   return fitted;
 }
 
