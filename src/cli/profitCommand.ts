@@ -14,6 +14,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { summaryMeta } from "./summaryMeta.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, writeTable } from "./writeTable.js";
 
@@ -142,7 +143,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     locale,
   );
   io.stderr.write(`${line}\n`);
-  const { features: _features, columns: _columns, ...meta } = summary;
+  const meta = summaryMeta(summary);
   io.stderr.write(describeIngestReport(report, meta, Date.now() - started, locale));
   return 0;
 }

@@ -19,6 +19,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { summaryMeta } from "./summaryMeta.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
@@ -129,7 +130,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   await writeTable(columns, rows, format as OutputFormat, values.out as string | undefined, io.stdout);
   const reportPath = values.report as string | undefined;
   if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  const { features: _features, columns: _columns, ...meta } = summary;
+  const meta = summaryMeta(summary);
   const { breaks, map } = result;
   const locale = io.locale ?? "en";
   const closed = (side: "left" | "right"): string =>

@@ -34,6 +34,7 @@ import {
   TRANSACTION_READ_FLAGS,
   TRANSACTION_READ_HELP,
 } from "./summarizeTransactionFile.js";
+import { summaryMeta } from "./summaryMeta.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, type RowSource, writeTable } from "./writeTable.js";
 
@@ -349,7 +350,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     const message = localizeIssue(issue, language).message;
     io.stderr.write(`${formatMessage("cli.score.note", { message }, language)}\n`);
   }
-  const { features: _features, columns: _columns, ...meta } = result.features;
+  const meta = summaryMeta(result.features);
   const accounting = formatMessage(
     "cli.labelled",
     {

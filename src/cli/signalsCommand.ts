@@ -28,6 +28,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { summaryMeta } from "./summaryMeta.js";
 import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
@@ -234,7 +235,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   }
   if (file !== undefined) {
     reports.unshift(file.report);
-    const { features: _features, ...meta } = file.summary;
+    const meta = summaryMeta(file.summary);
     io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started, locale));
   }
   const reportPath = values.report as string | undefined;

@@ -40,6 +40,7 @@ import {
   TRANSACTION_FLAGS,
   TRANSACTION_FLAGS_HELP,
 } from "./summarizeTransactionFile.js";
+import { summaryMeta } from "./summaryMeta.js";
 import { numberCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
@@ -380,7 +381,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   if (file !== undefined) {
     const reportPath = values.report as string | undefined;
     if (reportPath !== undefined) await writeFile(reportPath, `${JSON.stringify(file.report, null, 2)}\n`);
-    const { features: _features, columns: _columns, ...meta } = file.summary;
+    const meta = summaryMeta(file.summary);
     io.stderr.write(describeIngestReport(file.report, meta, Date.now() - file.started, locale));
   }
   return 0;
