@@ -340,7 +340,9 @@ export class Accumulator implements FeatureAccumulator {
   seal(): void {
     this.lines();
     this.sealed = true;
+    const ungrouped = this.transactions;
     this.transactions = new TransactionRows();
+    ungrouped.release();
   }
 
   /**
@@ -362,6 +364,7 @@ export class Accumulator implements FeatureAccumulator {
     if (this.linesEnded) return;
     this.endSummaries();
     this.linesEnded = true;
+    this.grouped?.rows.orderId?.release();
     this.grouped = undefined;
   }
 

@@ -1,6 +1,6 @@
 // Transaction lines kept as growable typed-array columns (one entry per line, in arrival order), so adding a line
 // allocates nothing and the summary groups all lines by customer with one counting sort. Internal to features.
-import { growableArray, grownArray as grown } from "../model/growableArray.js";
+import { growableArray, grownArray as grown, releaseArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 import { TextCodes } from "./TextCodes.js";
 
@@ -82,6 +82,24 @@ export class TransactionRows {
     if (this.category) this.category = grown(this.category, capacity).fill(-1, this.capacity);
     this.orderId?.grow(capacity);
     this.capacity = capacity;
+  }
+
+  /**
+   * Gives the columns' memory back now (see `releaseArray`), but the order ids' characters, which the grouped
+   * order ids share: the rows must not be used afterwards.
+   */
+  release(): void {
+    for (const column of [
+      this.customer,
+      this.key,
+      this.amount,
+      this.currency,
+      this.cost,
+      this.product,
+      this.category,
+    ])
+      if (column !== undefined) releaseArray(column);
+    this.orderId?.release(false);
   }
 
   /** Sets the cost of a row, creating the column on first use. */

@@ -1,6 +1,6 @@
 // The line ids read so far, each with the row it was first read on, to find an id read again: a TextIndex of the
 // ids (packed, no string objects) and each entry's row. Internal.
-import { growableArray, grownArray } from "../model/growableArray.js";
+import { growableArray, grownArray, releaseArray } from "../model/growableArray.js";
 import { TextIndex } from "../model/TextIndex.js";
 
 export class LineIdIndex {
@@ -32,5 +32,11 @@ export class LineIdIndex {
   /** Entry `entry`'s id. */
   text(entry: number): string {
     return this.ids.text(entry);
+  }
+
+  /** Gives the index's memory back now (see `releaseArray`): it must not be used afterwards. */
+  release(): void {
+    this.ids.release();
+    releaseArray(this.rows);
   }
 }

@@ -612,6 +612,10 @@ class TransactionRun implements TransactionIngest {
     matched.sort((a, b) => a.row - b.row);
     for (const entry of matched) this.emit(entry.record, entry.row, entry.notices);
     this.pending.length = 0;
+    // The checks' state goes now, not when the collector gets to it (see releaseArray).
+    this.fingerprints.release();
+    this.ledger.release();
+    this.ids.release();
     return this.tally.report(this.cells.ignored);
   }
 }

@@ -4,7 +4,7 @@
 // ids), chained per customer and per customer and product; never the rows themselves, nor a string or a Map per
 // sale or customer. A reversal that names its sale (by line id or order id) is looked up among its customer's own
 // sales: no index of every reference in the file.
-import { growableArray, grownArray } from "../model/growableArray.js";
+import { growableArray, grownArray, releaseArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 import { TextIndex } from "../model/TextIndex.js";
 import type { LineIdIndex } from "./LineIdIndex.js";
@@ -193,6 +193,22 @@ export class ReversalLedger {
     this.left[best] = (this.left[best] as number) - size;
     const idEntry = this.idEntries[best] as number;
     return { row: bestRow, reference: idEntry >= 0 ? this.lineIds.text(idEntry) : this.orderIds.at(best) };
+  }
+
+  /** Gives the ledger's memory back now (see `releaseArray`): it must not be used afterwards. */
+  release(): void {
+    this.customers.release();
+    this.orderIds.release();
+    const columns = [
+      this.latestSale,
+      this.saleCount,
+      this.product,
+      this.previousOfCustomer,
+      this.previousOfProduct,
+    ];
+    for (const column of [...columns, this.days, this.rows, this.groups, this.left, this.idEntries])
+      releaseArray(column);
+    this.productHeads.clear();
   }
 
   private idMatches(sale: number, reference: string): boolean {

@@ -1,7 +1,7 @@
 // Exact-duplicate row detection in compact memory: each remembered row costs a 64-bit fingerprint and its row
 // number (12 bytes, in typed arrays that grow in place) and a slot of a hash table at most three quarters full,
 // never the row, so millions of rows stream through.
-import { growableArray, grownArray } from "../model/growableArray.js";
+import { growableArray, grownArray, releaseArray } from "../model/growableArray.js";
 
 function fmix(hash: number): number {
   let h = hash ^ (hash >>> 16);
@@ -92,6 +92,11 @@ export class RowFingerprints {
     this.size = entry + 1;
     if (this.size * 4 > slots.length * 3) this.rehash();
     return 0;
+  }
+
+  /** Gives the fingerprints' memory back now (see `releaseArray`): they must not be used afterwards. */
+  release(): void {
+    for (const column of [this.high, this.low, this.rows, this.slots]) releaseArray(column);
   }
 
   // Twice the slots, in place, emptied, the entries placed again by their fingerprints.

@@ -6,7 +6,7 @@
 // then four. Nothing is written for a row without a text, so room made for rows not yet set takes no memory.
 // Internal (the feature accumulator's and the ingest's).
 
-import { type GrowableArray, growableArray, grownArray } from "./growableArray.js";
+import { type GrowableArray, growableArray, grownArray, releaseArray } from "./growableArray.js";
 
 /** The longest text whose span fits a byte. */
 const BYTE_SPAN = 0xff;
@@ -113,6 +113,16 @@ export class PackedTexts {
       moved.span[to] = this.span[i] ?? 0;
     }
     return moved;
+  }
+
+  /**
+   * Gives the column's memory back now (see `releaseArray`); it reads as empty afterwards. `withChars` false keeps
+   * the characters, for a column whose characters a rearranged one still reads.
+   */
+  release(withChars = true): void {
+    releaseArray(this.start);
+    releaseArray(this.span);
+    if (withChars) releaseArray(this.chars);
   }
 
   private reserve(count: number): void {

@@ -3,7 +3,7 @@
 // would hold ten million strings, each cut from a CSV chunk and keeping the whole chunk alive. Texts are compared
 // in full, never by hash alone; the hashes are not kept but read again from the packed texts when the table grows.
 // Internal (the ingest's line ids and the reversal ledger's customers).
-import { growableArray, grownArray } from "./growableArray.js";
+import { growableArray, grownArray, releaseArray } from "./growableArray.js";
 import { PackedTexts } from "./PackedTexts.js";
 import { textHash } from "./textHash.js";
 
@@ -59,6 +59,12 @@ export class TextIndex {
   /** Entry `entry`'s text. */
   text(entry: number): string {
     return this.texts.at(entry) as string;
+  }
+
+  /** Gives the index's memory back now (see `releaseArray`); it is empty afterwards and must not be used. */
+  release(): void {
+    this.texts.release();
+    releaseArray(this.slots);
   }
 
   // Twice the slots, emptied, the entries placed again by the hashes of their texts.

@@ -63,3 +63,18 @@ export function grownArray<T extends GrowableArray>(array: T, length: number): T
   next.set(array);
   return next;
 }
+
+/**
+ * Gives `array`'s memory back now where it grows in place: its buffer is resized to nothing, and the array reads
+ * as empty afterwards. Such a buffer is otherwise freed only when the collector gets to the array, and the
+ * collector does not count its size when deciding when to. Elsewhere the array is left to the collector.
+ *
+ * @example
+ * ```ts
+ * releaseArray(days); // days.length === 0 where it grew in place
+ * ```
+ */
+export function releaseArray(array: GrowableArray): void {
+  const buffer = array.buffer as ResizableBuffer;
+  if (buffer.resizable === true) buffer.resize(0);
+}

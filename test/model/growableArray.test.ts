@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { growableArray, grownArray } from "../../src/model/growableArray.js";
+import { growableArray, grownArray, releaseArray } from "../../src/model/growableArray.js";
 
-describe("growableArray and grownArray", () => {
+describe("growableArray, grownArray and releaseArray", () => {
   it("grow a column in place, keeping its entries and zeroing the new ones", () => {
     const days = growableArray(Int32Array, 4);
     days.set([5, 6, 7, 8]);
@@ -20,6 +20,16 @@ describe("growableArray and grownArray", () => {
     expect([...grown]).toEqual([1.5, -2.25, 0, 0, 0]);
   });
 
+  it("give a growable column's memory back at once, and leave a plain one to the collector", () => {
+    const days = grownArray(growableArray(Int32Array, 4), 1000);
+    releaseArray(days);
+    expect(days.length).toBe(0);
+    expect(days.buffer.byteLength).toBe(0);
+    const plain = Int32Array.from([1, 2]);
+    releaseArray(plain);
+    expect([...plain]).toEqual([1, 2]);
+  });
+
   it("copy on an engine without resizable buffers, keeping the entries", async () => {
     const resize = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "resize") as PropertyDescriptor;
     delete (ArrayBuffer.prototype as { resize?: unknown }).resize;
@@ -32,6 +42,8 @@ describe("growableArray and grownArray", () => {
       expect(grown).not.toBe(days);
       expect([...grown]).toEqual([3, 4, 0, 0, 0]);
       expect([...days]).toEqual([3, 4]);
+      plain.releaseArray(grown);
+      expect([...grown]).toEqual([3, 4, 0, 0, 0]);
     } finally {
       Object.defineProperty(ArrayBuffer.prototype, "resize", resize);
       vi.resetModules();
