@@ -1,7 +1,8 @@
-import { Accumulator, type CustomerLines } from "../features/Accumulator.js";
+import { Accumulator } from "../features/Accumulator.js";
 import type { FeatureOptions } from "../features/FeatureOptions.js";
 import { featureRow } from "../features/FeatureRow.js";
 import { resolveFeatureOptions } from "../features/resolveFeatureOptions.js";
+import type { GrowthFeatures } from "../growth/growthFeatures.js";
 import { formatDay } from "../model/formatDay.js";
 import type { Issue } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
@@ -21,6 +22,7 @@ import { SEGMENT_LABELS } from "../rfm/segmentLabels.js";
 import { evaluateSignals } from "../signals/evaluateSignals.js";
 import { groupByCustomer } from "../signals/groupByCustomer.js";
 import { LazyList } from "../signals/LazyList.js";
+import type { PurchaseActivity } from "../signals/purchaseActivity.js";
 import { signalKpis } from "../signals/signalKpis.js";
 import type { SignalPolicy } from "../signals/signalPolicySchema.js";
 import { signalTaskList } from "../signals/signalTaskList.js";
@@ -122,6 +124,30 @@ function calibrationColumns(features: Accumulator, endDay: number): () => Calibr
   });
 }
 
+/**
+ * Ranks the customer records in the lines' order and reads what the signals and the scorecard take from the lines
+ * (the purchase activity; the growth features when `growthAsOf` is given), in a function of its own, so that no
+ * variable of the run holds the lines: they go once the model check, which summarises them again, is made.
+ */
+function readLines(
+  features: Accumulator,
+  customers: CustomerRecords,
+  asOfDay: number,
+  windowDays: number,
+  growthAsOf: string | undefined,
+): {
+  activity: LazyList<PurchaseActivity | undefined>;
+  growth: LazyList<GrowthFeatures | undefined> | undefined;
+} {
+  const lines = features.lines();
+  customers.rank(lines.order);
+  return {
+    activity: lineActivity(lines, asOfDay, windowDays),
+    growth:
+      growthAsOf === undefined ? undefined : lineGrowth(lines, (r) => customers.at(r), { asOf: growthAsOf }),
+  };
+}
+
 function spent(): never {
   throw new Error("This portfolio run has given its result: start a new run for more.");
 }
@@ -207,8 +233,8 @@ export function createPortfolioAccumulator(
     },
 
     result(records: Omit<PortfolioRecords, "transactions">): PortfolioResult {
-      // One result per run: the lines are let go with it (once the purchase activity is read from them, before the
-      // signals), and the result keeps none of them.
+      // One result per run: the lines are let go with it (once the model check is made), and the result keeps none
+      // of them.
       const features = lineStore ?? spent();
       lineStore = undefined;
       lap("transactions");
@@ -223,8 +249,14 @@ export function createPortfolioAccumulator(
       const { columns } = summary;
       const ids = columns.ids;
       const n = ids.length;
-      let lines: CustomerLines | undefined = features.lines();
-      customers.rank(lines.order);
+      const windowDays = signalPolicy.settings?.windowDays ?? 90;
+      const { activity, growth } = readLines(
+        features,
+        customers,
+        asOfDay,
+        windowDays,
+        needsGrowth ? asOf : undefined,
+      );
       if (customers.length > 0) {
         const unknown: string[] = [];
         for (let r = 0; r < n && unknown.length < 100; r++)
@@ -258,6 +290,7 @@ export function createPortfolioAccumulator(
         calibrationEndDay === undefined ? undefined : calibrationColumns(features, calibrationEndDay),
       );
       issues.push(...fitted.clv.issues);
+      features.endLines();
       lap("clv");
 
       const currency = checked.currency ?? columns.currency.find((code) => code !== undefined) ?? "USD";
@@ -276,8 +309,7 @@ export function createPortfolioAccumulator(
       let ratings = records.ratings;
       // The scorecard's inputs are made as it reads them, each once, with their growth features: views of the
       // feature columns, not the summary's objects (a million of those would take gigabytes), never all at once.
-      const scoreInputs = (lines: CustomerLines): Scorecard => {
-        const growth = needsGrowth ? lineGrowth(lines, (r) => customers.at(r), { asOf }) : undefined;
+      const scoreInputs = (): Scorecard => {
         const inputs = new LazyList<TierInput>(n, (i) => {
           const id = ids[i] as string;
           const k = rfmOf[i] as number;
@@ -304,7 +336,7 @@ export function createPortfolioAccumulator(
         });
         return scoreAccounts(inputs, tierPolicy);
       };
-      const scorecard = scoreInputs(lines);
+      const scorecard = scoreInputs();
       ratings = undefined;
       issues.push(...scorecard.issues);
       const tiers = assignTiers(scorecard, {
@@ -316,9 +348,6 @@ export function createPortfolioAccumulator(
       previous = undefined;
       lap("tiers");
 
-      const activity = lineActivity(lines, asOfDay, signalPolicy.settings?.windowDays ?? 90);
-      lines = undefined;
-      features.endLines();
       const interactionsById = groupByCustomer(records.interactions);
       const invoicesById = groupByCustomer(records.invoices);
       const accounts = signalAccountViews(n, {
