@@ -1,8 +1,8 @@
 // The state that matches cancellations and returns to the sales they reverse, kept compact for streaming: per
 // accepted sale its day, the quantity (or amount) not yet reversed, its row, currency, product code and
-// references, in typed arrays and packed texts (about 40 bytes a sale; its line id stays in the index of line
-// ids), chained per customer and per customer and product; never the rows themselves, nor a string or a Map per
-// sale or customer. A reversal that names its sale (by line id or order id) is looked up among its customer's own
+// references, in typed arrays and packed texts (41 bytes a sale and its order id's characters; its line id stays
+// in the index of line ids), chained per customer and per customer and product; never the rows themselves, nor a
+// string or a Map per sale or customer. A reversal that names its sale (by line id or order id) is looked up among its customer's own
 // sales: no index of every reference in the file.
 import { growableArray, grownArray, releaseArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
