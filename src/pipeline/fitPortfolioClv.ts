@@ -39,23 +39,19 @@ export interface CalibrationColumns {
   calibrationEnd: string;
 }
 
-// The customers with a BTYD summary (a purchase up to the summary's end), with their positions.
-function btydRows(columns: FeatureColumns): {
-  rows: (BtydSummary & { monetaryValue: number })[];
-  at: number[];
-} {
-  const rows: (BtydSummary & { monetaryValue: number })[] = [];
+// The customers with a BTYD summary (a purchase up to the summary's end): each one's row, made by `make` from its
+// summary and position, and their positions.
+function btydRows<Row>(
+  columns: FeatureColumns,
+  make: (summary: BtydSummary, i: number) => Row,
+): { rows: Row[]; at: number[] } {
+  const rows: Row[] = [];
   const at: number[] = [];
-  const { frequency, recency, T, monetaryValue } = columns;
+  const { frequency, recency, T } = columns;
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i] as number;
     if (Number.isNaN(x)) continue;
-    rows.push({
-      frequency: x,
-      recency: recency[i] as number,
-      T: T[i] as number,
-      monetaryValue: monetaryValue[i] as number,
-    });
+    rows.push(make({ frequency: x, recency: recency[i] as number, T: T[i] as number }, i));
     at.push(i);
   }
   return { rows, at };
@@ -71,19 +67,15 @@ function holdoutCustomers(calibration: () => CalibrationColumns): {
   calibrationEnd: string;
 } {
   const { columns, calibrationEnd } = calibration();
-  const { frequency, recency, T, frequencyHoldout, durationHoldout } = columns;
-  const customers: HoldoutCustomer[] = [];
-  for (let i = 0; i < frequency.length; i++) {
-    const x = frequency[i] as number;
-    if (Number.isNaN(x)) continue;
-    customers.push({
-      frequency: x,
-      recency: recency[i] as number,
-      T: T[i] as number,
+  const { frequencyHoldout, durationHoldout } = columns;
+  const customers = btydRows(
+    columns,
+    (summary, i): HoldoutCustomer => ({
+      ...summary,
       frequencyHoldout: frequencyHoldout[i] as number,
       durationHoldout: durationHoldout[i] as number,
-    });
-  }
+    }),
+  ).rows;
   return { customers, calibrationEnd };
 }
 
@@ -147,7 +139,11 @@ function fitClv(
   const pAlive = new Float64Array(n).fill(Number.NaN);
   const expectedPurchases = new Float64Array(n).fill(Number.NaN);
   const issues: Issue[] = [];
-  const { rows, at } = btydRows(columns);
+  const { monetaryValue } = columns;
+  const { rows, at } = btydRows(columns, (summary, i) => ({
+    ...summary,
+    monetaryValue: monetaryValue[i] as number,
+  }));
   const repeatBuyers = repeatBuyersOf(rows);
   const clv: PortfolioClv = { fitted: false, repeatBuyers, issues };
   if (settings === undefined) return { clv, valueMinor, pAlive, expectedPurchases };

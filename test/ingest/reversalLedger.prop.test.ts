@@ -23,32 +23,28 @@ const customer = fc.constantFrom("C1", "客户-2");
 const product = fc.constantFrom("", "P1", "P2", "P3");
 const currency = fc.constantFrom("USD", "EUR");
 const reference = fc.constantFrom("L1", "L2", "L3", "O1", "O2", "X");
+// What a sale and a reversal both give: whose, of what, in which currency, by quantity or amount, when, how much.
+const sized = {
+  customer,
+  product,
+  currency,
+  byAmount: fc.boolean(),
+  day: fc.integer({ min: 0, max: 40 }),
+  size: fc.integer({ min: 1, max: 9 }),
+};
 const operation = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant("sale" as const),
-      customer,
-      product,
-      currency,
-      byAmount: fc.boolean(),
-      day: fc.integer({ min: 0, max: 40 }),
-      size: fc.integer({ min: 1, max: 9 }),
+      ...sized,
       lineId: fc.option(fc.constantFrom("L1", "L2", "L3", "L4"), { nil: undefined }),
       orderId: fc.option(fc.constantFrom("O1", "O2", "O3"), { nil: undefined }),
     }),
   },
   {
     weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant("take" as const),
-      customer,
-      product,
-      currency,
-      byAmount: fc.boolean(),
-      day: fc.integer({ min: 0, max: 40 }),
-      size: fc.integer({ min: 1, max: 9 }),
-    }),
+    arbitrary: fc.record({ kind: fc.constant("take" as const), ...sized }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("reference" as const), customer, reference }) },
 );
