@@ -11,13 +11,37 @@ import { CustomerExtra } from "./CustomerExtra.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
 import { CustomerIndex } from "./CustomerIndex.js";
 import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
-import type { FeatureColumns } from "./FeatureColumns.js";
+import type { FeatureColumns, FeatureNumberField } from "./FeatureColumns.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
 import { featureAt } from "./featureAt.js";
 import { CustomerFinisher } from "./finishCustomers.js";
 import { type GroupedRows, groupRows } from "./groupRows.js";
 import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
 import { TransactionRows } from "./TransactionRows.js";
+
+/** The BTYD columns of a summary: what the purchase models and their calibration/holdout check read. */
+type BtydField =
+  | "frequency"
+  | "recency"
+  | "T"
+  | "monetaryValue"
+  | "frequencyHoldout"
+  | "monetaryValueHoldout"
+  | "durationHoldout";
+
+/** A summary's BTYD columns (see `Accumulator.calibrationBtydColumns`). Internal. */
+export type BtydColumns = Pick<FeatureColumns, BtydField>;
+
+// Every BTYD field once; a Record, so that the compiler reports one missing or one that is not a number field.
+const BTYD_FIELDS = Object.keys({
+  frequency: true,
+  recency: true,
+  T: true,
+  monetaryValue: true,
+  frequencyHoldout: true,
+  monetaryValueHoldout: true,
+  durationHoldout: true,
+} satisfies Record<BtydField, true>) as BtydField[];
 
 /**
  * The transaction lines kept (those by `asOf`, in the summary's currency) grouped by customer: customer `ids[r]`
@@ -299,12 +323,19 @@ export class Accumulator implements FeatureAccumulator {
 
   /**
    * The summary of the same lines with a calibration split at `calibrationEnd` (a day number, at most `asOf`):
-   * what an accumulator made with that option would give, without holding the lines twice. With `linesOnly`, the
-   * summary of the transaction lines alone, as if no interaction, invoice or customer record had been added (it
-   * may follow `endSummaries`): its BTYD columns, which the lines alone decide, are the same.
+   * what an accumulator made with that option would give, without holding the lines twice.
    */
-  calibrationSummary(calibrationEnd: number, linesOnly = false): FeatureSummary {
-    return this.summaryWith({ ...this.options, calibrationEnd }, linesOnly);
+  calibrationSummary(calibrationEnd: number): FeatureSummary {
+    return this.summaryWith({ ...this.options, calibrationEnd });
+  }
+
+  /**
+   * The BTYD columns of `calibrationSummary(calibrationEnd)`, which the transaction lines alone decide: made from
+   * the lines (it may follow `endSummaries`), without the summary's other columns.
+   */
+  calibrationBtydColumns(calibrationEnd: number): BtydColumns {
+    const columns = this.finished({ ...this.options, calibrationEnd }, true, BTYD_FIELDS).columns;
+    return Object.fromEntries(BTYD_FIELDS.map((field) => [field, columns[field]])) as BtydColumns;
   }
 
   /** The lines grouped by customer, the customers in id order; made once until more records come. */
@@ -372,13 +403,25 @@ export class Accumulator implements FeatureAccumulator {
     throw new Error("This feature accumulator is sealed: no more records may be added.");
   }
 
-  private summaryWith(options: ResolvedFeatureOptions, linesOnly = false): FeatureSummary {
+  // Every customer finished, from the lines alone with `linesOnly` (as if no interaction, invoice or customer
+  // record had been added), keeping only the `kept` number columns when given.
+  private finished(
+    options: ResolvedFeatureOptions,
+    linesOnly: boolean,
+    kept?: readonly FeatureNumberField[],
+  ): CustomerFinisher {
     if (this.summariesEnded && !linesOnly)
       throw new Error("This feature accumulator has ended its summaries: its customers' state is gone.");
     const { ids, order, rows } = this.lines();
     const extras = linesOnly ? [] : this.extras;
-    const finisher = new CustomerFinisher(options, this.currencies, rows, extras.length > 0);
+    const finisher = new CustomerFinisher(options, this.currencies, rows, extras.length > 0, kept);
     finishAll(finisher, order, ids, extras);
+    return finisher;
+  }
+
+  private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {
+    const finisher = this.finished(options, false);
+    const { ids } = this.lines();
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
     const summary = {

@@ -177,25 +177,36 @@ function undefinedArray(n: number): unknown[] {
 /**
  * Columns for `n` customers, to be filled: the number columns are `NaN`, the others `undefined`. The columns
  * in `constant` are made when first read (a summary without a calibration split, costs, products … has columns
- * that hold one value, which nobody may read); they must not be written before. Internal to features.
+ * that hold one value, which nobody may read); they must not be written before. With `kept`, only those number
+ * columns (and the ids) are columns of their own: every other number column is one shared scratch column, and
+ * every other column another, written but never to be read (the model check needs only the BTYD columns of a
+ * second summary of every customer). Internal to features.
  */
-export function emptyFeatureColumns(n: number, constant: readonly ConstantField[] = []): FeatureColumns {
+export function emptyFeatureColumns(
+  n: number,
+  constant: readonly ConstantField[] = [],
+  kept?: readonly FeatureNumberField[],
+): FeatureColumns {
   // Copies of one array of NaN: copying an array of doubles is a block copy (Array.prototype.fill on a new array
   // is an element-by-element conversion).
   const missing = nanArray(n);
   const lazy = new Set<string>(constant);
+  const own = kept === undefined ? undefined : new Set<string>(kept);
+  const scratch = own === undefined ? undefined : { numbers: missing.slice(), others: undefinedArray(n) };
+  const others = (): unknown[] => scratch?.others ?? undefinedArray(n);
   const fields: Record<string, PropertyDescriptor> = {
     ids: dataProperty(undefinedArray(n)),
-    currency: dataProperty(undefinedArray(n)),
+    currency: dataProperty(others()),
     mixedCurrencies: dataProperty(new Uint8Array(n)),
-    firstPurchaseDate: dataProperty(undefinedArray(n)),
-    lastPurchaseDate: dataProperty(undefinedArray(n)),
+    firstPurchaseDate: dataProperty(others()),
+    lastPurchaseDate: dataProperty(others()),
   };
   for (const field of ["interactions", "receivables", ...FEATURE_NUMBER_FIELDS] as const) {
     if (lazy.has(field)) fields[field] = CONSTANT_GETTERS[field as ConstantField];
+    else if (field === "interactions" || field === "receivables") fields[field] = dataProperty(others());
     else
       fields[field] = dataProperty(
-        field === "interactions" || field === "receivables" ? undefinedArray(n) : missing.slice(),
+        scratch === undefined || own?.has(field) === true ? missing.slice() : scratch.numbers,
       );
   }
   // All properties at once: built one by one, an object of this many properties is kept as a dictionary, and

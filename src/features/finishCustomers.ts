@@ -8,7 +8,12 @@ import type {
   ReceivableFeatures,
 } from "./CustomerFeatures.js";
 import { durationKey } from "./durationScale.js";
-import { type ConstantField, emptyFeatureColumns, type FeatureColumns } from "./FeatureColumns.js";
+import {
+  type ConstantField,
+  emptyFeatureColumns,
+  type FeatureColumns,
+  type FeatureNumberField,
+} from "./FeatureColumns.js";
 import type { FeatureCounts } from "./FeatureSummary.js";
 import type { GroupedRows } from "./groupRows.js";
 import { median } from "./median.js";
@@ -175,12 +180,14 @@ export class CustomerFinisher {
    * @param currencies - The currency codes by index.
    * @param rows - The transaction lines grouped by customer.
    * @param withExtras - Whether any customer has interactions, invoices or a customer record.
+   * @param kept - The only number columns to keep, when not all (see `emptyFeatureColumns`).
    */
   constructor(
     options: ResolvedFeatureOptions,
     currencies: readonly string[],
     rows: GroupedRows,
     withExtras: boolean,
+    kept?: readonly FeatureNumberField[],
   ) {
     this.options = options;
     this.currencies = currencies;
@@ -195,7 +202,7 @@ export class CustomerFinisher {
     const constant: ConstantField[] = [];
     for (const [group, fields] of Object.entries(CONSTANT_WITHOUT))
       if (!this.groups[group as keyof ColumnGroups]) constant.push(...fields);
-    this.columns = emptyFeatureColumns(rows.start.length - 1, constant);
+    this.columns = emptyFeatureColumns(rows.start.length - 1, constant, kept);
     this.byDay = options.period === "day";
     const { asOf, calibrationEnd, scale } = options;
     this.endKey = durationKey(scale, this.periodOf(calibrationEnd ?? asOf));

@@ -115,11 +115,11 @@ function entryOf<T>(
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
-// The model check's calibration summary, made when the check asks for it, from the lines alone (the customers'
+// The model check's calibration columns, made when the check asks for it, from the lines alone (the customers'
 // state behind the main summary has gone by then; the BTYD columns do not read it).
 function calibrationColumns(features: Accumulator, endDay: number): () => CalibrationColumns {
   return () => ({
-    columns: features.calibrationSummary(endDay, true).columns,
+    columns: features.calibrationBtydColumns(endDay),
     calibrationEnd: formatDay(endDay),
   });
 }

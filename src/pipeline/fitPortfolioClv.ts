@@ -7,6 +7,7 @@ import { groupSummaries } from "../clv/groupSummaries.js";
 import { mbgNbd } from "../clv/mbgNbd.js";
 import type { PurchaseModel } from "../clv/PurchaseModel.js";
 import { paretoNbd } from "../clv/paretoNbd.js";
+import type { BtydColumns } from "../features/Accumulator.js";
 import type { FeatureColumns } from "../features/FeatureColumns.js";
 import type { Issue } from "../model/issue.js";
 import { makeIssue } from "../model/makeIssue.js";
@@ -33,16 +34,16 @@ export interface FittedClv {
   expectedPurchases: Float64Array;
 }
 
-/** The calibration summary of the model check and the day it ends. */
+/** The BTYD columns of the model check's calibration summary and the day it ends. */
 export interface CalibrationColumns {
-  columns: FeatureColumns;
+  columns: BtydColumns;
   calibrationEnd: string;
 }
 
 // The customers with a BTYD summary (a purchase up to the summary's end): each one's row, made by `make` from its
 // summary and position, and their positions.
 function btydRows<Row>(
-  columns: FeatureColumns,
+  columns: Pick<FeatureColumns, "frequency" | "recency" | "T">,
   make: (summary: BtydSummary, i: number) => Row,
 ): { rows: Row[]; at: number[] } {
   const rows: Row[] = [];

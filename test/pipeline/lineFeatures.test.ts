@@ -122,12 +122,12 @@ describe("a sealed feature accumulator", () => {
     const calibrationEnd = (parseDay(AS_OF, "YYYY-MM-DD") as number) - 180;
     const full = accumulator.calibrationSummary(calibrationEnd).columns;
     accumulator.endSummaries();
-    // The lines alone give the model check's columns, the customers' state gone.
-    const fromLines = accumulator.calibrationSummary(calibrationEnd, true).columns;
+    // The lines alone give the model check's columns, the customers' state gone, and only those.
+    const fromLines = accumulator.calibrationBtydColumns(calibrationEnd);
+    expect(Object.keys(fromLines).sort()).toEqual([...BTYD_FIELDS].sort());
     for (const field of BTYD_FIELDS) expect(fromLines[field]).toEqual(full[field]);
     expect(full.frequencyHoldout.some((count) => count > 0)).toBe(true);
     expect(full.interactions.some((entry) => entry !== undefined)).toBe(true);
-    expect(fromLines.interactions.every((entry) => entry === undefined)).toBe(true);
     // The grouped lines are all still there: the last customer's end is the number of lines.
     const kept = accumulator.lines();
     expect(kept).toBe(lines);
@@ -139,6 +139,6 @@ describe("a sealed feature accumulator", () => {
     accumulator.endLines();
     accumulator.endLines();
     expect(() => accumulator.lines()).toThrow(/let its lines go/);
-    expect(() => accumulator.calibrationSummary(calibrationEnd, true)).toThrow(/let its lines go/);
+    expect(() => accumulator.calibrationBtydColumns(calibrationEnd)).toThrow(/let its lines go/);
   });
 });
