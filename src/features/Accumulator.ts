@@ -11,7 +11,12 @@ import { CustomerExtra } from "./CustomerExtra.js";
 import type { CustomerFeatures } from "./CustomerFeatures.js";
 import { CustomerIndex } from "./CustomerIndex.js";
 import type { FeatureAccumulator } from "./createFeatureAccumulator.js";
-import type { FeatureColumns, FeatureNumberField } from "./FeatureColumns.js";
+import {
+  BTYD_FIELDS,
+  type BtydField,
+  type FeatureColumns,
+  type FeatureNumberField,
+} from "./FeatureColumns.js";
 import type { FeatureCounts, FeatureSummary } from "./FeatureSummary.js";
 import { featureAt } from "./featureAt.js";
 import { CustomerFinisher } from "./finishCustomers.js";
@@ -19,29 +24,8 @@ import { type GroupedRows, groupRows } from "./groupRows.js";
 import type { ResolvedFeatureOptions } from "./resolveFeatureOptions.js";
 import { TransactionRows } from "./TransactionRows.js";
 
-/** The BTYD columns of a summary: what the purchase models and their calibration/holdout check read. */
-type BtydField =
-  | "frequency"
-  | "recency"
-  | "T"
-  | "monetaryValue"
-  | "frequencyHoldout"
-  | "monetaryValueHoldout"
-  | "durationHoldout";
-
 /** A summary's BTYD columns (see `Accumulator.calibrationBtydColumns`). Internal. */
 export type BtydColumns = Pick<FeatureColumns, BtydField>;
-
-// Every BTYD field once; a Record, so that the compiler reports one missing or one that is not a number field.
-const BTYD_FIELDS = Object.keys({
-  frequency: true,
-  recency: true,
-  T: true,
-  monetaryValue: true,
-  frequencyHoldout: true,
-  monetaryValueHoldout: true,
-  durationHoldout: true,
-} satisfies Record<BtydField, true>) as BtydField[];
 
 /**
  * The transaction lines kept (those by `asOf`, in the summary's currency) grouped by customer: customer `ids[r]`

@@ -50,9 +50,19 @@ export type FeatureColumns = { readonly [K in FeatureNumberField]: number[] } & 
   readonly receivables: (ReceivableFeatures | undefined)[];
 };
 
-// Every number field once; a Record, so that the compiler reports a field missing here or one that is not a
-// number field.
-const NUMBER_FIELDS: Record<FeatureNumberField, true> = {
+/** The number fields of the BTYD summary: what the purchase models and their calibration/holdout check read. */
+export type BtydField =
+  | "frequency"
+  | "recency"
+  | "T"
+  | "monetaryValue"
+  | "frequencyHoldout"
+  | "monetaryValueHoldout"
+  | "durationHoldout";
+
+// Every BTYD field once, and every number field once; Records, so that the compiler reports a field missing here
+// or one that is not a number field.
+const BTYD_NUMBER_FIELDS: Record<BtydField, true> = {
   frequency: true,
   recency: true,
   T: true,
@@ -60,6 +70,9 @@ const NUMBER_FIELDS: Record<FeatureNumberField, true> = {
   frequencyHoldout: true,
   monetaryValueHoldout: true,
   durationHoldout: true,
+};
+const NUMBER_FIELDS: Record<FeatureNumberField, true> = {
+  ...BTYD_NUMBER_FIELDS,
   revenueMinor: true,
   grossSalesMinor: true,
   returnsMinor: true,
@@ -90,6 +103,11 @@ const NUMBER_FIELDS: Record<FeatureNumberField, true> = {
 export const FEATURE_NUMBER_FIELDS: readonly FeatureNumberField[] = /* @__PURE__ */ Object.keys(
   NUMBER_FIELDS,
 ) as FeatureNumberField[];
+
+/** The BTYD fields, in declaration order. Internal to features. */
+export const BTYD_FIELDS: readonly BtydField[] = /* @__PURE__ */ Object.keys(
+  BTYD_NUMBER_FIELDS,
+) as BtydField[];
 
 /** An array of `n` NaN, stored as unboxed doubles. */
 function nanArray(n: number): number[] {
