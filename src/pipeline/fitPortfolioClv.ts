@@ -41,10 +41,11 @@ export interface CalibrationColumns {
 }
 
 // The customers with a BTYD summary (a purchase up to the summary's end): each one's row, made by `make` from its
-// summary and position, and their positions.
+// summary and position, and their positions. `make` writes each row as one object literal: a row spread from
+// another object would keep its added fields outside the object, a million times over.
 function btydRows<Row>(
   columns: Pick<FeatureColumns, "frequency" | "recency" | "T">,
-  make: (summary: BtydSummary, i: number) => Row,
+  make: (frequency: number, recency: number, T: number, i: number) => Row,
 ): { rows: Row[]; at: number[] } {
   const rows: Row[] = [];
   const at: number[] = [];
@@ -52,7 +53,7 @@ function btydRows<Row>(
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i] as number;
     if (Number.isNaN(x)) continue;
-    rows.push(make({ frequency: x, recency: recency[i] as number, T: T[i] as number }, i));
+    rows.push(make(x, recency[i] as number, T[i] as number, i));
     at.push(i);
   }
   return { rows, at };
@@ -71,8 +72,10 @@ function holdoutCustomers(calibration: () => CalibrationColumns): {
   const { frequencyHoldout, durationHoldout } = columns;
   const customers = btydRows(
     columns,
-    (summary, i): HoldoutCustomer => ({
-      ...summary,
+    (frequency, recency, T, i): HoldoutCustomer => ({
+      frequency,
+      recency,
+      T,
       frequencyHoldout: frequencyHoldout[i] as number,
       durationHoldout: durationHoldout[i] as number,
     }),
@@ -141,8 +144,10 @@ function fitClv(
   const expectedPurchases = new Float64Array(n).fill(Number.NaN);
   const issues: Issue[] = [];
   const { monetaryValue } = columns;
-  const { rows, at } = btydRows(columns, (summary, i) => ({
-    ...summary,
+  const { rows, at } = btydRows(columns, (frequency, recency, T, i) => ({
+    frequency,
+    recency,
+    T,
     monetaryValue: monetaryValue[i] as number,
   }));
   const repeatBuyers = repeatBuyersOf(rows);
