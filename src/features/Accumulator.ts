@@ -405,7 +405,6 @@ export class Accumulator implements FeatureAccumulator {
 
   private summaryWith(options: ResolvedFeatureOptions): FeatureSummary {
     const finisher = this.finished(options, false);
-    const { ids } = this.lines();
     const columns = finisher.columns;
     let features: CustomerFeatures[] | undefined;
     const summary = {
@@ -419,7 +418,7 @@ export class Accumulator implements FeatureAccumulator {
       timeUnit: options.timeUnit,
       recentDays: options.recentDays,
       currency: options.currency,
-      counts: { customers: ids.length, ...finisher.counts, ...this.rows },
+      counts: { customers: columns.ids.length, ...finisher.counts, ...this.rows },
     };
     // Not enumerable: spreading, comparing or serialising a summary sees the features, as it always has.
     return Object.defineProperty(summary, "columns", { value: columns, enumerable: false }) as FeatureSummary;

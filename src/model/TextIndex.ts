@@ -21,24 +21,14 @@ export class TextIndex {
 
   /** The entry of `text`, or −1 when it is not kept. */
   find(text: string): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let at = textHash(text) & mask; slots[at] !== 0; at = (at + 1) & mask) {
-      const entry = (slots[at] as number) - 1;
-      if (this.texts.matches(entry, text)) return entry;
-    }
-    return -1;
+    return (this.slots[this.slotOf(text)] as number) - 1;
   }
 
   /** The entry of `text`, which is kept as entry `size` when it is new. */
   entry(text: string): number {
     const slots = this.slots;
-    const mask = slots.length - 1;
-    let at = textHash(text) & mask;
-    for (; slots[at] !== 0; at = (at + 1) & mask) {
-      const entry = (slots[at] as number) - 1;
-      if (this.texts.matches(entry, text)) return entry;
-    }
+    const at = this.slotOf(text);
+    if (slots[at] !== 0) return (slots[at] as number) - 1;
     const entry = this.count;
     if (entry === this.capacity) {
       this.capacity = Math.ceil(this.capacity * 1.5);
@@ -65,6 +55,15 @@ export class TextIndex {
   release(): void {
     this.texts.release();
     releaseArray(this.slots);
+  }
+
+  // The slot holding `text`'s entry, else the empty slot where it would go.
+  private slotOf(text: string): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let at = textHash(text) & mask;
+    while (slots[at] !== 0 && !this.texts.matches((slots[at] as number) - 1, text)) at = (at + 1) & mask;
+    return at;
   }
 
   // Twice the slots, emptied, the entries placed again by the hashes of their texts.
