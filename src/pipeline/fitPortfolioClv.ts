@@ -63,7 +63,7 @@ const repeatBuyersOf = (rows: readonly BtydSummary[]): number =>
   rows.filter((row) => row.frequency > 0).length;
 
 // The check's customers: those of the calibration summary with a BTYD summary, with their holdout purchases. Made
-// in a function of its own, so that the summary's other columns are garbage once it returns.
+// in a function of its own, so that the calibration columns are garbage once it returns: only the rows stay.
 function holdoutCustomers(calibration: () => CalibrationColumns): {
   customers: HoldoutCustomer[];
   calibrationEnd: string;
