@@ -10,13 +10,16 @@ import type { Interaction } from "../model/interaction.js";
 import type { Invoice } from "../model/invoice.js";
 import type { Locale } from "../model/locale.js";
 import type { Qualification } from "../model/qualification.js";
+import { TextIndex } from "../model/TextIndex.js";
 import { LazyList } from "../signals/LazyList.js";
 import type { PoolState } from "../signals/SignalAccount.js";
+import { CellColumns } from "./CellColumns.js";
 import { customerText } from "./customerText.js";
 import { fileError } from "./fileError.js";
+import { IdMap } from "./IdMap.js";
 import { listText } from "./listText.js";
 import { inputFormatOf, readRows } from "./readRows.js";
-import { readTableFile } from "./readTableFile.js";
+import { readTableRows } from "./readTableRows.js";
 import type { FlagValues } from "./runCli.js";
 import { yesNoCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
@@ -49,7 +52,7 @@ export interface AccountRecords {
   interactions?: IngestResult<Interaction> | undefined;
   invoices?: IngestResult<Invoice> | undefined;
   qualifications?: IngestResult<Qualification> | undefined;
-  pool: Map<string, PoolState>;
+  pool: ReadonlyMap<string, PoolState>;
 }
 
 // Reads one record file row by row into its ingest: the file's rows are never all held, only the records (handed
@@ -92,19 +95,29 @@ async function readCustomers(
   return { records, report: read.report };
 }
 
-async function readPool(path: string | undefined): Promise<Map<string, PoolState>> {
-  const pool = new Map<string, PoolState>();
-  if (path === undefined) return pool;
-  for (const row of await readTableFile(path, ["id"])) {
-    const state: PoolState = {};
-    if (row.claimed_date) state.claimedDate = row.claimed_date;
-    const locked = yesNoCell(row.locked);
-    const won = yesNoCell(row.won);
-    if (locked !== undefined) state.locked = locked;
-    if (won !== undefined) state.won = won;
-    pool.set(row.id as string, state);
+// The shared-pool states by id, kept in columns (see IdMap): each state is made when read.
+async function readPool(path: string | undefined): Promise<IdMap<PoolState>> {
+  const ids = new TextIndex();
+  const cells = new CellColumns(["text", "yesNo", "yesNo"]);
+  if (path !== undefined) {
+    await readTableRows(path, ["id"], (row) =>
+      cells.set(ids.entry(row.id as string), [
+        row.claimed_date || undefined,
+        yesNoCell(row.locked),
+        yesNoCell(row.won),
+      ]),
+    );
   }
-  return pool;
+  return new IdMap(ids, (entry) => {
+    const state: PoolState = {};
+    const claimed = cells.cell(entry, 0);
+    const locked = cells.cell(entry, 1);
+    const won = cells.cell(entry, 2);
+    if (claimed !== undefined) state.claimedDate = claimed as string;
+    if (locked !== undefined) state.locked = locked as boolean;
+    if (won !== undefined) state.won = won as boolean;
+    return state;
+  });
 }
 
 /** Reads the record files the flags name; `currency` is the currency of amounts without one. */

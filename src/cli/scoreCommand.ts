@@ -303,9 +303,9 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const records = async (): Promise<PortfolioRecords> => {
     const read = await readAccountRecords(values, (values.currency as string | undefined) ?? policy.currency);
     for (const [kind, report] of recordReports(read)) reports[kind] = report;
-    const ratings = new Map<string, Readonly<Record<string, number>>>();
-    for (const [id, entry] of await readRatings(values.ratings as string | undefined, tierPolicy))
-      ratings.set(id, entry.ratings ?? {});
+    const ratings = (await readRatings(values.ratings as string | undefined, tierPolicy)).mapped(
+      (entry) => entry.ratings ?? {},
+    );
     recordsMilliseconds = performance.now() - recordsStarted;
     // The pipeline reads the ratings once, to score the accounts. They are handed over then, so that they go once
     // scored: the records object itself stays referenced while the pipeline runs.

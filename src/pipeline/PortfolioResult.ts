@@ -88,8 +88,8 @@ export interface PortfolioModels {
 export interface PortfolioOptions {
   /** The day of the run, `YYYY-MM-DD`: the end of observation; later rows are not used. */
   asOf: string;
-  /** The previous run's tiers, for hysteresis and migration. */
-  previous?: readonly PreviousTier[] | undefined;
+  /** The previous run's tiers, for hysteresis and migration: an array, or a {@link LazyList} that makes them. */
+  previous?: readonly PreviousTier[] | LazyList<PreviousTier> | undefined;
   /** Manual tier overrides. */
   overrides?: readonly TierOverride[] | undefined;
   /** Fitted models to use instead of fitting. */

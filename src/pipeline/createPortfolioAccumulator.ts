@@ -104,13 +104,16 @@ function qualifiedOn(documents: readonly Qualification[] | undefined, asOf: stri
   );
 }
 
-// A customer's entry of a table keyed by id, given as an object or a Map (a million-key object is slow and large).
+// A customer's entry of a table keyed by id, given as an object or a Map: a Map or any other read-only map, such as
+// the command line's tables in columns (a million-key object is slow and large). An object's own `get` is a value
+// (a customer's entry), never a function.
 function entryOf<T>(
   table: Readonly<Record<string, T>> | ReadonlyMap<string, T> | undefined,
   id: string,
 ): T | undefined {
   if (table === undefined) return undefined;
-  if (table instanceof Map) return table.get(id);
+  const map = table as ReadonlyMap<string, T>;
+  if (typeof map.get === "function") return map.get(id);
   const record = table as Readonly<Record<string, T>>;
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }

@@ -2,6 +2,8 @@ import type { Issue, IssueCode } from "../model/issue.js";
 import { KeyAccountError } from "../model/KeyAccountError.js";
 import { makeIssue } from "../model/makeIssue.js";
 import { parseDay } from "../model/parseDay.js";
+import { TextIndex } from "../model/TextIndex.js";
+import type { LazyList } from "../signals/LazyList.js";
 import { type BoundCondition, computedTiers, passes, roundScore } from "./computedTiers.js";
 import { parseTierPolicy } from "./parseTierPolicy.js";
 import type { Scorecard } from "./scoreAccounts.js";
@@ -76,8 +78,8 @@ export interface TierOverride {
 export interface TierOptions {
   /** The day of the assignment, `YYYY-MM-DD` (overrides expire against it). */
   asOf: string;
-  /** The previous run's tiers, for hysteresis and migration. */
-  previous?: readonly PreviousTier[] | undefined;
+  /** The previous run's tiers, for hysteresis and migration: an array, or a {@link LazyList} that makes them. */
+  previous?: readonly PreviousTier[] | LazyList<PreviousTier> | undefined;
   /** Manual overrides. */
   overrides?: readonly TierOverride[] | undefined;
   /**
@@ -176,6 +178,24 @@ const scorecardOf = (policy: TierPolicy): string =>
 function requirement(condition: TierCondition): string {
   if (condition.min !== undefined && condition.max !== undefined) return `${condition.min}..${condition.max}`;
   return condition.min !== undefined ? `≥ ${condition.min}` : `≤ ${condition.max}`;
+}
+
+// Each scored account's row in the previous run (−1 for none; the last row when an id is listed twice), found
+// through the previous ids packed in a TextIndex: a Map of a million ids would hold a million strings.
+function previousRows(
+  given: readonly PreviousTier[] | LazyList<PreviousTier>,
+  ids: readonly string[],
+): (account: number) => number {
+  const index = new TextIndex();
+  const rows = new Int32Array(given.length);
+  for (let at = 0; at < given.length; at++) rows[index.entry((given.at(at) as PreviousTier).id)] = at;
+  const rowOf = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const entry = index.find(ids[i] as string);
+    rowOf[i] = entry < 0 ? -1 : (rows[entry] as number);
+  }
+  index.release();
+  return (account) => rowOf[account] as number;
 }
 
 function checkOptions(options: TierOptions, tiers: readonly string[]): Issue[] {
@@ -308,30 +328,33 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
   // Each account's previous tier and periods below it: read in place when the previous run lists the same
   // accounts in the same order (the usual case: last period's output), else looked up by id.
   const given = options.previous ?? [];
+  const previousAt = (at: number): PreviousTier => given.at(at) as PreviousTier;
   const previousIndex = new Int8Array(n).fill(-1);
   const previousBelow = new Uint32Array(n);
   const matched = new Uint8Array(given.length);
-  const known = given.map((entry, index) => {
+  const known = new Int8Array(given.length);
+  for (let at = 0; at < given.length; at++) {
+    const entry = previousAt(at);
     const tier = tiers.indexOf(entry.tier);
+    known[at] = tier;
     if (tier < 0) {
       issues.push(
-        makeIssue("policy.tier.unknown", ["previous", index, "tier"], {
-          field: `previous.${index}.tier`,
+        makeIssue("policy.tier.unknown", ["previous", at, "tier"], {
+          field: `previous.${at}.tier`,
           tier: entry.tier,
         }),
       );
     }
-    return tier;
-  });
+  }
   let aligned = given.length === n;
-  for (let i = 0; i < n && aligned; i++) aligned = (given[i] as PreviousTier).id === ids[i];
-  const positions = aligned ? undefined : new Map(given.map((entry, index) => [entry.id, index]));
+  for (let i = 0; i < n && aligned; i++) aligned = previousAt(i).id === ids[i];
+  const rowOf = aligned || given.length === 0 ? (i: number) => i : previousRows(given, ids);
   for (let i = 0; i < n && given.length > 0; i++) {
-    const at = positions === undefined ? i : positions.get(ids[i] as string);
-    if (at === undefined || (known[at] as number) < 0) continue;
+    const at = rowOf(i);
+    if (at < 0 || (known[at] as number) < 0) continue;
     matched[at] = 1;
     previousIndex[i] = known[at] as number;
-    previousBelow[i] = (given[at] as PreviousTier).periodsBelow ?? 0;
+    previousBelow[i] = previousAt(at).periodsBelow ?? 0;
   }
   const overrides = new Map((options.overrides ?? []).map((override) => [override.id, override]));
   const hysteresis = policy.hysteresis ?? {};
@@ -414,9 +437,8 @@ export function assignTiers(scorecard: Scorecard, options: TierOptions): TierAss
     revenueMinor[i] = Number.isNaN(value) ? 0 : value;
   }
   const departed: PreviousTier[] = [];
-  given.forEach((entry, at) => {
-    if (matched[at] === 0 && (known[at] as number) >= 0) departed.push(entry);
-  });
+  for (let at = 0; at < given.length; at++)
+    if (matched[at] === 0 && (known[at] as number) >= 0) departed.push(previousAt(at));
   if (overrides.size > 0) {
     const scored = new Set(ids);
     for (const id of overrides.keys()) {

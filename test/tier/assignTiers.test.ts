@@ -4,6 +4,8 @@ import {
   type CustomerFeatures,
   formatMessage,
   KeyAccountError,
+  LazyList,
+  type PreviousTier,
   scoreAccounts,
   type TierInput,
   type TierPolicy,
@@ -193,6 +195,40 @@ describe("assignTiers", () => {
       code: "tier.hysteresis.down-periods",
       params: { from: "key", tier: "ordinary", periods: 2 },
     });
+  });
+
+  it("finds the previous tiers by id, from an array or a LazyList: the last row of a repeated id counts", () => {
+    const sticky: TierPolicy = { ...policy, hysteresis: { downPeriods: 2 } };
+    const card = scoreAccounts([account("A", 81), account("B", 45), account("C", 35)], sticky);
+    const rows = [
+      { id: "C", tier: "key", periodsBelow: 1 },
+      { id: "X", tier: "key" },
+      { id: "B", tier: "strategic" },
+      { id: "B", tier: "key" },
+      { id: "A", tier: "gold" },
+    ];
+    const fromArray = assignTiers(card, { asOf, previous: rows });
+    let made = 0;
+    const lazy = new LazyList(rows.length, (at) => {
+      made++;
+      return { ...(rows[at] as PreviousTier) };
+    });
+    const fromList = assignTiers(card, { asOf, previous: lazy });
+    expect(made).toBeGreaterThan(0);
+    expect(fromList.accounts).toEqual(fromArray.accounts);
+    expect(fromList.departed).toEqual(fromArray.departed);
+    expect(fromList.issues).toEqual(fromArray.issues);
+    // B's later row (key) counts: held in key one period of two; C, below key for the second period, goes down.
+    expect(fromArray.accounts.map((a) => [a.id, a.previousTier, a.tier, a.periodsBelow])).toEqual([
+      ["A", undefined, "strategic", 0],
+      ["B", "key", "key", 1],
+      ["C", "key", "ordinary", 0],
+    ]);
+    // X was not scored, and B's earlier row matched no account; A's previous tier is not the policy's.
+    expect(fromArray.departed).toEqual([rows[1], rows[2]]);
+    expect(fromArray.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ["policy.tier.unknown", ["previous", 4, "tier"]],
+    ]);
   });
 
   it("holds a tier by margins around this run's cut-off scores of the shares", () => {
