@@ -41,12 +41,15 @@ describe("CellColumns and IdMap", () => {
           expected.set(row[0], row);
           cells.set(ids.entry(row[0]), row.slice(1));
         }
-        const map = new IdMap(ids, (entry): Row => [
-          ids.text(entry),
-          cells.cell(entry, 0) as number | undefined,
-          cells.cell(entry, 1) as boolean | undefined,
-          cells.cell(entry, 2) as string | undefined,
-        ]);
+        const map = new IdMap(
+          ids,
+          (entry): Row => [
+            ids.text(entry),
+            cells.cell(entry, 0) as number | undefined,
+            cells.cell(entry, 1) as boolean | undefined,
+            cells.cell(entry, 2) as string | undefined,
+          ],
+        );
         expect([...map]).toEqual([...expected]);
         expect([...map.keys()]).toEqual([...expected.keys()]);
         expect(map.size).toBe(expected.size);
@@ -98,6 +101,8 @@ describe("the tier files", () => {
 
   it("say which columns a file lacks, before reading on", async () => {
     const path = file("no-tier.csv", ["id,level", "C1,key"]);
-    await expect(readPrevious(path)).rejects.toThrow(`${path} has no column tier; its columns are: id, level`);
+    await expect(readPrevious(path)).rejects.toThrow(
+      `${path} has no column tier; its columns are: id, level`,
+    );
   });
 });
