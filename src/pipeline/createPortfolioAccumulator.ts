@@ -253,7 +253,9 @@ export function createPortfolioAccumulator(
       const ids = columns.ids;
       const n = ids.length;
       const windowDays = signalPolicy.settings?.windowDays ?? 90;
-      const { activity, growth } = readLines(
+      // The growth features are scored once, then let go (about 150 bytes an account): the closures of this run
+      // share one scope, which would otherwise keep them while the result's accounts are read.
+      let { activity, growth } = readLines(
         features,
         customers,
         asOfDay,
@@ -341,6 +343,7 @@ export function createPortfolioAccumulator(
       };
       const scorecard = scoreInputs();
       ratings = undefined;
+      growth = undefined;
       issues.push(...scorecard.issues);
       const tiers = assignTiers(scorecard, {
         asOf,
