@@ -21,6 +21,7 @@ import { listText } from "./listText.js";
 import { inputFormatOf, readRows } from "./readRows.js";
 import { readTableRows } from "./readTableRows.js";
 import type { FlagValues } from "./runCli.js";
+import { SpilledTexts } from "./SpilledTexts.js";
 import { yesNoCell } from "./tableCells.js";
 import { UsageError } from "./UsageError.js";
 
@@ -44,11 +45,12 @@ export const ACCOUNT_RECORD_HELP = `Records (CSV, TSV or JSON Lines; each row ac
 
 /**
  * Every kind of account record read, with its ingest report, and the shared-pool states by id. The customer records
- * are kept as short JSON texts ({@link customerText}) and made again when read: a customer object with its contacts
- * and dates takes about twice the memory of its text.
+ * are kept as short JSON texts ({@link customerText}), in a temporary file ({@link SpilledTexts}), and made again
+ * when read: a customer object with its contacts and dates takes about twice the memory of its text. `close`
+ * lets the file go once the records are no longer read.
  */
 export interface AccountRecords {
-  customers?: { records: LazyList<Customer>; report: IngestReport } | undefined;
+  customers?: { records: LazyList<Customer>; report: IngestReport; close(): void } | undefined;
   interactions?: IngestResult<Interaction> | undefined;
   invoices?: IngestResult<Invoice> | undefined;
   qualifications?: IngestResult<Qualification> | undefined;
@@ -81,18 +83,29 @@ async function readRecords<T extends { id?: string | undefined }>(
 }
 
 // The customer records, each kept as a short JSON text (a record holds only texts, finite numbers, booleans and
-// nulls, so it reads back equal, but for a custom attribute of −0, which reads back as 0).
+// nulls, so it reads back equal, but for a custom attribute of −0, which reads back as 0): in a temporary file
+// (SpilledTexts), or in memory when none can be made.
 async function readCustomers(
   path: string | undefined,
   options: Readonly<Record<string, unknown>>,
 ): Promise<AccountRecords["customers"]> {
-  const texts: string[] = [];
-  const read = await readRecords(path, customerRecordPlan(), options, (customer) =>
-    texts.push(customerText.write(customer)),
+  if (path === undefined) return undefined;
+  const spilled = SpilledTexts.open();
+  const kept: string[] = [];
+  const keep = (customer: Customer): void => {
+    const text = customerText.write(customer);
+    if (spilled === undefined) kept.push(text);
+    else spilled.push(text);
+  };
+  const read = await readRecords(path, customerRecordPlan(), options, keep).catch((error: unknown) => {
+    spilled?.close();
+    throw error;
+  });
+  const count = spilled?.length ?? kept.length;
+  const records = new LazyList(count, (k) =>
+    customerText.read(spilled === undefined ? (kept[k] as string) : spilled.at(k)),
   );
-  if (read === undefined) return undefined;
-  const records = new LazyList(texts.length, (k) => customerText.read(texts[k] as string));
-  return { records, report: read.report };
+  return { records, report: (read as IngestResult<Customer>).report, close: () => spilled?.close() };
 }
 
 // The shared-pool states by id, kept in columns (see IdMap): each state is made when read.

@@ -300,8 +300,11 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
   const recordsStarted = performance.now();
   const reports: Record<string, IngestReport> = { transactions: streamed.report };
   // The record files' lists are let go once the pipeline has grouped them: only their reports are kept here.
+  // The customer records are read until the report is written; then their file goes.
+  let closeCustomers = (): void => {};
   const records = async (): Promise<PortfolioRecords> => {
     const read = await readAccountRecords(values, (values.currency as string | undefined) ?? policy.currency);
+    closeCustomers = () => read.customers?.close();
     for (const [kind, report] of recordReports(read)) reports[kind] = report;
     const ratings = (await readRatings(values.ratings as string | undefined, tierPolicy)).mapped(
       (entry) => entry.ratings ?? {},
@@ -323,29 +326,34 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
       },
     };
   };
-  const result = run.result(await records());
-  result.timings.records = recordsMilliseconds;
-  await mkdir(out, { recursive: true });
-  const top = topAccounts(5);
-  const customers = customerTable(result, (account) => top.offer(account));
-  await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
-  const alerts = alertTable(result.signals.alertList);
-  await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
-  const tasks = taskTable(result.taskList);
-  await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);
-  await writeTable(
-    ["id", "tier", "periods_below", "score"],
-    tierRows(result),
-    "csv",
-    join(out, "tiers.csv"),
-    io.stdout,
-  );
-  await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
-  const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
-  await writeFile(join(out, "report.html"), await renderReportHtml(report));
+  let result: PortfolioResult;
+  try {
+    result = run.result(await records());
+    result.timings.records = recordsMilliseconds;
+    await mkdir(out, { recursive: true });
+    const top = topAccounts(5);
+    const customers = customerTable(result, (account) => top.offer(account));
+    await writeTable(customers.columns, customers.rows, "csv", join(out, "customers.csv"), io.stdout);
+    const alerts = alertTable(result.signals.alertList);
+    await writeTable(alerts.columns, alerts.rows, "csv", join(out, "alerts.csv"), io.stdout);
+    const tasks = taskTable(result.taskList);
+    await writeTable(tasks.columns, tasks.rows, "csv", join(out, "tasks.csv"), io.stdout);
+    await writeTable(
+      ["id", "tier", "periods_below", "score"],
+      tierRows(result),
+      "csv",
+      join(out, "tiers.csv"),
+      io.stdout,
+    );
+    await writeFile(join(out, "summary.json"), `${JSON.stringify(summaryJson(result, reports), null, 2)}\n`);
+    const report = portfolioReport(result, { includePersonalData: values["include-personal-data"] === true });
+    await writeFile(join(out, "report.html"), await renderReportHtml(report));
+    const reportPath = formatMessage("cli.score.report", { path: join(out, "report.html") }, result.locale);
+    io.stdout.write(`${headline(result, top.list)}${reportPath}\n`);
+  } finally {
+    closeCustomers();
+  }
   const language = result.locale;
-  const reportPath = formatMessage("cli.score.report", { path: join(out, "report.html") }, language);
-  io.stdout.write(`${headline(result, top.list)}${reportPath}\n`);
   for (const issue of result.issues.slice(0, 5)) {
     const message = localizeIssue(issue, language).message;
     io.stderr.write(`${formatMessage("cli.score.note", { message }, language)}\n`);

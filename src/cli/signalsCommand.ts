@@ -154,6 +154,7 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
     interactions: interactions?.records ?? [],
     invoices: invoices?.records ?? [],
   };
+  customers?.close();
   const transactions: Transaction[] = [];
   const file =
     path === undefined
