@@ -4,7 +4,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SpilledTexts } from "../../src/cli/SpilledTexts.js";
 import { csvRows, runCommand, runCommandIn } from "./runCommand.js";
 
 const D = "examples/data/portfolio";
@@ -135,6 +136,25 @@ describe("keyaccount score", () => {
         expect(order.indexOf(row.tier ?? ""), row.id).toBeGreaterThan(order.indexOf(before?.tier ?? ""));
       } else expect([row.id, row.tier]).toEqual([before?.id, before?.tier]);
     });
+  });
+
+  it("keeps the customer records in memory when no temporary file can be made, with the same results", async () => {
+    const open = vi.spyOn(SpilledTexts, "open");
+    const saved = process.env.TMPDIR;
+    // A file where the temporary folder should be.
+    process.env.TMPDIR = join(first.out, "customers.csv");
+    const out = join(root, "in-memory");
+    try {
+      const run = await runCommand("score", ...RECORDS, "--previous", `${D}/tiers.csv`, "--out", out);
+      expect(run.code, run.stderr).toBe(0);
+      expect(open.mock.results.map((result) => result.value)).toEqual([undefined]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      open.mockRestore();
+    }
+    for (const file of ["customers.csv", "alerts.csv", "tasks.csv", "tiers.csv", "report.html"])
+      expect(await read(out, file), file).toBe(await read(first.out, file));
   });
 
   it("lists alerts critical first and tasks by due date, each with its key", async () => {
