@@ -19,7 +19,12 @@ describe("SpilledTexts", () => {
     expected.push("after the long one");
     for (const text of expected.slice(3)) texts.push(text);
     expect(texts.length).toBe(expected.length);
+    // In order (read ahead a chunk at a time), backwards and out of order (one text a read).
     expect(Array.from({ length: texts.length }, (_, k) => texts.at(k))).toEqual(expected);
+    const backwards = Array.from({ length: texts.length }, (_, k) => texts.length - 1 - k);
+    expect(backwards.map((k) => texts.at(k))).toEqual(backwards.map((k) => expected[k]));
+    const scattered = Array.from({ length: 200 }, (_, k) => (k * 7919) % texts.length);
+    expect(scattered.map((k) => texts.at(k))).toEqual(scattered.map((k) => expected[k]));
     expect(texts.at(2)).toBe('["C1","Acme",null]');
     expect(() => texts.at(expected.length)).toThrow(RangeError);
     expect(() => texts.at(-1)).toThrow(RangeError);
