@@ -55,6 +55,11 @@ in memory. Writes to DIR:
                   migration, model check, alerts, tasks and a section per account with its reasons
 Prints the headline (accounts per tier, the top accounts, critical alerts) and ends with the row accounting.
 
+Memory: the customer records wait in a temporary file (mode 600, in TMPDIR, removed however the run ends; in
+memory when none can be made). A million accounts and ten million lines run within 2 GB when Node's heap is
+limited to 1 GB: NODE_OPTIONS=--max-old-space-size=1024 keyaccount score … (a larger limit lets the heap grow
+further before it is collected).
+
   --transactions FILE    sales, returns and cancellations (required; the input flags below say how to read it)
   --policy FILE          the portfolio policy JSON (required): summary settings, RFM, CLV model, cost model,
                          tier policy or preset, signal rules or packs, task window, language
@@ -70,7 +75,7 @@ Prints the headline (accounts per tier, the top accounts, critical alerts) and e
 ${ACCOUNT_RECORD_HELP}
 ${TRANSACTION_READ_HELP}Example
   keyaccount score --transactions examples/data/portfolio/transactions.csv \\
-    --customers examples/data/portfolio/customers.csv --policy examples/data/portfolio/policy.json \\
+    --customers examples/data/portfolio/customers.csv --policy examples/data/portfolio-policy.json \\
     --as-of 2026-11-30 --previous examples/data/portfolio/tiers.csv --out results
 `;
 
