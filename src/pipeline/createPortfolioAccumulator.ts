@@ -104,9 +104,9 @@ function qualifiedOn(documents: readonly Qualification[] | undefined, asOf: stri
   );
 }
 
-// A customer's entry of a table keyed by id, given as an object or a Map: a Map or any other read-only map, such as
-// the command line's tables in columns (a million-key object is slow and large). An object's own `get` is a value
-// (a customer's entry), never a function.
+// A customer's entry of a table keyed by id, given as an object, a Map or any other read-only map (the command
+// line's tables kept in columns); a million-key object is slow and large. An object's own `get` would be a
+// customer's entry, never a function.
 function entryOf<T>(
   table: Readonly<Record<string, T>> | ReadonlyMap<string, T> | undefined,
   id: string,
