@@ -1,5 +1,6 @@
 import { customerLifetimeValue } from "../clv/customerLifetimeValue.js";
 import { gammaGamma } from "../clv/gammaGamma.js";
+import type { Locale } from "../model/locale.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
 import { fitModel, modelName, PURCHASE_MODELS, readParams } from "./btydModels.js";
 import { readSummaryFile } from "./readSummaryFile.js";
@@ -8,7 +9,8 @@ import { TRANSACTION_FLAGS, TRANSACTION_FLAGS_HELP } from "./summarizeTransactio
 import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
-const CLV_HELP = `keyaccount clv <summary.csv> --horizon N --horizon-unit U --discount-rate D --discount-unit U [options]
+const CLV_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount clv <summary.csv> --horizon N --horizon-unit U --discount-rate D --discount-unit U [options]
 
 Writes one row per customer: id, clv, expected_purchases, expected_spend, p_alive. CLV = margin × expected spend
 per purchase × expected purchases in each discounting period, discounted at the period's end. Each duration has
@@ -31,10 +33,38 @@ CLV
   --format F             csv | json | jsonl (default csv)
   --out FILE             write to FILE (default standard output)
 
-${TRANSACTION_FLAGS_HELP}Example
+${TRANSACTION_FLAGS_HELP.en}Example
   keyaccount clv cdnow_customers_summary_with_transactions.csv --time-unit week --horizon 12 --horizon-unit month \\
     --discount-rate 0.01 --discount-unit month --margin 1
-`;
+`,
+  "zh-CN": `keyaccount clv <summary.csv> --horizon N --horizon-unit U --discount-rate D --discount-unit U [选项]
+
+每位客户输出一行：id、clv、expected_purchases、expected_spend、p_alive。CLV = 利润率 × 每次购买的
+期望消费额 × 每个贴现期内的期望购买次数，按该期期末贴现。每个时长都有各自的单位；文件的时间单位
+（--time-unit）必须给出，因此 CLV 的单位不会出错。
+
+购买模型（--model，默认 bgnbd）以及文件含 monetary_value 时的 Gamma-Gamma 消费模型都在该文件上拟合，
+除非用 --params / --spend-params 给出已拟合的模型。q ≤ 1 的 Gamma-Gamma 模型会被拒绝。
+
+CLV
+  --model M              bgnbd | mbgnbd | paretonbd | bgbb（默认 bgnbd）
+  --params FILE          已拟合的购买模型（\`keyaccount fit --out\` 输出的 JSON）
+  --spend-params FILE    已拟合的 Gamma-Gamma 模型
+  --spend N              没有消费模型时每次购买的消费额（默认 1）
+  --margin M             消费额中属于利润的比例（默认 1）
+  --time-unit U          文件中 recency 和 T 的单位：${TIME_UNITS.join(" | ")}（必填）
+  --horizon N            预测期长度……
+  --horizon-unit U       ……及其单位
+  --discount-rate D      每个 --discount-unit 的贴现率（默认 0）
+  --discount-unit U      贴现周期（默认与 --horizon-unit 相同）
+  --format F             csv | json | jsonl（默认 csv）
+  --out FILE             写入 FILE（默认写到标准输出）
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}示例
+  keyaccount clv cdnow_customers_summary_with_transactions.csv --time-unit week --horizon 12 --horizon-unit month \\
+    --discount-rate 0.01 --discount-unit month --margin 1
+`,
+};
 
 function unit(value: unknown, flag: string, fallback?: TimeUnit): TimeUnit {
   const text = (value as string | undefined) ?? fallback;
@@ -125,7 +155,10 @@ async function clv(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount clv <summary.csv>`: discounted customer lifetime value per customer, with explicit units. */
 export const clvCommand: Command = {
-  summary: "per customer: discounted CLV with explicit horizon, period and discount units",
+  summary: {
+    en: "per customer: discounted CLV with explicit horizon, period and discount units",
+    "zh-CN": "逐客户计算贴现 CLV，预测期、周期和贴现的单位均须明确给出",
+  },
   help: CLV_HELP,
   options: {
     ...TRANSACTION_FLAGS,

@@ -9,7 +9,8 @@ import type { CliIo, Command, FlagValues } from "./runCli.js";
 import { TRANSACTION_FLAGS, TRANSACTION_FLAGS_HELP } from "./summarizeTransactionFile.js";
 import { UsageError } from "./UsageError.js";
 
-const FIT_HELP = `keyaccount fit <summary.csv> --model M [options]
+const FIT_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount fit <summary.csv> --model M [options]
 
 Fits a model by maximum likelihood and prints its parameters, log-likelihood (summed over customers), standard
 errors and 95% intervals, iterations, whether it converged, and a diagnosis when the data cannot identify it.
@@ -23,9 +24,27 @@ Model
   --json                 print the result as JSON
   --out FILE             also write the JSON to FILE (input of predict/clv --params)
 
-${TRANSACTION_FLAGS_HELP}Example
+${TRANSACTION_FLAGS_HELP.en}Example
   keyaccount fit cdnow_customers_summary.csv --model bgnbd --json
-`;
+`,
+  "zh-CN": `keyaccount fit <summary.csv> --model M [选项]
+
+用最大似然法拟合模型，输出其参数、对数似然（所有客户求和）、标准误和 95% 置信区间、迭代次数、
+是否收敛；数据无法识别模型时还会给出诊断。
+
+汇总文件为 CSV，表头列为 id、frequency、recency、T，以及可选的 monetary_value、weight（列名不区分
+大小写；id 也可写作 ID 或 customer_id；BG/BB 的 T 用 periods；sBG 用 survivors）。指定 --as-of 时，
+该文件按交易明细文件读取，并像 \`keyaccount summarize\` 一样先做汇总。
+
+模型
+  --model M              ${MODEL_NAMES.join(" | ")}
+  --json                 以 JSON 格式输出结果
+  --out FILE             同时把 JSON 写入 FILE（供 predict/clv --params 使用）
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}示例
+  keyaccount fit cdnow_customers_summary.csv --model bgnbd --json
+`,
+};
 
 // The fit as people read it: the model, how it converged, each parameter with its interval, the diagnosis.
 function fitText(result: ModelFit<string>, locale: Locale): string {
@@ -94,7 +113,10 @@ async function fit(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount fit <summary.csv> --model M`: a maximum-likelihood fit of a BTYD, spend or sBG model. */
 export const fitCommand: Command = {
-  summary: "fit a CLV model (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, Gamma-Gamma, sBG)",
+  summary: {
+    en: "fit a CLV model (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, Gamma-Gamma, sBG)",
+    "zh-CN": "拟合 CLV 模型（BG/NBD、MBG/NBD、Pareto/NBD、BG/BB、Gamma-Gamma、sBG）",
+  },
   help: FIT_HELP,
   options: {
     ...TRANSACTION_FLAGS,

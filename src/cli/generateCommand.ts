@@ -12,7 +12,8 @@ import { systemReason } from "./systemReason.js";
 import { UsageError } from "./UsageError.js";
 import type { Cell } from "./writeTable.js";
 
-const GENERATE_HELP = `keyaccount generate --accounts N --seed S --as-of DATE [--years Y] [--currency C] [--locale en|zh-CN] --out DIR
+const GENERATE_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount generate --accounts N --seed S --as-of DATE [--years Y] [--currency C] [--locale en|zh-CN] --out DIR
 
 Writes a seeded, realistic B2B example portfolio as CSV files, one account at a time (a million accounts need
 little memory): purchases by the BG/NBD process with Gamma-Gamma spend (a few whales, a long tail, some churned
@@ -53,7 +54,50 @@ Example
     --customers portfolio/customers.csv --interactions portfolio/interactions.csv \\
     --invoices portfolio/invoices.csv --qualifications portfolio/qualifications.csv \\
     --tiers portfolio/tiers.csv --pool portfolio/pool.csv
-`;
+`,
+  "zh-CN": `keyaccount generate --accounts N --seed S --as-of DATE [--years Y] [--currency C] [--locale en|zh-CN] --out DIR
+
+按给定种子生成一套逼真的 B2B 示例客户组合，写成 CSV 文件，逐个客户生成（一百万个客户也只需很少
+内存）：按 BG/NBD 过程生成购买、按 Gamma-Gamma 生成消费额（少数鲸鱼客户、长尾客户和部分已流失
+客户），退货和取消，联系人和关怀日期，跟进、投诉、反馈，发票（含逾期和未付款的），资质证照，
+上期分级结果以及公海状态。相同的选项总是生成逐字节相同的文件。每个文件都能按其他命令的默认列名读回。
+
+选项
+  --accounts N           客户数量（默认 500）
+  --seed S               随机种子，整数（默认 1）
+  --as-of DATE           观察期截止日，YYYY-MM-DD（默认 2026-11-30）；所有日期都不晚于该日
+  --years Y              --as-of 之前的历史年数（默认 2）
+  --currency C           所有金额的币种，ISO 4217（默认 USD）；读回文件时请加 --currency C
+  --locale L             en | zh-CN：公司、联系人和客户经理的名称、地区、行业，以及最后一行总结的
+                         语言（默认 en；KEYACCOUNT_LOCALE 只决定最后一行的语言）
+  --transactions-per-account N
+                         每个客户交易明细行数的目标平均值（默认 20）
+  --out DIR              输出目录（不存在时自动创建；目录中的同名文件会被替换）
+
+文件
+  customers.csv          id、name、company、industry、region、主要联系人（contactName、contactRole、
+                         contactPhone、contactEmail、contactBirthday）、tags（以 ; 分隔）、owner、
+                         createdDate、reviewedDate、foundingDate、cooperationStartDate、
+                         contractRenewalDate、contractEndDate、currency、creditLimit
+  transactions.csv       id、orderId、customerId、date、kind、product、category、channel、quantity、
+                         amount、discount、cost、currency、reverses
+  interactions.csv       id、customerId、kind、date、owner、contact、text、careType、openedAt、
+                         firstResponseAt、resolvedAt、satisfaction、nps
+  invoices.csv           id、customerId、issueDate、dueDate、amount、currency、paidAmount、paidDate
+  qualifications.csv     id、customerId、documentType、number、issued、expires、verifiedBy、
+                         verifiedOn、status
+  tiers.csv              id、tier、periods_below：上期分级结果（“keyaccount tier --previous”）
+  pool.csv               id、claimed_date、locked、won（“keyaccount signals --pool”）
+  ratings.csv            id、strategicFit（1–5）：客户经理的评分（“keyaccount score --ratings”）
+
+示例
+  keyaccount generate --accounts 500 --seed 7 --as-of 2026-11-30 --out portfolio
+  keyaccount signals portfolio/transactions.csv --as-of 2026-11-30 --policy all \\
+    --customers portfolio/customers.csv --interactions portfolio/interactions.csv \\
+    --invoices portfolio/invoices.csv --qualifications portfolio/qualifications.csv \\
+    --tiers portfolio/tiers.csv --pool portfolio/pool.csv
+`,
+};
 
 /** Rows gathered before they are written, per file. */
 const BATCH_ROWS = 16_384;
@@ -349,7 +393,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount generate`: a seeded example portfolio written as CSV files. */
 export const generateCommand: Command = {
-  summary: "a seeded, realistic example portfolio as CSV files (customers, sales, interactions, invoices …)",
+  summary: {
+    en: "a seeded, realistic example portfolio as CSV files (customers, sales, interactions, invoices …)",
+    "zh-CN": "按种子生成逼真的示例客户组合 CSV 文件（客户、销售、跟进记录、发票……）",
+  },
   help: GENERATE_HELP,
   options: {
     accounts: { type: "string" },

@@ -1,5 +1,6 @@
 import { gammaGamma } from "../clv/gammaGamma.js";
 import { predictPurchases } from "../clv/predictPurchases.js";
+import type { Locale } from "../model/locale.js";
 import {
   fitModel,
   MODEL_NAMES,
@@ -14,7 +15,8 @@ import { TRANSACTION_FLAGS, TRANSACTION_FLAGS_HELP } from "./summarizeTransactio
 import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
-const PREDICT_HELP = `keyaccount predict <summary.csv> --model M --horizon H [options]
+const PREDICT_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount predict <summary.csv> --model M --horizon H [options]
 
 Writes one row per customer: id, expected_purchases in the next H time units (the unit of recency and T in
 the file; BG/BB: opportunities) and p_alive; for --model gammagamma: id, expected_spend. The model is fitted on
@@ -27,9 +29,26 @@ Prediction
   --format F             csv | json | jsonl (default csv)
   --out FILE             write to FILE (default standard output)
 
-${TRANSACTION_FLAGS_HELP}Example
+${TRANSACTION_FLAGS_HELP.en}Example
   keyaccount predict cdnow_customers_summary.csv --model bgnbd --horizon 39
-`;
+`,
+  "zh-CN": `keyaccount predict <summary.csv> --model M --horizon H [选项]
+
+每位客户输出一行：id、未来 H 个时间单位（即文件中 recency 和 T 的单位；BG/BB 为交易机会数）内的
+expected_purchases，以及 p_alive；--model gammagamma 时输出 id、expected_spend。模型在该文件上
+拟合，除非用 --params 给出已拟合的模型（\`keyaccount fit --out\` 输出的 JSON）。
+
+预测
+  --model M              ${MODEL_NAMES.filter((name) => name !== "sbg").join(" | ")}
+  --params FILE          已拟合的参数（JSON），不再在文件上拟合
+  --horizon H            预测期长度，以文件的时间单位计（gammagamma 不需要）
+  --format F             csv | json | jsonl（默认 csv）
+  --out FILE             写入 FILE（默认写到标准输出）
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}示例
+  keyaccount predict cdnow_customers_summary.csv --model bgnbd --horizon 39
+`,
+};
 
 async function predict(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
@@ -83,7 +102,10 @@ async function predict(positionals: readonly string[], values: FlagValues, io: C
 
 /** `keyaccount predict <summary.csv> --model M --horizon H`: expected purchases and P(alive) per customer. */
 export const predictCommand: Command = {
-  summary: "per customer: expected purchases over a horizon, P(alive), or expected spend",
+  summary: {
+    en: "per customer: expected purchases over a horizon, P(alive), or expected spend",
+    "zh-CN": "逐客户预测：预测期内的期望购买次数、仍活跃概率（P(alive)）或期望消费额",
+  },
   help: PREDICT_HELP,
   options: {
     ...TRANSACTION_FLAGS,

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
+import type { Locale } from "../model/locale.js";
 import { abcTable } from "../profit/abcTable.js";
 import type { CostModel } from "../profit/costModelSchema.js";
 import { parseCostModel } from "../profit/parseCostModel.js";
@@ -20,7 +21,8 @@ import { type Cell, writeTable } from "./writeTable.js";
 
 const ABC_BASES = ["profit", "margin", "revenue"] as const;
 
-const PROFIT_HELP = `keyaccount profit <file> --cost-model costs.json [options]
+const PROFIT_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount profit <file> --cost-model costs.json [options]
 
 Reads a transaction file like "keyaccount summarize" and writes each customer's P&L, exact to the cent:
 gross sales − returns = net revenue; − cost of goods (the cost column, or the model's marginRate for lines
@@ -30,7 +32,7 @@ document with the customers and the whale-curve data (cumulative profit of custo
 A transaction file has no visits, calls, invoices or discounts: those cost lines are 0 here (use the library's
 profitInputs with interaction and invoice records for them).
 
-${TRANSACTION_FLAGS_HELP}Profit
+${TRANSACTION_FLAGS_HELP.en}Profit
   --cost-model FILE      the cost model, JSON (required), e.g.
                          { "currency": "GBP", "marginRate": 0.35, "perOrderMinor": 250, "perOrderLineMinor": 10,
                            "perDeliveryMinor": 400 }
@@ -41,7 +43,29 @@ Output
   --json                 one JSON document: { customers, whaleCurve, abc }
   --out FILE             write to FILE (default standard output)
   --report FILE          write the ingest report as JSON to FILE
-`;
+`,
+  "zh-CN": `keyaccount profit <file> --cost-model costs.json [选项]
+
+像“keyaccount summarize”一样读取交易明细文件，输出每位客户的损益，精确到分：
+销售总额 − 退货 = 净销售额；− 商品成本（取成本列，没有成本的行按成本模型的 marginRate 计算）= 毛利；
+− 服务成本（按订单、按明细行、按送货（有销售的一天算一次）、按投诉、按等级计）= 利润；另输出
+毛利率、各项成本以及客户的 ABC 分类。使用 --json 时输出一份 JSON 文档，包含各客户数据和鲸鱼曲线
+数据（按利润排序后客户的累计利润及其峰值）。交易明细文件中没有拜访、电话、发票和折扣，因此这几项
+成本在这里为 0（如需计算，请在程序库中使用 profitInputs 并传入跟进记录和发票记录）。
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}利润
+  --cost-model FILE      成本模型，JSON 格式（必填），例如
+                         { "currency": "GBP", "marginRate": 0.35, "perOrderMinor": 250, "perOrderLineMinor": 10,
+                           "perDeliveryMinor": 400 }
+  --abc-on B             ${ABC_BASES.join(" | ")}（默认 profit）
+  --abc-cutoffs A,B      A 类和 B 类截止处的累计占比（默认 0.8,0.95）
+
+输出
+  --json                 输出一份 JSON 文档：{ customers, whaleCurve, abc }
+  --out FILE             写入 FILE（默认写到标准输出）
+  --report FILE          把导入报告以 JSON 格式写入 FILE
+`,
+};
 
 async function costModel(path: string | undefined): Promise<CostModel> {
   if (path === undefined) throw new UsageError("cli.flag.required.file", { flag: "--cost-model" });
@@ -150,7 +174,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount profit <file> --cost-model FILE`: customer P&L with cost to serve, ABC classes, whale curve. */
 export const profitCommand: Command = {
-  summary: "customer P&L with cost to serve, ABC classes and the whale curve",
+  summary: {
+    en: "customer P&L with cost to serve, ABC classes and the whale curve",
+    "zh-CN": "客户损益：含服务成本、ABC 分类和鲸鱼曲线",
+  },
   help: PROFIT_HELP,
   options: {
     ...TRANSACTION_FLAGS,

@@ -34,14 +34,23 @@ export const ACCOUNT_RECORD_FLAGS = {
   pool: { type: "string" },
 } as const;
 
-/** The help lines of {@link ACCOUNT_RECORD_FLAGS}. */
-export const ACCOUNT_RECORD_HELP = `Records (CSV, TSV or JSON Lines; each row accepted or rejected with its reason)
+/** The help lines of {@link ACCOUNT_RECORD_FLAGS}, in English and Chinese. */
+export const ACCOUNT_RECORD_HELP: Readonly<Record<Locale, string>> = {
+  en: `Records (CSV, TSV or JSON Lines; each row accepted or rejected with its reason)
   --customers FILE       customer records: names, contacts, birthdays, important dates, credit limits
   --interactions FILE    visits, calls, care, complaints (with timestamps), feedback (satisfaction, NPS)
   --invoices FILE        invoices with due dates and payments
   --qualifications FILE  licences, authorisations, certificates with expiry and verification
   --pool FILE            the shared-pool state: id, claimed_date, locked, won
-`;
+`,
+  "zh-CN": `记录文件（CSV、TSV 或 JSON Lines；逐行导入或剔除，剔除的行注明原因）
+  --customers FILE       客户档案：名称、联系人、生日、重要日期、信用额度
+  --interactions FILE    拜访、电话、关怀、投诉（带时间戳）、反馈（满意度、NPS）
+  --invoices FILE        发票，含到期日和付款记录
+  --qualifications FILE  许可证、授权书、证书，含有效期和核验信息
+  --pool FILE            公海状态：id、claimed_date、locked、won
+`,
+};
 
 /**
  * Every kind of account record read, with its ingest report, and the shared-pool states by id. The customer records

@@ -25,14 +25,15 @@ import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writ
 
 const METHODS = SCORE_METHODS.filter((method) => method !== "fixed");
 
-const RFM_HELP = `keyaccount rfm <file> [options]
+const RFM_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount rfm <file> [options]
 
 Reads a transaction file like "keyaccount summarize", scores every customer's recency (days since the last sale;
 recent = high), frequency (orders) and monetary value (net revenue) 1..k, and puts each in a segment. Writes
 id, recency, frequency, monetary, r, f, m, rfm, segment. The break points, the segment counts and revenue shares
 and any score cells the segment map leaves uncovered go to standard error.
 
-${TRANSACTION_FLAGS_HELP}RFM
+${TRANSACTION_FLAGS_HELP.en}RFM
   --bins K               scores 1..K, 2..9 (default: the segment map's, 5 for grid and rfm-package)
   --method M             ${METHODS.join(" | ")} (default: the segment map's, else
                          quantile: type-7 quantiles; rfm-package: R rfm's rule, quantile + 1, left-closed;
@@ -53,7 +54,38 @@ Example
     --price-col UnitPrice --order-col InvoiceNo --product-col StockCode --cancellation-prefix C \\
     --currency GBP --as-of 2011-12-09 --method rfm-package --segments rfm-package
   keyaccount rfm online_retail.csv … --segments eight-class
-`;
+`,
+  "zh-CN": `keyaccount rfm <file> [选项]
+
+像“keyaccount summarize”一样读取交易明细文件，为每位客户的最近购买间隔（距上次销售的天数；
+越近分越高）、购买频次（订单数）和消费金额（净销售额）打 1..k 分，并归入一个分群。输出
+id、recency、frequency、monetary、r、f、m、rfm、segment。分段点、各分群的客户数和销售额占比，
+以及分群方案未覆盖的评分组合输出到标准错误。
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}RFM
+  --bins K               评分为 1..K，K 取 2..9（默认取分群方案的设置；grid 和 rfm-package 为 5）
+  --method M             ${METHODS.join(" | ")}（默认取分群方案的设置，否则为
+                         quantile：type-7 分位数；rfm-package：R rfm 包的规则，分位数 + 1，左闭右开；
+                         mean、median：与均值或中位数比较，高为 2、低为 1，恰好相等算低）
+  --segments S           grid（默认：R×FM 网格）| rfm-package（R rfm 包的有序规则）| eight-class
+                         （中国常用的八类客户模型，重要价值客户 … 一般挽留客户：R、F、M 与均值比较
+                         分高低，使用 --method median 时与中位数比较；是 --method mean 和 median 的
+                         默认分群）| FILE.json（自定义分群方案：{ "name", "bins", "method", "rules":
+                         [{ "segment", "r": [lo, hi], "f", "m", "fm" }], "fallback" }；以第一条匹配的
+                         规则为准）
+
+输出
+  --format F             csv | json | jsonl（默认 csv）
+  --out FILE             把表格写入 FILE（默认写到标准输出）
+  --report FILE          把导入报告以 JSON 格式写入 FILE
+
+示例
+  keyaccount rfm online_retail.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity \\
+    --price-col UnitPrice --order-col InvoiceNo --product-col StockCode --cancellation-prefix C \\
+    --currency GBP --as-of 2011-12-09 --method rfm-package --segments rfm-package
+  keyaccount rfm online_retail.csv … --segments eight-class
+`,
+};
 
 const BUILT_IN_MAPS: Readonly<Record<string, SegmentMapDefinition>> = {
   grid: GRID_SEGMENTS,
@@ -195,7 +227,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount rfm <file>`: RFM scores and segments of a transaction file's customers. */
 export const rfmCommand: Command = {
-  summary: "RFM scores and segments (R×FM grid, R rfm's rules, the Chinese 8-class model or your own map)",
+  summary: {
+    en: "RFM scores and segments (R×FM grid, R rfm's rules, the Chinese 8-class model or your own map)",
+    "zh-CN": "RFM 评分和分群（R×FM 网格、R rfm 包的规则、中国常用的八类客户模型或自定义分群方案）",
+  },
   help: RFM_HELP,
   options: {
     ...TRANSACTION_FLAGS,

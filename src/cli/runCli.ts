@@ -34,16 +34,21 @@ export interface CliIo {
 /** The values of a command's flags, as node:util parseArgs returns them. */
 export type FlagValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-/** A subcommand: its one-line summary, help text, flags (node:util parseArgs) and what it does. */
+/**
+ * A subcommand: its one-line summary and help text in each language, its flags (node:util parseArgs) and what it
+ * does.
+ */
 export interface Command {
-  summary: string;
-  help: string;
+  summary: Readonly<Record<Locale, string>>;
+  help: Readonly<Record<Locale, string>>;
   options: NonNullable<ParseArgsConfig["options"]>;
   run(positionals: readonly string[], values: FlagValues, io: CliIo): Promise<number>;
 }
 
-// Each command lives in its own file; this table is the only place that lists them.
-const COMMANDS: Readonly<Record<string, Command>> = {
+/**
+ * Every subcommand by its name. Each command lives in its own file; this table is the only place that lists them.
+ */
+export const COMMANDS: Readonly<Record<string, Command>> = {
   score: scoreCommand,
   summarize: summarizeCommand,
   rfm: rfmCommand,
@@ -57,15 +62,30 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   generate: generateCommand,
 };
 
-function help(): string {
+// The top-level help in a language: every command with its summary, the exit codes and how to choose the language.
+function help(locale: Locale): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(
-    ([name, command]) => `  keyaccount ${name.padEnd(width)}  ${command.summary}`,
-  );
+  const lines = Object.entries(COMMANDS)
+    .map(([name, command]) => `  keyaccount ${name.padEnd(width)}  ${command.summary[locale]}`)
+    .join("\n");
+  if (locale === "zh-CN")
+    return `keyaccount ${VERSION} — 根据客户记录进行重点客户管理
+
+用法：
+${lines}
+  keyaccount <command> --help   查看某个命令的选项
+  keyaccount --version
+
+退出码：0 运行完成（即使有被剔除的行，导入报告会逐一列出）；
+        2 命令无法按给定参数运行（选项有误、文件不存在、列名无法识别）；1 意外错误。
+
+语言：--locale en|zh-CN（score、tier、signals、generate）或环境变量 KEYACCOUNT_LOCALE（所有命令）
+      设置提示信息的语言；帮助文本也使用同一语言。
+`;
   return `keyaccount ${VERSION} — key-account management from your customer records
 
 Usage:
-${lines.join("\n")}
+${lines}
   keyaccount <command> --help   the options of a command
   keyaccount --version
 
@@ -73,8 +93,19 @@ Exit codes: 0 the run completed (even with rejected rows, which the ingest repor
             2 the command cannot run as given (bad flag, missing file, unknown column); 1 an unexpected error.
 
 Language: --locale en|zh-CN (score, tier, signals, generate) or the environment variable KEYACCOUNT_LOCALE
-          (every command) sets the language of the messages; help texts are in English.
+          (every command) sets the language of the messages; the help texts follow the same language.
 `;
+}
+
+// The language of a help text: that of the messages (--locale, else KEYACCOUNT_LOCALE), else English. Help is
+// printed whatever the arguments and environment say, so a language that is not one falls back to English.
+function helpLocale(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  try {
+    return cliLocale(argv, env) ?? "en";
+  } catch (error) {
+    if (error instanceof UsageError) return "en";
+    throw error;
+  }
 }
 
 // A refusal in the user's language: the usage error, or each issue of a KeyAccountError with its path.
@@ -93,8 +124,8 @@ function refusal(error: Error, locale: Locale): string {
 
 /**
  * Runs the command line with its arguments (without `node` and the script) and returns the exit code. `env` is
- * the environment (KEYACCOUNT_LOCALE); messages are in the language of `--locale`, else of KEYACCOUNT_LOCALE,
- * else English.
+ * the environment (KEYACCOUNT_LOCALE); messages and help texts are in the language of `--locale`, else of
+ * KEYACCOUNT_LOCALE, else English (help falls back to English when the language chosen is not one).
  */
 export async function runCli(
   argv: readonly string[],
@@ -105,7 +136,7 @@ export async function runCli(
   let locale: Locale | undefined;
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      io.stdout.write(help());
+      io.stdout.write(help(helpLocale(rest, env)));
       return 0;
     }
     if (name === "--version" || name === "-v") {
@@ -114,7 +145,7 @@ export async function runCli(
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
-      io.stdout.write(command.help);
+      io.stdout.write(command.help[helpLocale(rest, env)]);
       return 0;
     }
     locale = cliLocale(rest, env);

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import type { IngestReport } from "../ingest/IngestReport.js";
 import { formatMessage } from "../model/formatMessage.js";
 import { formatMoney } from "../model/formatMoney.js";
+import type { Locale } from "../model/locale.js";
 import { localizeIssue } from "../model/localizeIssue.js";
 import { createPortfolioAccumulator } from "../pipeline/createPortfolioAccumulator.js";
 import type { PortfolioAccount, PortfolioRecords, PortfolioResult } from "../pipeline/PortfolioResult.js";
@@ -38,7 +39,8 @@ import { summaryMeta } from "./summaryMeta.js";
 import { UsageError } from "./UsageError.js";
 import { type Cell, type RowSource, writeTable } from "./writeTable.js";
 
-const SCORE_HELP = `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [options]
+const SCORE_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [options]
 
 The whole job in one run: per-customer features, RFM, predictive CLV (fitted when there are enough repeat
 buyers, with a calibration/holdout check), the customer P&L, ABC classes, the scorecard and tiers (hysteresis
@@ -72,12 +74,52 @@ further before it is collected).
                          else the policy's, else en)
   --include-personal-data  show contacts' names in the report (hidden by default)
 
-${ACCOUNT_RECORD_HELP}
-${TRANSACTION_READ_HELP}Example
+${ACCOUNT_RECORD_HELP.en}
+${TRANSACTION_READ_HELP.en}Example
   keyaccount score --transactions examples/data/portfolio/transactions.csv \\
     --customers examples/data/portfolio/customers.csv --policy examples/data/portfolio-policy.json \\
     --as-of 2026-11-30 --previous examples/data/portfolio/tiers.csv --out results
-`;
+`,
+  "zh-CN": `keyaccount score --transactions FILE --policy policy.json --as-of DATE --out DIR [选项]
+
+一次运行完成全部工作：逐客户特征、RFM、预测性 CLV（重复购买客户足够多时拟合，并做校准期 / 验证期
+检验）、客户损益、ABC 分类、评分卡和分级（对照 --previous 做升降级缓冲，支持人工调整）、预警规则、
+任务和 KPI。交易明细文件以流式读取，从不整体载入内存。在 DIR 中写入：
+  customers.csv   每个客户一行：等级、综合得分和各维度得分、RFM、销售额、毛利、利润、CLV、
+                  仍活跃概率（P(alive)）、预警数以及分级依据
+  alerts.csv      预警，按严重程度从高到低排列，附证据和去重键
+  tasks.csv       在策略的任务时间窗口内到期的跟进、公海回收、关怀日期和续签
+  tiers.csv       id、tier、periods_below、score：下次运行的 --previous
+  summary.json    合计、各等级的客户数和销售额、已拟合的模型及其检验、KPI、分级迁移、提示、
+                  每个文件的行数统计以及各阶段用时
+  report.html     客户组合报告，自包含（可离线打开）：KPI、分级、RFM 网格、鲸鱼曲线、分级迁移、
+                  模型检验、预警、任务，以及每个客户一节并附分级依据
+在终端输出概要（各等级客户数、排名靠前的客户、严重预警），最后给出行数统计。
+
+内存：客户档案暂存在临时文件中（权限 600，位于 TMPDIR，无论运行如何结束都会删除；无法创建临时
+文件时放在内存中）。把 Node 的堆内存限制为 1 GB 时，一百万个客户、一千万行明细可在 2 GB 内运行
+完毕：NODE_OPTIONS=--max-old-space-size=1024 keyaccount score …（限制设得更大，堆会增长得更多
+才被回收）。
+
+  --transactions FILE    销售、退货和取消记录（必填；下面的输入选项说明如何读取）
+  --policy FILE          组合策略 JSON（必填）：汇总设置、RFM、CLV 模型、成本模型、分级策略或预设、
+                         预警规则或规则包、任务时间窗口、语言
+  --as-of DATE           本次运行的统计截止日（必填）；晚于该日的行会被剔除
+  --out DIR              输出文件的目录（必填；不存在时自动创建）
+  --ratings FILE         经理评分：一个 id 列，以及分级策略声明的每项评分各占一列
+  --previous FILE        上次运行的 tiers.csv：用于升降级缓冲和分级迁移矩阵
+  --overrides FILE       人工调整：id、tier、reason、author，以及可选的 expires（YYYY-MM-DD）
+  --locale L             文本和提示信息的语言：${LOCALES.join(" | ")}（默认取 KEYACCOUNT_LOCALE，
+                         其次取策略中的设置，否则为 en）
+  --include-personal-data  在报告中显示联系人姓名（默认隐藏）
+
+${ACCOUNT_RECORD_HELP["zh-CN"]}
+${TRANSACTION_READ_HELP["zh-CN"]}示例
+  keyaccount score --transactions examples/data/portfolio/transactions.csv \\
+    --customers examples/data/portfolio/customers.csv --policy examples/data/portfolio-policy.json \\
+    --as-of 2026-11-30 --previous examples/data/portfolio/tiers.csv --out results
+`,
+};
 
 const money = (minor: number | undefined, currency: string): Cell =>
   minor === undefined ? undefined : formatMoney(Math.round(minor), currency);
@@ -387,7 +429,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount score`: the whole job — tiers, values, alerts, tasks and the summary — in one run. */
 export const scoreCommand: Command = {
-  summary: "the whole job: features, RFM, CLV, profit, tiers, signals, tasks, KPIs and the report",
+  summary: {
+    en: "the whole job: features, RFM, CLV, profit, tiers, signals, tasks, KPIs and the report",
+    "zh-CN": "一次完成全部工作：特征、RFM、CLV、利润、分级、预警、任务、KPI 和报告",
+  },
   help: SCORE_HELP,
   options: {
     ...TRANSACTION_READ_FLAGS,

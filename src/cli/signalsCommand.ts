@@ -34,7 +34,8 @@ import { UsageError } from "./UsageError.js";
 import { OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 const PACKS = Object.keys(SIGNAL_PACKS) as SignalPackName[];
-const SIGNALS_HELP = `keyaccount signals [transactions] --as-of DATE --policy P [record files] [options]
+const SIGNALS_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount signals [transactions] --as-of DATE --policy P [record files] [options]
 
 Evaluates the signal rules (churn early warning, credit risk, complaints, follow-up cadence and shared-pool
 return, care dates, qualification documents, or your own) for every customer found in the files, and writes the
@@ -58,7 +59,7 @@ Policy
   --locale L             language of the alerts, tasks and messages: ${LOCALES.join(" | ")} (default:
                          KEYACCOUNT_LOCALE, else en)
 
-${TRANSACTION_FLAGS_HELP}Output
+${TRANSACTION_FLAGS_HELP.en}Output
   --format F             csv | json | jsonl (default csv)
   --out FILE             write the alerts to FILE (default standard output)
   --tasks N              the task list of the next N days: to --tasks-out, else to standard output (then the
@@ -73,7 +74,47 @@ Example
   keyaccount signals sales.csv --as-of 2024-06-30 --policy policy.json --customers customers.jsonl \\
     --interactions interactions.csv --invoices invoices.jsonl --tiers tiers.csv --out alerts.csv \\
     --tasks 14 --tasks-out tasks.csv
-`;
+`,
+  "zh-CN": `keyaccount signals [transactions] --as-of DATE --policy P [记录文件] [选项]
+
+对文件中出现的每位客户执行预警规则（流失预警、信用风险、投诉、跟进周期和公海回收、关怀日期、
+资质证照，或自定义规则），按严重程度排序输出预警：severity、category、customer_id、rule、message、
+evidence、key。使用 --tasks N 时，还会列出未来 N 天内到期的跟进、公海回收、关怀日期和证照续期任务。
+
+记录文件（均为可选；CSV、TSV 或 JSON Lines，记录格式见 docs/model.md）
+  [transactions]         交易明细文件，按下面的 summarize 选项读取
+  --customers FILE       客户档案（联系人和生日、重要日期、信用额度、reviewedDate）
+  --interactions FILE    拜访、电话、邮件、会议、关怀、投诉、反馈
+  --invoices FILE        发票及付款记录
+  --qualifications FILE  许可证、授权书、证书
+  --tiers FILE           id、tier，以及可选的 segment（例如“keyaccount tier”的输出）
+  --clv FILE             id 和 p_alive（例如“keyaccount clv”的输出），供仍活跃概率（P(alive)）规则使用
+  --pool FILE            公海状态：id、claimed_date、locked（1/0）、won（1/0）
+
+策略
+  --policy P             预警策略 JSON 文件，或内置规则包：all | 以逗号分隔的下列规则包：
+                         ${PACKS.join(", ")}
+  --print-pack NAME      输出某个内置规则包的 JSON（便于复制修改）后退出
+  --locale L             预警、任务和提示信息的语言：${LOCALES.join(" | ")}（默认取
+                         KEYACCOUNT_LOCALE，否则为 en）
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}输出
+  --format F             csv | json | jsonl（默认 csv）
+  --out FILE             把预警写入 FILE（默认写到标准输出）
+  --tasks N              未来 N 天的任务清单：写入 --tasks-out，未指定时写到标准输出（此时只有指定
+                         --out 才写出预警）
+  --tasks-out FILE       任务清单的输出位置
+  --kpis FILE            把满意度和忠诚度 KPI（整个组合及各等级）以 JSON 格式写入 FILE：满意度、
+                         NPS、复购率、留存率、投诉响应和解决时长（对照策略中的目标）、按策略跟进
+                         周期计算的按时跟进率
+  --report FILE          把导入报告以 JSON 格式写入 FILE
+
+示例
+  keyaccount signals sales.csv --as-of 2024-06-30 --policy policy.json --customers customers.jsonl \\
+    --interactions interactions.csv --invoices invoices.jsonl --tiers tiers.csv --out alerts.csv \\
+    --tasks 14 --tasks-out tasks.csv
+`,
+};
 
 async function loadPolicy(value: string | undefined): Promise<SignalPolicy> {
   if (value === undefined)
@@ -246,7 +287,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount signals`: alerts and tasks from the signal rules. */
 export const signalsCommand: Command = {
-  summary: "alerts (churn, credit, complaints, follow-up and pool, care, documents) and the task list",
+  summary: {
+    en: "alerts (churn, credit, complaints, follow-up and pool, care, documents) and the task list",
+    "zh-CN": "预警（流失、信用、投诉、跟进和公海、关怀、资质证照）和任务清单",
+  },
   help: SIGNALS_HELP,
   options: {
     ...TRANSACTION_FLAGS,

@@ -6,6 +6,7 @@ import type { SummarizeInput } from "../features/summarize.js";
 import { createTransactionIngest, type TransactionColumn } from "../ingest/createTransactionIngest.js";
 import type { IngestReport } from "../ingest/IngestReport.js";
 import { DATE_FORMATS, type DateFormat } from "../model/dateFormat.js";
+import type { Locale } from "../model/locale.js";
 import { PERIODS, type Period } from "../model/period.js";
 import { TIME_UNITS, type TimeUnit } from "../model/timeUnit.js";
 import type { Transaction } from "../model/transaction.js";
@@ -51,8 +52,9 @@ export const TRANSACTION_FLAGS = {
   "recent-days": { type: "string" },
 } as const;
 
-/** The help lines of {@link TRANSACTION_READ_FLAGS} but `--as-of`. */
-export const TRANSACTION_READ_HELP = `Input
+/** The help lines of {@link TRANSACTION_READ_FLAGS} but `--as-of`, in English and Chinese. */
+export const TRANSACTION_READ_HELP: Readonly<Record<Locale, string>> = {
+  en: `Input
   --input-format F       csv | tsv | whitespace | jsonl (default: from the file name; .txt is whitespace)
   --delimiter C          CSV delimiter (default: detected)
   --columns a,b,c        column names of a file without a header line
@@ -73,17 +75,50 @@ export const TRANSACTION_READ_HELP = `Input
   --duplicate-rows D     a line repeating an earlier line exactly: reject (default) | notice | keep
   --zero-amounts Z       sales of 0.00: reject (default) | accept (free items are purchases, as in CDNOW)
 
-`;
+`,
+  "zh-CN": `输入
+  --input-format F       csv | tsv | whitespace | jsonl（默认按文件名判断；.txt 为 whitespace）
+  --delimiter C          CSV 分隔符（默认自动识别）
+  --columns a,b,c        没有表头行的文件的列名
+  --customer-col NAME    客户编号列（默认 customerId）
+  --date-col NAME        日期列（默认 date）
+  --amount-col NAME      明细金额列（默认 amount）……
+  --quantity-col NAME    ……或者数量列和单价列：金额 = 数量 × 单价，精确计算
+  --price-col NAME
+  --order-col NAME       订单号 / 发票号（同一订单的各行算作一笔订单）
+  --product-col NAME     产品或 SKU（用于匹配取消记录和计算购买广度）
+  --category-col NAME    产品类别
+  --cost-col NAME        商品成本（用于计算毛利）
+  --id-col NAME          交易明细行编号（编号重复的行会被剔除）
+  --currency-col NAME    每行的币种
+  --currency CODE        没有币种列时使用的币种（ISO 4217，默认 USD）
+  --date-format F        ${DATE_FORMATS.join(" | ")}（默认 auto）
+  --cancellation-prefix P  以 P 开头的订单号视为取消（UCI Online Retail 为 C）
+  --duplicate-rows D     与前面某行完全相同的行：reject（默认）| notice | keep
+  --zero-amounts Z       金额为 0.00 的销售：reject（默认）| accept（赠品也算购买，与 CDNOW 相同）
 
-/** The help lines of {@link TRANSACTION_FLAGS}. */
-export const TRANSACTION_FLAGS_HELP = `${TRANSACTION_READ_HELP}Summary
+`,
+};
+
+/** The help lines of {@link TRANSACTION_FLAGS}, in English and Chinese. */
+export const TRANSACTION_FLAGS_HELP: Readonly<Record<Locale, string>> = {
+  en: `${TRANSACTION_READ_HELP.en}Summary
   --as-of DATE           the day the summary is made (required); later rows are rejected
   --calibration-end DATE split: BTYD summary up to DATE, holdout columns for (DATE, as-of]
   --period P             purchase grouping: ${PERIODS.join(" | ")} (default day)
   --time-unit U          unit of recency and T: ${TIME_UNITS.join(" | ")} (default day)
   --recent-days N        window of the recent-revenue trend (default 90)
 
-`;
+`,
+  "zh-CN": `${TRANSACTION_READ_HELP["zh-CN"]}汇总
+  --as-of DATE           汇总的统计截止日（必填）；晚于该日的行会被剔除
+  --calibration-end DATE 划分校准期：BTYD 汇总截至 DATE，验证期各列统计 (DATE, as-of] 区间
+  --period P             购买归并周期：${PERIODS.join(" | ")}（默认 day）
+  --time-unit U          recency 和 T 的单位：${TIME_UNITS.join(" | ")}（默认 day）
+  --recent-days N        近期销售额趋势的统计窗口（默认 90）
+
+`,
+};
 
 type Values = { [K in keyof typeof TRANSACTION_FLAGS]?: string | undefined };
 

@@ -46,7 +46,8 @@ import { UsageError } from "./UsageError.js";
 import { type Cell, OUTPUT_FORMATS, type OutputFormat, writeTable } from "./writeTable.js";
 
 const PRESETS = Object.keys(TIER_PRESETS) as TierPresetName[];
-const TIER_HELP = `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
+const TIER_HELP: Readonly<Record<Locale, string>> = {
+  en: `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [options]
 
 Reads a features table written by "keyaccount summarize" (recognised by its revenue and order_count columns) or
 a transaction file (read with the summarize flags below), scores every customer on the policy's scorecard and
@@ -54,7 +55,7 @@ puts it in a tier, against the previous run's tiers when given (hysteresis, over
 id, tier, score, previous_tier, changed, periods_below, reason and one score_DIMENSION column per dimension;
 the counts per tier go to standard error.
 
-${TRANSACTION_FLAGS_HELP}Tiering
+${TRANSACTION_FLAGS_HELP.en}Tiering
   --policy P             a preset (${PRESETS.join(" | ")}) or a policy JSON file
                          ("keyaccount policy --schema" prints its JSON Schema)
   --previous FILE        the previous run's output (id, tier, periods_below): hysteresis and migration
@@ -91,7 +92,52 @@ Output
 Example
   keyaccount tier sales.csv --as-of 2024-12-31 --policy strategic-key-ordinary --previous tiers-2024-q3.csv \\
     --ratings ratings.csv --out tiers-2024-q4.csv
-`;
+`,
+  "zh-CN": `keyaccount tier <features.csv | transactions> --policy POLICY --as-of DATE [选项]
+
+读取“keyaccount summarize”输出的特征表（通过其中的 revenue 和 order_count 列识别）或交易明细文件
+（按下面的 summarize 选项读取），按策略的评分卡为每位客户评分并定级；给出上次运行的分级结果时，
+据此做升降级缓冲、人工调整和新客保护。输出 id、tier、score、previous_tier、changed、periods_below、
+reason，以及每个维度一列 score_DIMENSION；各等级的客户数输出到标准错误。
+
+${TRANSACTION_FLAGS_HELP["zh-CN"]}分级
+  --policy P             预设策略（${PRESETS.join(" | ")}）或策略 JSON 文件
+                         （“keyaccount policy --schema”可输出其 JSON Schema）
+  --previous FILE        上次运行的输出（id、tier、periods_below）：用于升降级缓冲和分级迁移
+  --ratings FILE         经理评分：一个 id 列、策略声明的每项评分各占一列，以及可选的
+                         qualified 列（1/0）
+  --overrides FILE       人工调整：id、tier、reason、author，以及可选的 expires（YYYY-MM-DD）
+  --cost-model FILE      成本模型 JSON（见“keyaccount profit”），用于利润类指标
+  --clv FILE             已拟合模型给出的 CLV：“keyaccount clv”输出的表（id、以该币种计的 clv、
+                         expected_purchases、p_alive），用于 clv、expectedPurchases 和 pAlive 指标
+  --potentials FILE      每位客户的年度潜力（预算、钱包）：id 和以该币种计的 potential，
+                         用于 shareOfWallet（仅限交易明细文件）
+  --locale L             分级依据和提示信息的语言：${LOCALES.join(" | ")}（默认取 KEYACCOUNT_LOCALE，
+                         否则为 en）
+
+指标
+  从交易明细文件读取时，策略用到增长类指标才会计算（此时文件也会整体载入内存）：trendGrowthRate
+  （最近 12 个完整月的月销售额趋势）、yearOverYearGrowth（最近 12 个完整月与之前 12 个月对比）、
+  crossSell（需要 --category-col）和 shareOfWallet（最近 12 个完整月的销售额 ÷ 潜力；需要
+  --potentials）。从特征表读取时这些指标缺失。CLV 类指标（clv、expectedPurchases、pAlive）不在
+  这里拟合，而是从 --clv 读取（用“keyaccount fit”拟合模型，用“keyaccount clv --params”预测）；
+  不提供时这些指标缺失，转介绍（referrals）也一样（它需要客户档案）。缺失的指标按策略的缺失值规则计分。
+
+分级说明
+  --explain ID           输出某个客户的完整明细：维度、指标、原始值、得分、分级依据
+  --migration            输出等级迁移矩阵（客户数和销售额）以及等级有变动的客户
+                         （使用 --explain 或 --migration 时，只有指定 --out 才写出表格）
+
+输出
+  --format F             csv | json | jsonl（默认 csv）
+  --out FILE             把表格写入 FILE（默认写到标准输出）
+  --report FILE          把导入报告以 JSON 格式写入 FILE
+
+示例
+  keyaccount tier sales.csv --as-of 2024-12-31 --policy strategic-key-ordinary --previous tiers-2024-q3.csv \\
+    --ratings ratings.csv --out tiers-2024-q4.csv
+`,
+};
 
 async function loadPolicy(value: string | undefined): Promise<TierPolicy> {
   if (value === undefined)
@@ -389,7 +435,10 @@ async function run(positionals: readonly string[], values: FlagValues, io: CliIo
 
 /** `keyaccount tier <file>`: scorecard, tiers, reasons and migration of a transaction file's customers. */
 export const tierCommand: Command = {
-  summary: "scorecard and tiers (strategic / key / … with hysteresis, overrides, reasons, migration)",
+  summary: {
+    en: "scorecard and tiers (strategic / key / … with hysteresis, overrides, reasons, migration)",
+    "zh-CN": "评分卡和分级（战略 / 重点 / …，含升降级缓冲、人工调整、分级依据、分级迁移）",
+  },
   help: TIER_HELP,
   options: {
     ...TRANSACTION_FLAGS,

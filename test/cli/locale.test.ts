@@ -79,10 +79,11 @@ describe("the command line's language", () => {
     expect(variable.stderr).toBe(
       'keyaccount: the environment variable KEYACCOUNT_LOCALE must be one of en, zh-CN; got "fr"\n',
     );
-    // Help needs no language: it is English and is printed whatever the environment says.
+    // Help is printed whatever the environment says: in English when the language is not one.
     const help = await runCommandIn({ KEYACCOUNT_LOCALE: "fr" }, "tier", "--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("KEYACCOUNT_LOCALE");
+    expect(help.stdout).toContain("Tiering");
   });
 
   it("renders a policy's problems from their codes in the chosen language, each under its path", async () => {
