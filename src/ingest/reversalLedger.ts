@@ -2,8 +2,8 @@
 // accepted sale its day, the quantity (or amount) not yet reversed, its row, currency, product code and
 // references, in typed arrays and packed texts (41 bytes a sale and its order id's characters; its line id stays
 // in the index of line ids), chained per customer and per customer and product; never the rows themselves, nor a
-// string or a Map per sale or customer. A reversal that names its sale (by line id or order id) is looked up among its customer's own
-// sales: no index of every reference in the file.
+// string or a Map per sale or customer. A reversal that names its sale (by line id or order id) is looked up
+// among its customer's own sales: no index of every reference in the file.
 import { growableArray, grownArray, releaseArray } from "../model/growableArray.js";
 import { PackedTexts } from "../model/PackedTexts.js";
 import { TextIndex } from "../model/TextIndex.js";
@@ -199,14 +199,18 @@ export class ReversalLedger {
   release(): void {
     this.customers.release();
     this.orderIds.release();
-    const columns = [
+    for (const column of [
       this.latestSale,
       this.saleCount,
       this.product,
       this.previousOfCustomer,
       this.previousOfProduct,
-    ];
-    for (const column of [...columns, this.days, this.rows, this.groups, this.left, this.idEntries])
+      this.days,
+      this.rows,
+      this.groups,
+      this.left,
+      this.idEntries,
+    ])
       releaseArray(column);
     this.productHeads.clear();
   }
